@@ -1,0 +1,17 @@
+"""The catalogue of checks: every registered check, by name, from one module per rule family.
+
+Rule files name a check here (``check = "currency.scale_slip"``); a check not listed here does not
+exist. ``tests/test_catalogue.py`` proves every check is used by a shipped rule.
+"""
+
+from __future__ import annotations
+
+from factcheck.checks import currency, unit_conversion
+from factcheck.registry import catalogue
+
+CATALOGUE = catalogue(
+    currency.CHECKS,
+    unit_conversion.CHECKS,
+)
+
+__all__ = ["CATALOGUE"]

@@ -1,0 +1,119 @@
+"""Arithmetic the checks share: how precisely a figure was written, and what a hedge allows."""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.lexicon import Lexicon
+from factcheck.models import Claim, HedgeDirection
+from factcheck.numparse import parse_digits
+
+_NUMERAL = regex.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+
+
+def written_numeral(c: Claim) -> str | None:
+    """The first numeral in digits of a claim's text ("13" in "nearly £13billion")."""
+    m = _NUMERAL.search(c.text)
+    return m.group(0) if m else None
+
+
+def half_unit(c: Claim) -> float:
+    """Half the place value of the last digit written, in the claim's units.
+
+    "£3.5m" → 0.05e6; "nearly £13billion" → 0.5e9; "500million" → 50e6 (round hundreds);
+    spelled-out figures ("two billion") are taken as exact to 5%.
+    """
+    w = written_numeral(c)
+    mantissa = parse_digits(w) if w else None
+    if not w or not mantissa:
+        return abs(c.value) * 0.05
+    factor = abs(c.value / mantissa) if c.low is None else 1.0
+    if "." in w:
+        decimals = len(w.split(".", 1)[1])
+        return 0.5 * 10.0**-decimals * factor
+    digits = w.replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if c.unit and c.unit.startswith("degree"):
+        return 0.5 * factor
+    if mantissa >= 100 and zeros > 0:
+        return 0.5 * 10.0**zeros * factor
+    return 0.5 * factor
+
+
+def hedge_tolerance(c: Claim, lex: Lexicon) -> float:
+    if c.hedge is None:
+        return 0.0
+    h = c.hedge.lower()
+    entry = lex.hedges_before.get(h) or lex.hedges_after.get(h) or lex.hedges_after.get(
+        h.lstrip("-")
+    )
+    return entry[1] if entry else 0.1
+
+
+def plausible_interval(
+    c: Claim, lex: Lexicon, *, cap: float | None = None, rounding: bool = True
+) -> tuple[float, float]:
+    """Where the true value may lie, given the hedge, a range or vagueness, and rounding.
+
+    ``cap`` limits the hedge's tolerance (a rule may read "about" more strictly).
+    """
+    if c.low is not None and c.high is not None:
+        lo, hi = c.low, c.high
+    else:
+        lo = hi = c.value
+    tol = hedge_tolerance(c, lex)
+    if cap is not None:
+        tol = min(tol, cap)
+    d = c.hedge_direction
+    if d == HedgeDirection.APPROX:
+        lo, hi = lo * (1 - tol), hi * (1 + tol)
+    elif d in (HedgeDirection.ABOVE, HedgeDirection.AT_LEAST):
+        hi = hi * (1 + tol)
+    elif d in (HedgeDirection.BELOW, HedgeDirection.AT_MOST):
+        lo = lo * (1 - tol)
+    if rounding and not c.vague:
+        h = half_unit(c)
+        lo, hi = lo - h, hi + h
+    if lo > hi:
+        lo, hi = hi, lo
+    return lo, hi
+
+
+def gap(a: float, b: float) -> float:
+    """Relative gap between two values, as a fraction of the larger."""
+    top = max(abs(a), abs(b))
+    return 0.0 if top == 0 else abs(a - b) / top
+
+
+def overlap(x: tuple[float, float], y: tuple[float, float], slack: float = 0.0) -> bool:
+    """Do two intervals overlap once each is widened by ``slack`` (relative)?"""
+    return x[0] * (1 - slack) <= y[1] * (1 + slack) and y[0] * (1 - slack) <= x[1] * (1 + slack)
+
+
+def rewrite_scale(c: Claim, factor: float) -> str | None:
+    """The claim's text with its scale word changed by ``factor`` ("£35m", 1e3 → "£35bn")."""
+    if not c.scale:
+        return None
+    ladders = (
+        ["k", "m", "bn", "tn"],
+        ["K", "M", "B", "T"],
+        ["thousand", "million", "billion", "trillion"],
+        ["k", "m", "b", "t"],
+        ["k", "mn", "bn", "tn"],
+        ["k", "mln", "bln", "tln"],
+    )
+    steps = {1e3: 1, 1e6: 2, 1e-3: -1, 1e-6: -2}.get(factor)
+    if steps is None:
+        return None
+    word = c.scale.split()[0]
+    plural = word.endswith("s") and word.lower() not in ("bns",)
+    base = word[:-1] if plural and word.lower().rstrip("s") in ("million", "billion", "thousand",
+                                                                  "trillion") else word
+    for ladder in ladders:
+        if base in ladder:
+            i = ladder.index(base) + steps
+            if 0 <= i < len(ladder):
+                new = ladder[i] + ("s" if plural and base != word else "")
+                pos = c.text.rfind(word)
+                return c.text[:pos] + new + c.text[pos + len(word) :]
+    return None

@@ -1,0 +1,250 @@
+"""Currency conversions: "$50billion (£35m)" checked against the ECB rate of the article's date.
+
+Every pair is analysed once (:func:`analyse`) and given one diagnosis: consistent, a scale slip
+(m for bn), an inverted rate, the wrong currency, or plainly the wrong figure. Each check reports
+only its own diagnosis, so one pair never gets two findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from factcheck import fmt
+from factcheck.checks._common import overlap, plausible_interval, rewrite_scale
+from factcheck.models import Claim
+from factcheck.registry import CheckContext, Hit, Params, check, pairs
+
+_SCALE_FACTORS = (1e3, 1e6, 1e-3, 1e-6)
+_MAJOR = ("USD", "GBP", "EUR", "JPY", "CNY", "CAD", "AUD", "CHF", "INR")
+_SLIP_WORDS = {1e3: ("a thousand", "too small"), 1e6: ("a million", "too small"),
+               1e-3: ("a thousand", "too large"), 1e-6: ("a million", "too large")}
+
+
+@dataclass(frozen=True, slots=True)
+class RateUsed:
+    low: float
+    high: float
+    date: dt.date | None  # the day of the rate, when the article's date is known
+    period: tuple[int, int] | None  # years of the band, when it is not
+    source: str
+
+    def describe(self, base: str, quote: str) -> str:
+        b = fmt.money(1, base).replace("1", "", 1) or base
+        if self.date is not None:
+            return f"{fmt.money(1, base)} = {_quote(self.low, quote)} (ECB reference rate, " \
+                   f"{self.date.isoformat()})"
+        assert self.period is not None
+        del b
+        return (f"{fmt.money(1, base)} = {_quote(self.low, quote)}–{_quote(self.high, quote)} "
+                f"(ECB reference rates {self.period[0]}–{self.period[1]}; no article date found)")
+
+
+def _quote(r: float, code: str) -> str:
+    sym = fmt.money(1, code).replace("1", "", 1)
+    if sym.strip() == code:
+        return f"{fmt.rate(r)} {code}"
+    return f"{sym}{fmt.rate(r)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    original: Claim
+    converted: Claim
+    rate: RateUsed
+    expected: tuple[float, float]  # where the converted figure should lie (rounding included)
+    stated: tuple[float, float]  # where the converted figure says it lies
+    diagnosis: str  # ok | scale | inverted | currency | mismatch | unknown
+    factor: float = 1.0
+    other_currency: str | None = None
+
+
+def _rate_band(ctx: CheckContext, base: str, quote: str) -> RateUsed | None:
+    rates = ctx.rates
+    if not (rates.knows(base) and rates.knows(quote)):
+        return None
+    on = ctx.article_date
+    if on is not None:
+        q = rates.rate(base, quote, on)
+        if q is None:
+            return None
+        return RateUsed(q.rate, q.rate, q.date, None, rates.name)
+    first, last = rates.coverage()
+    start_year = max(ctx.latest_year or first.year, first.year)
+    start = dt.date(min(start_year, last.year), 1, 1)
+    band = rates.band(base, quote, start, last)
+    if band is None:
+        return None
+    return RateUsed(band[0], band[1], None, (start.year, last.year), rates.name)
+
+
+def _consistent(exp: tuple[float, float], stated: tuple[float, float], slack: float) -> bool:
+    return overlap(exp, stated, slack)
+
+
+def _readings(ctx: CheckContext, c: Claim) -> tuple[str, ...]:
+    """The currencies a claim's symbol may stand for ("$" may be CAD in a Canadian story)."""
+    for sym, codes in ctx.lexicon.ambiguous_currency.items():
+        text = c.text
+        if sym in text and c.unit in codes and not any(
+            p + sym in text for p in ("US", "C", "A", "HK", "NZ", "S", "R", "MX", "NT")
+        ):
+            return (c.unit or "", *[x for x in codes if x != c.unit])
+    return (c.unit or "",)
+
+
+def analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float = 0.03) -> Analysis | None:
+    """Diagnose one pair "a (b)" where b restates a in another currency."""
+    if a.unit is None or b.unit is None or a.vague or b.vague:
+        return None
+    used = _rate_band(ctx, a.unit, b.unit)
+    if used is None:
+        return None
+    lex = ctx.lexicon
+    a_lo, a_hi = plausible_interval(a, lex)
+    stated = plausible_interval(b, lex)
+    expected = (a_lo * used.low, a_hi * used.high)
+    ctx.mark(a, b)
+    if _consistent(expected, stated, slack):
+        return Analysis(a, b, used, expected, stated, "ok")
+    # Another reading of an ambiguous symbol ($ = CAD, AUD…) that fits: not ours to judge.
+    for base in _readings(ctx, a):
+        for quote in _readings(ctx, b):
+            if (base, quote) == (a.unit, b.unit):
+                continue
+            alt = _rate_band(ctx, base, quote)
+            if alt is not None and _consistent((a_lo * alt.low, a_hi * alt.high), stated, slack):
+                return Analysis(a, b, used, expected, stated, "ok")
+    for k in _SCALE_FACTORS:
+        if _consistent(expected, (stated[0] * k, stated[1] * k), slack + 0.02):
+            return Analysis(a, b, used, expected, stated, "scale", factor=k)
+    inverted = (a_lo / used.high, a_hi / used.low)
+    if _consistent(inverted, stated, 0.01) and not _consistent(expected, stated, 0.15):
+        return Analysis(a, b, used, expected, stated, "inverted")
+    for other in _MAJOR:
+        if other in (a.unit, b.unit):
+            continue
+        alt = _rate_band(ctx, a.unit, other)
+        if alt is None or (alt.high - alt.low) / alt.high > 0.25:
+            continue
+        if _consistent((a_lo * alt.low, a_hi * alt.high), stated, 0.01):
+            return Analysis(a, b, used, expected, stated, "currency", other_currency=other)
+    return Analysis(a, b, used, expected, stated, "mismatch")
+
+
+def _expected_text(an: Analysis) -> str:
+    b = an.converted
+    assert b.unit is not None
+    mid_lo = an.original.value * an.rate.low
+    mid_hi = an.original.value * an.rate.high
+    if an.rate.date is not None or fmt.money(mid_lo, b.unit) == fmt.money(mid_hi, b.unit):
+        return fmt.money(mid_lo, b.unit, like=b)
+    return f"{fmt.money(mid_lo, b.unit, like=b, digits=2)}–{fmt.money(mid_hi, b.unit, like=b, digits=2)}"
+
+
+def _values(an: Analysis) -> dict[str, object]:
+    r = an.rate
+    values: dict[str, object] = {
+        "rate": round(r.low, 6) if r.date else None,
+        "rate_low": round(r.low, 6),
+        "rate_high": round(r.high, 6),
+        "rate_date": r.date.isoformat() if r.date else None,
+        "rate_period": list(r.period) if r.period else None,
+        "rate_source": r.source,
+        "base": an.original.unit,
+        "quote": an.converted.unit,
+        "expected": an.original.value * (r.low + r.high) / 2,
+        "expected_low": an.original.value * r.low,
+        "expected_high": an.original.value * r.high,
+        "stated": an.converted.value,
+        "ratio": an.converted.value / (an.original.value * (r.low + r.high) / 2),
+    }
+    return values
+
+
+def _text(an: Analysis) -> dict[str, str]:
+    a, b = an.original, an.converted
+    assert a.unit is not None and b.unit is not None
+    ratio = b.value / (a.value * (an.rate.low + an.rate.high) / 2)
+    off = abs(ratio - 1) * 100
+    return {
+        "original": a.text,
+        "converted": b.text,
+        "rate_text": an.rate.describe(a.unit, b.unit),
+        "expected": _expected_text(an),
+        "percent_off": fmt.sig(off, 2),
+        "high_low": "too high" if ratio > 1 else "too low",
+    }
+
+
+class ScaleSlipParams(Params):
+    slack: float = Field(0.03, ge=0, le=0.5, description="Extra relative slack beyond rounding.")
+
+
+@check("currency.scale_slip", params=ScaleSlipParams,
+       provides=("original", "converted", "rate_text", "expected", "factor_words", "too",
+                 "written_scale", "suggested", "percent_off", "high_low"))
+def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
+    """The converted figure is off by a factor of 1,000 or 1,000,000: a slipped scale word."""
+    for a, b in pairs(ctx.claims, lambda c: c.converts):
+        if a.kind != "money":
+            continue
+        an = analyse(ctx, a, b, p.slack)
+        if an is None or an.diagnosis != "scale":
+            continue
+        words, too = _SLIP_WORDS[an.factor]
+        text = _text(an)
+        fixed = rewrite_scale(b, an.factor)
+        if fixed is None and b.unit:
+            fixed = fmt.money(b.value * an.factor, b.unit, like=b)
+        text.update(factor_words=words, too=too, written_scale=b.scale or "", suggested=fixed or "")
+        if not fixed:
+            del text["suggested"]
+        yield Hit((b, a), text, {**_values(an), "factor": an.factor})
+
+
+@check("currency.inverted_rate", params=ScaleSlipParams,
+       provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"))
+def inverted_rate(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
+    """The converted figure matches the rate applied the wrong way round (divided, not multiplied)."""
+    for a, b in pairs(ctx.claims, lambda c: c.converts):
+        if a.kind != "money":
+            continue
+        an = analyse(ctx, a, b, p.slack)
+        if an is None or an.diagnosis != "inverted":
+            continue
+        yield Hit((b, a), {**_text(an), "expected": _expected_text(an)}, _values(an))
+
+
+@check("currency.wrong_currency", params=ScaleSlipParams,
+       provides=("original", "converted", "rate_text", "expected", "other_currency",
+                 "percent_off", "high_low"))
+def wrong_currency(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
+    """The converted figure matches a conversion into another currency: a swapped symbol."""
+    for a, b in pairs(ctx.claims, lambda c: c.converts):
+        if a.kind != "money":
+            continue
+        an = analyse(ctx, a, b, p.slack)
+        if an is None or an.diagnosis != "currency" or an.other_currency is None:
+            continue
+        text = {**_text(an), "other_currency": an.other_currency}
+        yield Hit((b, a), text, {**_values(an), "other_currency": an.other_currency})
+
+
+@check("currency.mismatch", params=ScaleSlipParams,
+       provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"))
+def mismatch(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
+    """The converted figure is outside what any rate of the period gives, beyond rounding."""
+    for a, b in pairs(ctx.claims, lambda c: c.converts):
+        if a.kind != "money":
+            continue
+        an = analyse(ctx, a, b, p.slack)
+        if an is None or an.diagnosis != "mismatch":
+            continue
+        yield Hit((b, a), _text(an), _values(an))
+
+
+CHECKS = (scale_slip, inverted_rate, wrong_currency, mismatch)

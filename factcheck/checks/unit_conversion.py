@@ -1,0 +1,79 @@
+"""Unit conversions: "5 miles (8km)", "100F (38C)", "6ft 2in (1.88m)", judged by the digits written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from factcheck import fmt
+from factcheck.checks._common import half_unit, hedge_tolerance
+from factcheck.models import Claim
+from factcheck.registry import CheckContext, Hit, Params, check, pairs
+
+
+class UnitParams(Params):
+    slack: float = Field(0.02, ge=0, le=0.5, description="Relative slack beyond rounding.")
+
+
+def _expected(ctx: CheckContext, a: Claim, b: Claim) -> list[tuple[float, float, str]]:
+    """Expected intervals of b for each reading of a's and b's units."""
+    units = ctx.units
+    out = []
+    ha = half_unit(a)
+    names_a = [a.unit] if a.unit else []
+    names_b = [b.unit] if b.unit else []
+    for ua in names_a + _alternatives(ctx, a):
+        for ub in names_b + _alternatives(ctx, b):
+            lo = units.convert(a.value - ha, ua, ub)
+            hi = units.convert(a.value + ha, ua, ub)
+            mid = units.convert(a.value, ua, ub)
+            if lo is None or hi is None or mid is None:
+                continue
+            out.append((min(lo, hi), max(lo, hi), ub))
+    return out
+
+
+def _alternatives(ctx: CheckContext, c: Claim) -> list[str]:
+    for form, entry in ctx.lexicon.units.items():
+        if entry.name == c.unit and len(entry.names) > 1 and form.lower() in c.text.lower():
+            return list(entry.names[1:])
+    return []
+
+
+@check("units.conversion_mismatch", params=UnitParams,
+       provides=("original", "converted", "expected", "percent_off", "high_low"))
+def conversion_mismatch(ctx: CheckContext, p: UnitParams) -> Iterator[Hit]:
+    """A unit conversion in brackets that does not match the original measurement."""
+    for a, b in pairs(ctx.claims, lambda c: c.converts):
+        if a.kind != "quantity" or b.kind != "quantity" or not a.unit or not b.unit:
+            continue
+        readings = _expected(ctx, a, b)
+        if not readings:
+            continue
+        ctx.mark(a, b)
+        hb = half_unit(b)
+        tol = max(hedge_tolerance(a, ctx.lexicon), hedge_tolerance(b, ctx.lexicon))
+        ok = False
+        for lo, hi, _ in readings:
+            width = max(abs(lo), abs(hi)) * (p.slack + tol)
+            if lo - width - hb <= b.value <= hi + width + hb:
+                ok = True
+                break
+        if ok:
+            continue
+        lo, hi, unit = readings[0]
+        mid = (lo + hi) / 2
+        off = abs(b.value - mid) / abs(mid) * 100 if mid else 0.0
+        expected = f"{fmt.sig(mid, max(2, fmt.significant_digits(b.text)))} " \
+                   f"{ctx.units.symbol(unit)}"
+        yield Hit(
+            (b, a),
+            {"original": a.text, "converted": b.text, "expected": expected,
+             "percent_off": fmt.sig(off, 2), "high_low": "too high" if b.value > mid else "too low"},
+            {"expected": mid, "stated": b.value, "unit": unit,
+             "ratio": b.value / mid if mid else None},
+        )
+
+
+CHECKS = (conversion_mismatch,)

@@ -1,0 +1,78 @@
+"""Claim extraction: text → every numeric statement in it, as :class:`~factcheck.models.Claim`.
+
+Stages, each its own module: ``scan`` (numerals and their kind) → ``context`` (hedge, direction,
+measure, time) → ``links`` (conversions, from/to pairs). ``extract_claims`` runs them in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from factcheck.extractors.context import Contextualiser
+from factcheck.extractors.links import link_changes, link_conversions
+from factcheck.extractors.mention import Mention
+from factcheck.extractors.patterns import patterns_for
+from factcheck.extractors.scan import Scanner
+from factcheck.lexicon import Lexicon
+from factcheck.models import Claim
+from factcheck.segment import LineIndex, Sentences
+
+__all__ = ["extract_claims", "extract_mentions", "mentions_to_claims"]
+
+Position = Callable[[int], tuple[int, int]]
+OffsetMap = Callable[[int], int]
+
+
+def extract_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Mentions of ``text`` with context and links, and the spans of malformed numerals."""
+    pat = patterns_for(lex)
+    scanner = Scanner(lex, pat)
+    mentions = scanner.scan(text)
+    sentences = Sentences(text)
+    Contextualiser(lex, pat).apply(text, mentions, sentences)
+    link_conversions(text, mentions)
+    link_changes(text, mentions)
+    return mentions, scanner.malformed
+
+
+def mentions_to_claims(
+    text: str,
+    mentions: list[Mention],
+    *,
+    to_source: OffsetMap | None = None,
+    position: Position | None = None,
+) -> list[Claim]:
+    """Freeze mentions into claims with ids c1, c2, … and source positions.
+
+    ``to_source`` maps an offset of ``text`` to the source file (Markdown/HTML); ``position``
+    maps a source offset to (line, column). Both default to ``text`` itself.
+    """
+    if position is None:
+        position = LineIndex(text).position
+    ids = [f"c{i + 1}" for i in range(len(mentions))]
+    claims = []
+    for i, m in enumerate(mentions):
+        start = to_source(m.start) if to_source else m.start
+        end = to_source(m.end - 1) + 1 if to_source else m.end
+        line, col = position(start)
+        end_line, end_col = position(end)
+        claims.append(
+            Claim.model_construct(
+                id=ids[i], start=start, end=end, line=line, column=col, end_line=end_line,
+                end_column=end_col, text=text[m.start : m.end], kind=m.kind, value=m.value,
+                low=m.low, high=m.high, unit=m.unit, per=m.per,
+                approximate=m.hedge_direction is not None, hedge=m.hedge,
+                hedge_direction=m.hedge_direction, vague=m.vague, scale=m.scale,
+                measure=m.measure, owner=m.owner, direction=m.direction,
+                direction_word=m.direction_word, role=m.role,
+                from_claim=ids[m.from_index] if m.from_index is not None else None,
+                converts=ids[m.converts_index] if m.converts_index is not None else None,
+                anchor=m.anchor, anchor_year=m.anchor_year, sentence=m.sentence,
+            )
+        )
+    return claims
+
+
+def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
+    mentions, _ = extract_mentions(text, lex)
+    return mentions_to_claims(text, mentions)

@@ -1,0 +1,320 @@
+"""What surrounds a number: its hedge, the direction of change, what it measures, when.
+
+Works on one mention at a time, reading only its own clause; knows nothing of other claims except
+where they are (so a left-hand search stops at the previous figure when it should).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extractors.mention import Mention
+from factcheck.extractors.patterns import Patterns
+from factcheck.lexicon import Lexicon
+from factcheck.models import ClaimKind, Direction, HedgeDirection, Role
+from factcheck.segment import Sentences
+
+_LINKERS = frozenset(
+    "by of at to from totalling totaling totalled totaled worth reached reaching hit hitting "
+    "topped topping was were is are stood stands stand amounted amounting amounts came comes "
+    "reach reaches hits tops equalled equaled equals".split()
+)
+_SKIP_LEFT = frozenset(
+    "have has had been be being will would could may might should now already also still just "
+    "only own a an the almost nearly some about around roughly".split()
+)
+_DETERMINERS = r"(?:the|its|their|his|her|our|all|those|these|your|my|whose)"
+_RIGHT = regex.compile(
+    r"^[’'”\"]?\s+(?:(?P<link>of|in|off|from|for)\s+)?(?:" + _DETERMINERS + r"\s+)?"
+    r"(?:(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:’s|'s)\s+)?(?P<words>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})"
+)
+_WORDS = regex.compile(r"[^\W\d_][\w’'-]*|[,()]", regex.VERSION1)
+_ADJ_DIRECTION_AFTER = regex.compile(
+    r"^\s*(?P<d>higher|lower|more|less|fewer|up|down)\b(?!\s+(?:to|from)\s+\d)",
+    regex.IGNORECASE,
+)
+_ADJ_DIRECTION_BEFORE = regex.compile(
+    r"\b(?P<d>up|down|higher|lower)\s+(?:by\s+)?(?:a\s+further\s+|another\s+)?$", regex.IGNORECASE
+)
+_FROM_BEFORE = regex.compile(r"\b(?P<d>up|down)?\s*\bfrom\s+$", regex.IGNORECASE)
+_TO_BEFORE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
+_BY_BEFORE = regex.compile(r"\bby\s+$", regex.IGNORECASE)
+
+
+class Contextualiser:
+    """Fills hedge, direction, role, measure, owner, anchor and period of each mention."""
+
+    def __init__(self, lex: Lexicon, pat: Patterns) -> None:
+        self.lex = lex
+        self.pat = pat
+        self.up_nouns = lex.up_nouns
+        self.down_nouns = lex.down_nouns
+        self._noun_after = regex.compile(
+            r"^\s*(?P<n>" + "|".join(sorted(lex.up_nouns | lex.down_nouns, key=len, reverse=True))
+            + r")\b",
+            regex.IGNORECASE,
+        )
+        self._noun_before = regex.compile(
+            r"\b(?P<n>" + "|".join(sorted(lex.up_nouns | lex.down_nouns, key=len, reverse=True))
+            + r")\s+(?:of|by)\s+$",
+            regex.IGNORECASE,
+        )
+
+    def apply(self, text: str, mentions: list[Mention], sentences: Sentences) -> None:
+        prev_end = 0
+        for m in mentions:
+            m.sentence = sentences.index(m.num_start)
+            s_start, s_end = sentences.bounds(m.sentence)
+            if m.kind in (ClaimKind.YEAR,):
+                prev_end = max(prev_end, m.end)
+                continue
+            self._hedge(text, m, max(s_start, prev_end))
+            if m.kind == ClaimKind.AGE:
+                prev_end = m.end
+                continue
+            clause_start = self._clause_start(text, s_start, m.start)
+            self._direction_and_role(text, m, clause_start, s_end)
+            self._measure(text, m, max(clause_start, prev_end), s_end)
+            self._anchor(text, m, s_start, s_end)
+            self._period(text, m, s_end)
+            prev_end = m.end
+
+    # ------------------------------------------------------------------ hedge
+    def _hedge(self, text: str, m: Mention, floor: int) -> None:
+        lo = max(floor, m.start - 30)
+        hm = self.pat.hedge_before.search(text, lo, m.start)
+        if hm is not None:
+            phrase = " ".join(hm.group("h").lower().split())
+            direction, tol = self.lex.hedges_before[phrase]
+            m.hedge = phrase
+            m.hedge_direction = HedgeDirection(direction)
+            m.hedge_tolerance = tol
+            m.start = hm.start("h")
+        am = self.pat.hedge_after.match(text, m.end)
+        if am is not None and m.hedge is None and m.kind != ClaimKind.MULTIPLIER:
+            phrase = (am.group("h") or am.group("s")).lower()
+            key = phrase if phrase in self.lex.hedges_after else phrase.lstrip("-")
+            if key in self.lex.hedges_after:
+                direction, tol = self.lex.hedges_after[key]
+                m.hedge = phrase
+                m.hedge_direction = HedgeDirection(direction)
+                m.hedge_tolerance = tol
+                m.end = am.end()
+        if m.vague and m.hedge is None:
+            m.hedge_direction = HedgeDirection.APPROX
+
+    # ------------------------------------------------------------------ clause
+    def _clause_start(self, text: str, s_start: int, pos: int) -> int:
+        start = s_start
+        for cm in self.pat.clause_break.finditer(text, s_start, pos):
+            start = cm.end()
+        return start
+
+    # ------------------------------------------------------------------ direction, role
+    def _direction_and_role(self, text: str, m: Mention, c_start: int, s_end: int) -> None:
+        lex = self.lex
+        left = text[c_start : m.start]
+        right = text[m.end : min(s_end, m.end + 60)]
+        word: str | None = None
+        direction: Direction | None = None
+        adjacent = False
+        am = _ADJ_DIRECTION_BEFORE.search(left)
+        if am is not None:
+            word = am.group("d").lower()
+            direction = Direction.UP if word in ("up", "higher") else Direction.DOWN
+            adjacent = True
+        if direction is None:
+            bm = _ADJ_DIRECTION_AFTER.match(right)
+            if bm is not None and m.kind != ClaimKind.MULTIPLIER:
+                word = bm.group("d").lower()
+                direction = Direction.UP if word in ("higher", "more", "up") else Direction.DOWN
+                adjacent = True
+        if direction is None:
+            nm = self._noun_after.match(right) if m.kind != ClaimKind.MULTIPLIER else None
+            if nm is None:
+                nm = self._noun_before.search(left)
+            if nm is not None:
+                word = nm.group("n").lower()
+                direction = Direction.UP if word in self.up_nouns else Direction.DOWN
+                adjacent = True
+        verb_pos = -1
+        if direction is None:
+            # nearest direction verb to the left within the clause (at most 12 words back)
+            tail = left[-90:]
+            best = None
+            for dm in self.pat.direction_word.finditer(tail):
+                w = dm.group("d").lower()
+                if w in ("up", "down", "more", "less", "fewer", "higher", "lower"):
+                    continue
+                best = dm
+            if best is not None:
+                word = best.group("d").lower()
+                verb_pos = c_start + max(0, len(left) - 90) + best.start()
+                if word in lex.separable:
+                    particle = lex.separable[word]
+                    if not regex.match(rf"^\s+{particle}\b", right):
+                        if not regex.search(rf"\b{particle}\b", text[verb_pos : m.start]):
+                            word = None
+                if word is not None:
+                    direction = Direction.UP if word in lex.up_words else Direction.DOWN
+                    if word in ("add", "added", "adds", "adding"):
+                        direction = Direction.UP
+        if direction is None:
+            # "lopping about $46 billion off", "wiped $5bn off": verb may be just before
+            sm = regex.match(r"^\s+off\b", right)
+            if sm is not None:
+                vm = regex.search(r"\b(\w+)\s+$", left)
+                if vm is not None and vm.group(1).lower() in lex.separable:
+                    word = vm.group(1).lower()
+                    direction = Direction.DOWN
+        m.direction = direction
+        m.direction_word = word
+        # role
+        fm = _FROM_BEFORE.search(left)
+        if fm is not None:
+            m.role = Role.FROM
+            if fm.group("d"):
+                m.direction = Direction.UP if fm.group("d").lower() == "up" else Direction.DOWN
+                m.direction_word = fm.group("d").lower()
+                m.extra["up_from"] = True
+            return
+        if _TO_BEFORE.search(left) and (direction is not None or regex.search(r"\bfrom\b", left)):
+            m.role = Role.TO
+            return
+        if direction is None:
+            return
+        if adjacent or _BY_BEFORE.search(left) or regex.match(r"^\s+off\b", right):
+            m.role = Role.CHANGE
+            return
+        if verb_pos >= 0:
+            between = text[verb_pos : m.start]
+            words = _WORDS.findall(between)
+            if len(words) <= 4 and m.kind in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT,
+                                              ClaimKind.MONEY, ClaimKind.COUNT,
+                                              ClaimKind.QUANTITY, ClaimKind.FRACTION):
+                m.role = Role.CHANGE
+
+    # ------------------------------------------------------------------ measure, owner
+    def _measure(self, text: str, m: Mention, floor: int, s_end: int) -> None:
+        if m.kind in (ClaimKind.DURATION, ClaimKind.QUANTITY, ClaimKind.AGE):
+            return
+        right = text[m.end : min(s_end, m.end + 70)]
+        rm = _RIGHT.match(right)
+        if rm is not None and m.kind != ClaimKind.MULTIPLIER and rm.group("link") == "from":
+            rm = None
+        if rm is not None and m.kind == ClaimKind.MONEY and rm.group("link") is None:
+            rm = None if rm.group("words")[:1].isupper() else rm
+        if rm is not None and rm.group("link") == "in" and m.kind != ClaimKind.MONEY:
+            rm = None
+        if rm is not None:
+            phrase = self._noun_phrase(rm.group("words"))
+            if phrase:
+                m.measure = phrase
+                if rm.group("owner"):
+                    m.owner = rm.group("owner").lower()
+                return
+        self._measure_left(text, m, floor)
+
+    def _noun_phrase(self, words: str) -> str | None:
+        """The measure in up to four words after a number: 'members', 'app developers'."""
+        lex = self.lex
+        toks = words.split()
+        out: list[str] = []
+        for k, tok in enumerate(toks):
+            low = tok.lower().rstrip("’'")
+            possessive = tok.endswith(("’", "'", "’s", "'s"))
+            if low.endswith(("’s", "'s")):
+                low = low[:-2]
+            if low in lex.not_measures or low in lex.up_words or low in lex.down_words:
+                break
+            if k > 0 and (low.endswith("ing") or low.endswith("ed")) and (
+                " ".join([*out, low]) not in lex.measure_group_of
+            ):
+                break
+            if tok[:1].isupper() and k > 0:
+                break
+            out.append(low)
+            if possessive:
+                break
+            if k == 0 and low in lex.measure_group_of and len(toks) > 1:
+                nxt = toks[1].lower().rstrip("’'")
+                if f"{low} {nxt}" not in lex.measure_group_of and not nxt.endswith("s"):
+                    break
+        while out and out[0][:1].isupper():
+            out.pop(0)
+        if not out:
+            return None
+        if len(out) > 1 and out[0] in lex.measure_group_of and (
+            " ".join(out) not in lex.measure_group_of
+        ) and out[-1] not in lex.measure_group_of:
+            out = out[:1]
+        return " ".join(out)
+
+    def _measure_left(self, text: str, m: Mention, floor: int) -> None:
+        lex = self.lex
+        window = text[max(floor, m.start - 90) : m.start]
+        toks = _WORDS.findall(window)
+        linked = False
+        i = len(toks) - 1
+        while i >= 0:
+            t = toks[i]
+            low = t.lower()
+            if t in (",", "(", ")"):
+                i -= 1
+                continue
+            if low in _LINKERS or low in lex.up_words or low in lex.down_words:
+                linked = True
+                i -= 1
+                continue
+            if low in _SKIP_LEFT or low.endswith("ly") and len(low) > 4:
+                i -= 1
+                continue
+            break
+        if not linked or i < 0:
+            return
+        t = toks[i]
+        low = t.lower().rstrip("’'")
+        if low.endswith(("’s", "'s")):
+            return  # "the company's $5bn": the owner, not the measure
+        if low in lex.not_measures or (t[:1].isupper() and low not in lex.measure_group_of):
+            return
+        measure = low
+        j = i - 1
+        if j >= 0 and f"{toks[j].lower()} {low}" in lex.measure_group_of:
+            measure = f"{toks[j].lower()} {low}"
+            j -= 1
+        while j >= 0 and toks[j].lower() == "own":
+            j -= 1
+        if j >= 0 and toks[j].lower().endswith(("’s", "'s")):
+            owner = toks[j][:-2].lower()
+            if j - 1 >= 0 and toks[j - 1][:1].islower() and toks[j - 1].lower() not in (
+                "the", "a", "an", "its", "their", "his", "her"
+            ) and toks[j - 1].lower() not in lex.not_measures:
+                owner = f"{toks[j - 1].lower()} {owner}"
+            m.owner = owner
+        elif j >= 0 and toks[j].lower() in ("his", "her", "their", "its", "our", "my", "your"):
+            m.owner = toks[j].lower()
+        m.measure = measure
+
+    # ------------------------------------------------------------------ anchor, period
+    def _anchor(self, text: str, m: Mention, s_start: int, s_end: int) -> None:
+        am = self.pat.anchor_after.match(text[m.end : min(s_end, m.end + 60)])
+        if am is not None:
+            m.anchor = " ".join(am.group("a").split())
+            m.anchor_year = int(am.group("y"))
+            return
+        lm = self.pat.anchor_lead.match(text[s_start : min(s_end, s_start + 40)])
+        if lm is not None and s_start + lm.end() <= m.start:
+            m.anchor = " ".join(lm.group("a").split())
+            m.anchor_year = int(lm.group("y"))
+
+    def _period(self, text: str, m: Mention, s_end: int) -> None:
+        after = text[m.end : min(s_end, m.end + 50)]
+        pm = self.pat.periods.match(after)
+        if pm is None and m.kind == ClaimKind.MULTIPLIER:
+            # "doubled its takings every year": skip the object
+            om = regex.match(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|year)\b)", after)
+            if om is not None:
+                pm = self.pat.periods.match(after[om.end() :])
+        if pm is not None:
+            m.per = self.lex.periods[" ".join(pm.group("p").lower().split())]

@@ -1,0 +1,128 @@
+"""Pairs of claims: a figure restated in another currency or unit, and changes from X to Y."""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extractors.mention import Mention
+from factcheck.models import ClaimKind, Role
+
+_PAREN_GAP = regex.compile(
+    r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+|approximately\s+|approx\.?\s+|roughly\s+|some\s+"
+    r"|c\.\s*|ca\.\s*|~\s*|equivalent\s+to\s+|equal\s+to\s+|i\.e\.\s+)?"
+)
+_PAREN_CLOSE = regex.compile(r"\s*[)\]]")
+_APPOSITIVE_GAP = regex.compile(
+    r"\s*(?:,|—|–|\s-)?\s*(?:or|equivalent\s+to|equal\s+to|which\s+is|i\.e\.|roughly|about)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|some\s+|approximately\s+)?"
+)
+_APPOSITIVE_END = regex.compile(r"\s*(?:[,.;:)—–]|\s-\s|$)")
+_SLASH_GAP = regex.compile(r"\s?/\s?")
+
+_CONVERTIBLE = (ClaimKind.MONEY, ClaimKind.QUANTITY)
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind or a.kind not in _CONVERTIBLE:
+        return False
+    if a.kind == ClaimKind.MONEY:
+        return a.unit != b.unit
+    return a.dimension == b.dimension and a.unit != b.unit
+
+
+def link_conversions(text: str, mentions: list[Mention]) -> None:
+    """Mark b.converts_index = a for "A (B)", "A, or B,", "A/B" restatements."""
+    amounts = [i for i, m in enumerate(mentions) if m.kind != ClaimKind.YEAR]
+    for k in range(len(amounts) - 1):
+        ia, ib = amounts[k], amounts[k + 1]
+        a, b = mentions[ia], mentions[ib]
+        if not _compatible(a, b) or b.converts_index is not None:
+            continue
+        gap = text[a.end : b.start]
+        if _PAREN_GAP.fullmatch(gap) and _PAREN_CLOSE.match(text, b.end):
+            pass
+        elif _APPOSITIVE_GAP.fullmatch(gap) and _APPOSITIVE_END.match(text, b.end):
+            pass
+        elif _SLASH_GAP.fullmatch(gap):
+            pass
+        else:
+            continue
+        b.converts_index = ia
+        # The restatement says the same thing: same measure, owner, change and time.
+        for attr in ("measure", "owner", "direction", "direction_word", "role", "anchor",
+                     "anchor_year", "per"):
+            if getattr(b, attr) is None:
+                setattr(b, attr, getattr(a, attr))
+        if a.converts_index is None and a.role is None and b.role is not None:
+            a.role = b.role
+
+
+def _same_family(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == ClaimKind.MONEY:
+        return a.unit == b.unit or True  # a change may be written in one currency only
+    if a.kind == ClaimKind.QUANTITY:
+        return a.dimension == b.dimension
+    return True
+
+
+def link_changes(text: str, mentions: list[Mention]) -> None:
+    """Pair "from X … to Y" (and "to Y from X", "Y, up from X") within a sentence."""
+    n = len(mentions)
+    for i, m in enumerate(mentions):
+        if m.role != Role.TO or m.from_index is not None or m.converts_index is not None:
+            continue
+        # nearest FROM before it in the same sentence
+        for j in range(i - 1, -1, -1):
+            p = mentions[j]
+            if p.sentence != m.sentence:
+                break
+            if p.role == Role.FROM and p.converts_index is None and _same_family(p, m):
+                m.from_index = j
+                break
+        else:
+            # "rose to £13bn from £500m"
+            for j in range(i + 1, n):
+                p = mentions[j]
+                if p.sentence != m.sentence:
+                    break
+                if p.role == Role.FROM and p.converts_index is None and _same_family(p, m):
+                    m.from_index = j
+                    break
+    # "sales of $10bn, up from $8bn": the figure before "up from" is the end value
+    for j, p in enumerate(mentions):
+        if p.role != Role.FROM or not p.extra.get("up_from"):
+            continue
+        if any(q.from_index == j for q in mentions):
+            continue
+        for i in range(j - 1, -1, -1):
+            q = mentions[i]
+            if q.sentence != p.sentence:
+                break
+            if q.converts_index is not None or q.kind == ClaimKind.YEAR:
+                continue
+            if _same_family(q, p) and q.role in (None, Role.TO):
+                q.role = Role.TO
+                q.from_index = j
+                if q.direction is None:
+                    q.direction, q.direction_word = p.direction, p.direction_word
+                break
+    # a "from" with no "to" is a source ("data harvested from 50 million profiles")
+    partnered = {m.from_index for m in mentions if m.from_index is not None}
+    for j, p in enumerate(mentions):
+        if p.role == Role.FROM and j not in partnered and not p.extra.get("up_from"):
+            p.role = None
+    # share measure and direction across a pair
+    for m in mentions:
+        if m.from_index is None:
+            continue
+        f = mentions[m.from_index]
+        if m.measure is None:
+            m.measure, m.owner = f.measure, f.owner
+        elif f.measure is None:
+            f.measure, f.owner = m.measure, m.owner
+        if m.direction is None:
+            m.direction, m.direction_word = f.direction, f.direction_word
+        elif f.direction is None:
+            f.direction, f.direction_word = m.direction, m.direction_word

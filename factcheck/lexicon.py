@@ -1,0 +1,247 @@
+"""The word lists of ``rules/lexicon/*.toml``: loaded once, validated, frozen.
+
+Each file has a pydantic model below (``extra="forbid"``): a misspelt key or a value of the wrong
+shape is a :class:`~factcheck.errors.RuleFileError` naming the file and the key. A user's extra
+rules folder may carry a ``lexicon/`` of its own; its tables extend the shipped ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from factcheck.errors import RuleFileError, pydantic_problem
+from factcheck.numparse import NumberWords
+
+
+def default_rules_dir() -> Path:
+    """The shipped ``rules/`` folder: packaged as ``factcheck/_rules``, or the checkout's."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "rules"
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _WordList(_File):
+    words: list[str]
+
+
+class _FormList(_File):
+    forms: list[str]
+
+
+class _CodeList(_File):
+    list: list[str]
+
+
+class NumbersFile(_File):
+    units: dict[str, float]
+    tens: dict[str, float]
+    multipliers: dict[str, float]
+    scales: dict[str, float]
+    vague: dict[str, tuple[float, float]]
+    vague_prefixes: dict[str, tuple[float, float]]
+    fractions: dict[str, float]
+    ordinals: dict[str, float]
+
+
+class CurrenciesFile(_File):
+    symbols: dict[str, str]
+    codes: _CodeList
+    words: dict[str, str]
+    subunits: dict[str, tuple[str, float]]
+    ambiguous: dict[str, list[str]]
+
+
+UnitName = str | list[str]
+
+
+class UnitsFile(_File):
+    length: dict[str, UnitName]
+    mass: dict[str, UnitName]
+    temperature: dict[str, UnitName]
+    area: dict[str, UnitName]
+    volume: dict[str, UnitName]
+    speed: dict[str, UnitName]
+    energy: dict[str, UnitName]
+    power: dict[str, UnitName]
+    data: dict[str, UnitName]
+    pressure: dict[str, UnitName]
+    durations: dict[str, UnitName]
+    attached_only: _FormList
+
+
+HedgeDir = Literal["approx", "above", "at_least", "below", "at_most"]
+
+
+class HedgesFile(_File):
+    before: dict[str, tuple[HedgeDir, float]]
+    after: dict[str, tuple[HedgeDir, float]]
+
+
+class _UpDown(_File):
+    up: list[str]
+    down: list[str]
+
+
+class ChangesFile(_File):
+    direction: _UpDown
+    separable: dict[str, str]
+    nouns: _UpDown
+    growth: dict[str, float]
+    periods: dict[str, str]
+
+
+class MeasuresFile(_File):
+    groups: dict[str, list[str]]
+    not_measures: _WordList
+    label_nouns: _WordList
+    person_nouns: _WordList
+
+
+_FILES: dict[str, type[_File]] = {
+    "numbers": NumbersFile,
+    "currencies": CurrenciesFile,
+    "units": UnitsFile,
+    "hedges": HedgesFile,
+    "changes": ChangesFile,
+    "measures": MeasuresFile,
+}
+
+
+class UnitEntry(BaseModel):
+    """A unit surface form: its pint names (first = default reading) and what it measures."""
+
+    model_config = ConfigDict(frozen=True)
+    names: tuple[str, ...]
+    dimension: str
+    attached_only: bool
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+
+class Lexicon:
+    """All word lists, as lookup tables. Built once per rules-folder set; read-only after."""
+
+    def __init__(self, files: Mapping[str, Any]) -> None:
+        num: NumbersFile = files["numbers"]
+        cur: CurrenciesFile = files["currencies"]
+        units: UnitsFile = files["units"]
+        hedges: HedgesFile = files["hedges"]
+        changes: ChangesFile = files["changes"]
+        measures: MeasuresFile = files["measures"]
+        self.numbers = num
+        self.number_words = NumberWords(
+            units=dict(num.units),
+            tens=dict(num.tens),
+            multipliers=dict(num.multipliers),
+            fractions=dict(num.fractions),
+            ordinals=dict(num.ordinals),
+        )
+        self.scales = dict(num.scales)
+        self.vague = dict(num.vague)
+        self.vague_prefixes = dict(num.vague_prefixes)
+        self.currency_symbols = dict(cur.symbols)
+        self.currency_codes = frozenset(cur.codes.list)
+        self.currency_words = {k.lower(): v for k, v in cur.words.items()}
+        self.currency_subunits = {k.lower(): v for k, v in cur.subunits.items()}
+        self.ambiguous_currency = {k: tuple(v) for k, v in cur.ambiguous.items()}
+        attached = frozenset(units.attached_only.forms)
+        self.units: dict[str, UnitEntry] = {}
+        for dim in (
+            "length", "mass", "temperature", "area", "volume", "speed", "energy", "power",
+            "data", "pressure", "durations",
+        ):
+            for form, names in getattr(units, dim).items():
+                tup = (names,) if isinstance(names, str) else tuple(names)
+                self.units[form] = UnitEntry(
+                    names=tup,
+                    dimension="duration" if dim == "durations" else dim,
+                    attached_only=form in attached,
+                )
+        self.hedges_before = {k.lower(): v for k, v in hedges.before.items()}
+        self.hedges_after = {k.lower(): v for k, v in hedges.after.items()}
+        self.up_words = frozenset(w.lower() for w in changes.direction.up)
+        self.down_words = frozenset(w.lower() for w in changes.direction.down)
+        self.separable = {k.lower(): v for k, v in changes.separable.items()}
+        self.up_nouns = frozenset(changes.nouns.up)
+        self.down_nouns = frozenset(changes.nouns.down)
+        self.growth = dict(changes.growth)
+        self.periods = dict(changes.periods)
+        self.measure_groups = {k: tuple(v) for k, v in measures.groups.items()}
+        self.measure_group_of: dict[str, str] = {}
+        for group, phrases in measures.groups.items():
+            for p in phrases:
+                self.measure_group_of.setdefault(p.lower(), group)
+        self.not_measures = frozenset(measures.not_measures.words)
+        self.label_nouns = frozenset(w.lower() for w in measures.label_nouns.words)
+        self.person_nouns = frozenset(w.lower() for w in measures.person_nouns.words)
+
+    def measure_group(self, measure: str | None) -> str | None:
+        """The synonym group of a measure phrase (whole phrase first, then its head word)."""
+        if not measure:
+            return None
+        m = measure.lower()
+        group = self.measure_group_of.get(m)
+        if group is None:
+            group = self.measure_group_of.get(m.rsplit(" ", 1)[-1])
+        return group
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise RuleFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(str(path), f"not valid TOML: {exc}") from None
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, val in extra.items():
+        if isinstance(val, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], val)
+        elif isinstance(val, list) and isinstance(out.get(key), list):
+            out[key] = [*out[key], *val]
+        else:
+            out[key] = val
+    return out
+
+
+def load_lexicon(extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
+    """The lexicon of the shipped rules folder, extended by each extra folder's ``lexicon/``."""
+    return _load_lexicon(tuple(str(Path(d).resolve()) for d in extra_dirs))
+
+
+@functools.cache
+def _load_lexicon(extra_dirs: tuple[str, ...]) -> Lexicon:
+    base = default_rules_dir() / "lexicon"
+    files: dict[str, Any] = {}
+    for stem, model in _FILES.items():
+        path = base / f"{stem}.toml"
+        data = _read_toml(path)
+        where = str(path)
+        for extra in extra_dirs:
+            extra_path = Path(extra) / "lexicon" / f"{stem}.toml"
+            if extra_path.is_file():
+                data = _merge(data, _read_toml(extra_path))
+                where = f"{where} + {extra_path}"
+        try:
+            files[stem] = model.model_validate(data)
+        except ValidationError as exc:
+            raise RuleFileError(where, pydantic_problem(exc)) from None
+    return Lexicon(files)

@@ -1,0 +1,285 @@
+"""The contract between the pipeline's stages: load → segment → extract → check → report.
+
+Every stage takes and returns these pydantic models; nothing else is shared between stages.
+The JSON report is these models dumped with ``by_alias`` off: the field names below are a
+public contract read by newsrooms' scripts. Extend them; never rename them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+REPORT_VERSION = 1
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ClaimKind(StrEnum):
+    """What a number states."""
+
+    MONEY = "money"  # "$50billion", "£3.5m", "billions of pounds"
+    COUNT = "count"  # "50million members", "two billion people", "tens of thousands"
+    PERCENT = "percent"  # "60 per cent", "some 8 percent"
+    PERCENTAGE_POINT = "percentage_point"  # "2 percentage points", "25 basis points" (0.25)
+    MULTIPLIER = "multiplier"  # "doubled", "three-fold", "3x", "twice as many"
+    QUANTITY = "quantity"  # physical quantities with a pint unit: "5 miles", "100F"
+    DURATION = "duration"  # "five days", "a decade"
+    AGE = "age"  # "33-year-old", "aged 33", "The billionaire, 33,"
+    YEAR = "year"  # "in 2009", "from 2009 to 2015" (a year is never a count)
+    FRACTION = "fraction"  # "a third", "half", "one in five", "three-quarters" (value 0..1)
+
+
+class HedgeDirection(StrEnum):
+    """Where the true value lies relative to the stated one."""
+
+    APPROX = "approx"  # about, around, some, roughly: either side
+    ABOVE = "above"  # more than, over, upwards of: above
+    AT_LEAST = "at_least"  # at least, no fewer than: at or above
+    BELOW = "below"  # nearly, almost, just under, less than: below
+    AT_MOST = "at_most"  # up to, at most, no more than: at or below
+
+
+class Direction(StrEnum):
+    UP = "up"
+    DOWN = "down"
+
+
+class Role(StrEnum):
+    """A claim's part in a statement of change."""
+
+    FROM = "from"  # "from £500million": the starting value
+    TO = "to"  # "to nearly £13billion": the end value (``from_claim`` names its start)
+    CHANGE = "change"  # "slashed … by $50billion", "rose 20%", "lopping $46bn off"
+
+
+class Claim(_Frozen):
+    """One numeric statement in a text. ``text[start:end] == claim.text`` always holds."""
+
+    id: str = Field(description="Stable within one report: c1, c2, … in text order.")
+    start: int = Field(description="Start offset (characters) in the checked text.")
+    end: int = Field(description="End offset (exclusive).")
+    line: int = Field(description="1-based line of the start in the source file.")
+    column: int = Field(description="1-based column of the start in the source file.")
+    end_line: int = Field(description="1-based line of the end.")
+    end_column: int = Field(description="1-based column just past the end.")
+    text: str = Field(description="The surface, hedge included when there is one.")
+    kind: ClaimKind
+    value: float = Field(
+        description="In base units: 5e10 for '$50billion', 60 for '60 per cent', 0.2 for "
+        "'one in five', 2 for 'doubled'. For ranges and vague amounts, a central value."
+    )
+    low: float | None = Field(default=None, description="Lower bound for ranges/vague amounts.")
+    high: float | None = Field(default=None, description="Upper bound for ranges/vague amounts.")
+    unit: str | None = Field(
+        default=None,
+        description="ISO 4217 code for money; 'percent'; 'percentage_point'; a pint unit name "
+        "for quantities and durations; null for counts, multipliers, fractions and years.",
+    )
+    per: str | None = Field(
+        default=None, description="Rate denominator: 'year' in '$5bn a year', 'every year'."
+    )
+    approximate: bool = False
+    hedge: str | None = Field(default=None, description="'about', 'nearly', 'more than', …")
+    hedge_direction: HedgeDirection | None = None
+    vague: bool = Field(default=False, description="'tens of thousands', 'billions of pounds'.")
+    scale: str | None = Field(
+        default=None, description="The scale word as written: 'billion', 'm', 'bn'."
+    )
+    measure: str | None = Field(
+        default=None,
+        description="What the number counts or measures: 'members', 'value', 'market value'.",
+    )
+    owner: str | None = Field(
+        default=None, description="Whose measure, when written: 'company' in 'the company's value'."
+    )
+    direction: Direction | None = Field(
+        default=None, description="Rise or fall stated by the clause (rose, fell, slashed…)."
+    )
+    direction_word: str | None = None
+    role: Role | None = None
+    from_claim: str | None = Field(
+        default=None, description="On a 'to' claim: the id of the 'from' claim it changed from."
+    )
+    converts: str | None = Field(
+        default=None,
+        description="The id of the claim this one restates in another currency or unit: "
+        "in '$50billion (£35m)' the £ claim converts the $ claim.",
+    )
+    anchor: str | None = Field(
+        default=None, description="Time anchor given by the clause: 'in 2009', 'by 2015'."
+    )
+    anchor_year: int | None = None
+    sentence: int = Field(description="0-based sentence index.")
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Suggestion(_Frozen):
+    """A replacement for the blamed span: '£35m' → '£35bn'."""
+
+    replacement: str
+    span: tuple[int, int]
+    original: str = ""
+
+
+class RelatedSpan(_Frozen):
+    """Another claim involved in a finding, with its position."""
+
+    claim: str
+    span: tuple[int, int]
+    line: int
+    column: int
+    text: str
+
+
+class Finding(_Frozen):
+    """One contradiction (or derived fact) found in a text."""
+
+    code: str = Field(description="Rule code: three letters, three digits (SCL001).")
+    name: str = Field(description="Readable rule name (conversion-scale-slip).")
+    severity: Severity
+    message: str = Field(description="In a reporter's words: both figures, what was expected.")
+    claims: list[str] = Field(description="Ids of every claim involved, blamed one first.")
+    span: tuple[int, int] = Field(description="Span of the blamed claim.")
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    related: list[RelatedSpan] = Field(default_factory=list)
+    values: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Figures used: rate, rate_date, rate_source, expected, ratio, …",
+    )
+    suggestion: Suggestion | None = None
+
+
+class DateInfo(_Frozen):
+    """The article's date, used for exchange rates, and where it came from."""
+
+    value: str | None = Field(description="ISO date, or null when none was found.")
+    source: Literal["option", "front-matter", "meta", "time", "dateline", "none"]
+    text: str | None = Field(default=None, description="The text the date was read from.")
+
+
+class FileError(_Frozen):
+    code: str = Field(description="Machine-readable: not-found, binary, encoding, too-large, …")
+    message: str
+
+
+class FileResult(_Frozen):
+    """The outcome for one input that could be read."""
+
+    path: str
+    format: Literal["text", "markdown", "html"] = "text"
+    date: DateInfo | None = None
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    cross_checked: int = Field(default=0, description="Claims compared with another claim.")
+
+
+class FileFailure(_Frozen):
+    """An input that could not be read; every other file is still checked."""
+
+    path: str
+    error: FileError
+
+
+class ToolInfo(_Frozen):
+    name: Literal["factcheck"] = "factcheck"
+    version: str
+
+
+class Summary(_Frozen):
+    files: int
+    failed: int
+    claims: int
+    cross_checked: int = Field(description="Claims that took part in at least one comparison.")
+    findings: dict[str, int] = Field(description="Count of findings by severity.")
+    by_rule: dict[str, int] = Field(default_factory=dict)
+
+
+class Report(_Frozen):
+    """The JSON report: ``{"version": 1, "tool": …, "files": […], "summary": …}``."""
+
+    version: Literal[1] = REPORT_VERSION
+    tool: ToolInfo
+    files: list[FileResult | FileFailure]
+    summary: Summary
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of every file, in file order."""
+        return [f for r in self.files if isinstance(r, FileResult) for f in r.findings]
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [c for r in self.files if isinstance(r, FileResult) for c in r.claims]
+
+
+# ---------------------------------------------------------------------------------------------
+# Input side: what sources.py / markup.py hand to the extractor.
+
+
+class OffsetMap(_Frozen):
+    """Maps offsets of a document's checked ``text`` back to its ``source``.
+
+    Piecewise linear: text[text_starts[i] + k] came from source[source_starts[i] + k] for k
+    inside segment i. Characters the converter inserted (block separators) map to the start of
+    the next segment. An empty map is the identity (plain text).
+    """
+
+    text_starts: list[int] = Field(default_factory=list)
+    source_starts: list[int] = Field(default_factory=list)
+
+    def to_source(self, offset: int) -> int:
+        if not self.text_starts:
+            return offset
+        import bisect
+
+        i = bisect.bisect_right(self.text_starts, offset) - 1
+        if i < 0:
+            return self.source_starts[0]
+        return self.source_starts[i] + (offset - self.text_starts[i])
+
+
+class Suppression(_Frozen):
+    """An inline ``<!-- factcheck: ignore[CODE] reason -->`` / ``disable[…]`` … ``enable[…]``."""
+
+    action: Literal["ignore", "disable", "enable"]
+    codes: list[str] = Field(description="Codes or code prefixes; never empty.")
+    reason: str | None = None
+    span: tuple[int, int] = Field(description="The comment itself, in source offsets.")
+    line: int
+    column: int
+    applies: tuple[int, int] = Field(
+        description="The region it covers, in offsets of the document's checked *text*: the "
+        "next paragraph for ignore, up to the matching enable (or the end) for disable."
+    )
+
+
+class Document(_Frozen):
+    """One input, decoded and reduced to the text that is checked."""
+
+    path: str
+    format: Literal["text", "markdown", "html"] = "text"
+    source: str = Field(description="The decoded file as written.")
+    text: str = Field(description="The prose to check (== source for plain text).")
+    offsets: OffsetMap = Field(default_factory=OffsetMap)
+    date: DateInfo = Field(default_factory=lambda: DateInfo(value=None, source="none"))
+    suppressions: list[Suppression] = Field(default_factory=list)

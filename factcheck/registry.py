@@ -1,0 +1,162 @@
+"""The catalogue's building blocks: what a check is, what it is given, and what it yields.
+
+A check is a small pure function ``(CheckContext, Params) -> Iterable[Hit]`` registered under a
+dotted name with :func:`check`. It knows nothing of its rule's code, severity or wording: the
+engine fills the rule file's templates from the hit's ``text`` placeholders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.models import Claim, DateInfo, Suppression
+
+if TYPE_CHECKING:
+    from factcheck.lexicon import Lexicon
+    from factcheck.rates import RateProvider
+    from factcheck.units import UnitConverter
+
+
+class Params(BaseModel):
+    """Base for a check's parameters (``[params]`` of a rule file)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class NoParams(Params):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check found: the claims involved (blamed first) and the figures."""
+
+    claims: tuple[Claim, ...]
+    text: Mapping[str, str]  # placeholders for the message/fix templates, already formatted
+    values: Mapping[str, Any] = field(default_factory=dict)  # raw figures for the report
+    fix_span: tuple[int, int] | None = None  # defaults to the blamed claim's span
+    span: tuple[int, int] | None = None  # for findings about no claim (a malformed numeral)
+
+
+P = TypeVar("P", bound=Params)
+CheckFunc = Callable[["CheckContext", Any], Iterable[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckDef:
+    name: str
+    func: CheckFunc
+    params: type[Params]
+    provides: frozenset[str]
+    doc: str = ""
+    stage: str = "claims"  # "claims": over the claims; "suppressions": after they are applied
+
+
+def check(
+    name: str, *, params: type[Params] = NoParams, provides: Iterable[str], stage: str = "claims"
+) -> Callable[[CheckFunc], CheckDef]:
+    """Declare a check. The module lists its checks in ``CHECKS``; nothing global is mutated."""
+
+    def wrap(func: CheckFunc) -> CheckDef:
+        return CheckDef(name=name, func=func, params=params, provides=frozenset(provides),
+                        doc=(func.__doc__ or "").strip(), stage=stage)
+
+    return wrap
+
+
+class CheckContext:
+    """Everything a check may read: the claims of one text, the lexicon, and lazy providers."""
+
+    def __init__(
+        self,
+        text: str,
+        claims: list[Claim],
+        lexicon: Lexicon,
+        *,
+        date: DateInfo | None = None,
+        rates: Callable[[], RateProvider] | None = None,
+        units: Callable[[], UnitConverter] | None = None,
+    ) -> None:
+        self.text = text
+        self.claims = claims
+        self.by_id = {c.id: c for c in claims}
+        self.lexicon = lexicon
+        self.date = date or DateInfo(value=None, source="none")
+        self._rates_factory = rates
+        self._units_factory = units
+        self._rates: RateProvider | None = None
+        self._units: UnitConverter | None = None
+        self.compared: set[str] = set()
+        self.malformed: list[tuple[int, int]] = []  # spans of numerals that do not parse
+        self.unused_suppressions: list[Suppression] = []  # set by the engine before that stage
+
+    @property
+    def rates(self) -> RateProvider:
+        if self._rates is None:
+            if self._rates_factory is None:
+                from factcheck.rates import default_rates
+
+                self._rates = default_rates()
+            else:
+                self._rates = self._rates_factory()
+        return self._rates
+
+    @property
+    def units(self) -> UnitConverter:
+        if self._units is None:
+            if self._units_factory is None:
+                from factcheck.units import default_units
+
+                self._units = default_units()
+            else:
+                self._units = self._units_factory()
+        return self._units
+
+    @property
+    def article_date(self) -> dt.date | None:
+        if self.date.value is None:
+            return None
+        return dt.date.fromisoformat(self.date.value)
+
+    @property
+    def latest_year(self) -> int | None:
+        """The latest year the text mentions (years and time anchors), if any."""
+        years = [int(c.high if c.high is not None else c.value) for c in self.claims
+                 if c.kind == "year"]
+        years += [c.anchor_year for c in self.claims if c.anchor_year is not None]
+        plausible = [y for y in years if 1990 <= y <= dt.date.today().year]
+        return max(plausible) if plausible else None
+
+    def mark(self, *claims: Claim) -> None:
+        """Record that these claims took part in a comparison (for the summary)."""
+        self.compared.update(c.id for c in claims)
+
+
+def by_kind(claims: Iterable[Claim], *kinds: str) -> list[Claim]:
+    return [c for c in claims if c.kind in kinds]
+
+
+def pairs(
+    claims: list[Claim], link: Callable[[Claim], str | None]
+) -> Iterable[tuple[Claim, Claim]]:
+    """(target, claim) for every claim whose ``link`` names another claim."""
+    by_id = {c.id: c for c in claims}
+    for c in claims:
+        other = link(c)
+        if other is not None and other in by_id:
+            yield by_id[other], c
+
+
+def catalogue(*modules_checks: Iterable[CheckDef]) -> Mapping[str, CheckDef]:
+    out: dict[str, CheckDef] = {}
+    for checks in modules_checks:
+        for c in checks:
+            if c.name in out:
+                raise ValueError(f"check {c.name!r} registered twice")
+            out[c.name] = c
+    return out

@@ -1,0 +1,73 @@
+"""Sentences and positions: where each sentence starts, and offset → line:column."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+# A sentence ends at . ! ? (with closing quotes/brackets) before whitespace and a capital, digit
+# or opening quote; at a blank line; or at a line break after a line without final punctuation
+# (headlines, list items). Abbreviations ("Mr.", "U.S.", "approx.") do not end sentences.
+_END = regex.compile(
+    r"(?<=[.!?…][\"'’”)\]]{0,3})\s+(?=[\"'‘“(\[]?[\p{Lu}\d£$€])"
+    r"|\n[ \t]*\n\s*"
+    r"|(?<=[^\s.!?:;,…\"'’”])[ \t]*\n(?=[ \t]*[\p{Lu}\"'‘“\d#*>-])",
+    regex.VERSION1,
+)
+_ABBREV = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Co|Corp|Inc|Ltd|Jr|Sr|vs|Gov|Sen|Rep|Prof|Gen|Capt|Col|Lt"
+    r"|Sgt|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|etc|ca|c|cf|al|Mt"
+    r"|Ave|Rd|Bros|Hon|Rev)|\b(?:[A-Z]\.){1,3}[A-Z]|\b[A-Z]|\be\.g|\bi\.e|\ba\.m|\bp\.m)\.$",
+    regex.VERSION1,
+)
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` (the first is always 0)."""
+    starts = [0]
+    for m in _END.finditer(text):
+        cut = m.end()
+        if cut >= len(text):
+            break
+        head = text[max(0, m.start() - 12) : m.start()]
+        if head.endswith(".") and _ABBREV.search(head) and "\n" not in m.group(0):
+            continue
+        starts.append(cut)
+    return starts
+
+
+class Sentences:
+    """Sentence boundaries of a text; ``index(offset)`` gives the sentence of an offset."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = sentence_starts(text)
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+
+class LineIndex:
+    """Offsets → 1-based (line, column) in a text, columns counted in characters."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
