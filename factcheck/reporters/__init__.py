@@ -1,0 +1,49 @@
+"""Reporters: one module per output format, each ``render(report, ctx) -> str``. rich only here.
+
+The CLI filters the report (``--min-severity``, baseline, per-file ignores) *before* rendering;
+a reporter renders every finding it is given and never changes exit status or prints.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from factcheck.models import Report, Severity
+from factcheck.ruleset import RuleSpec
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a reporter may need beyond the report itself."""
+
+    rules: Mapping[str, RuleSpec] = field(default_factory=dict)  # by code (SARIF, docs)
+    sources: Mapping[str, str] = field(default_factory=dict)  # path → source text (lines shown)
+    min_severity: Severity = Severity.WARNING
+    color: bool = False
+    width: int = 100
+    show_claims: bool = False
+    verbose: bool = False
+
+
+# format name → module in factcheck.reporters exposing ``render(report, ctx) -> str``
+FORMATS: dict[str, str] = {
+    "full": "full",
+    "concise": "concise",
+    "json": "json_report",
+    "json-lines": "json_lines",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "junit": "junit",
+    "markdown": "markdown",
+    "html": "html_report",
+}
+
+
+def render(report: Report, fmt: str, ctx: RenderContext | None = None) -> str:
+    """Render ``report`` in output format ``fmt`` (a key of :data:`FORMATS`)."""
+    module = importlib.import_module(f"factcheck.reporters.{FORMATS[fmt]}")
+    out: str = module.render(report, ctx or RenderContext())
+    return out
