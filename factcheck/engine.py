@@ -44,11 +44,12 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position) -> Finding:
                 span=fix_span,
                 original=hit.claims[0].text if fix_span == span else "",
             )
+    message = spec.message.format_map(_Blank(hit.text))
     return Finding(
         code=spec.code,
         name=spec.name,
         severity=spec.severity,
-        message=spec.message.format_map(_Blank(hit.text)),
+        message=message[:1].upper() + message[1:],
         claims=[c.id for c in hit.claims],
         span=span,
         line=line,

@@ -102,14 +102,29 @@ class ChangesFile(_File):
     periods: dict[str, str]
 
 
+class _Qualifiers(_File):
+    time: list[str]
+    place: list[str]
+
+
 class MeasuresFile(_File):
     groups: dict[str, list[str]]
     not_measures: _WordList
     label_nouns: _WordList
     person_nouns: _WordList
+    generic_owners: _WordList
+    exclusive_wholes: _WordList
+    instance_markers: _WordList
+    qualifiers: _Qualifiers
+    verb_measures: dict[str, str]
+
+
+class HintsFile(_File):
+    currency: dict[str, list[str]]
 
 
 _FILES: dict[str, type[_File]] = {
+    "hints": HintsFile,
     "numbers": NumbersFile,
     "currencies": CurrenciesFile,
     "units": UnitsFile,
@@ -142,6 +157,8 @@ class Lexicon:
         hedges: HedgesFile = files["hedges"]
         changes: ChangesFile = files["changes"]
         measures: MeasuresFile = files["measures"]
+        hints: HintsFile = files["hints"]
+        self.currency_hints = {k: tuple(w.lower() for w in v) for k, v in hints.currency.items()}
         self.numbers = num
         self.number_words = NumberWords(
             units=dict(num.units),
@@ -188,6 +205,22 @@ class Lexicon:
         self.not_measures = frozenset(measures.not_measures.words)
         self.label_nouns = frozenset(w.lower() for w in measures.label_nouns.words)
         self.person_nouns = frozenset(w.lower() for w in measures.person_nouns.words)
+        self.generic_owners = frozenset(w.lower() for w in measures.generic_owners.words)
+        self.exclusive_wholes = frozenset(w.lower() for w in measures.exclusive_wholes.words)
+        self.instance_markers = frozenset(w.lower() for w in measures.instance_markers.words)
+        self.time_words = frozenset(w.lower() for w in measures.qualifiers.time)
+        self.place_words = frozenset(w.lower() for w in measures.qualifiers.place)
+        self.verb_measures = {k.lower(): v for k, v in measures.verb_measures.items()}
+
+    def same_measure(self, a: str | None, b: str | None) -> bool:
+        """Do two measure phrases name the same thing? Equal, or both listed in one group."""
+        if not a or not b:
+            return False
+        a, b = a.lower(), b.lower()
+        if a == b:
+            return True
+        ga = self.measure_group_of.get(a)
+        return ga is not None and ga == self.measure_group_of.get(b)
 
     def measure_group(self, measure: str | None) -> str | None:
         """The synonym group of a measure phrase (whole phrase first, then its head word)."""

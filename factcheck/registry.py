@@ -8,6 +8,7 @@ engine fills the rule file's templates from the hit's ``text`` placeholders.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -18,6 +19,7 @@ from factcheck.models import Claim, DateInfo, Suppression
 
 if TYPE_CHECKING:
     from factcheck.lexicon import Lexicon
+    from factcheck.segment import Sentences
     from factcheck.rates import RateProvider
     from factcheck.units import UnitConverter
 
@@ -92,6 +94,7 @@ class CheckContext:
         self._rates: RateProvider | None = None
         self._units: UnitConverter | None = None
         self.compared: set[str] = set()
+        self._sentences: Sentences | None = None
         self.malformed: list[tuple[int, int]] = []  # spans of numerals that do not parse
         self.unused_suppressions: list[Suppression] = []  # set by the engine before that stage
 
@@ -131,6 +134,32 @@ class CheckContext:
         years += [c.anchor_year for c in self.claims if c.anchor_year is not None]
         plausible = [y for y in years if 1990 <= y <= dt.date.today().year]
         return max(plausible) if plausible else None
+
+    @functools.cached_property
+    def text_lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def sentences(self) -> Sentences:
+        if self._sentences is None:
+            from factcheck.segment import Sentences
+
+            self._sentences = Sentences(self.text)
+        return self._sentences
+
+    def sentence_text(self, c: Claim) -> str:
+        start, end = self.sentences.bounds(c.sentence)
+        return self.text[start:end]
+
+    def before(self, c: Claim, chars: int = 80) -> str:
+        """Text of the claim's sentence before it (at most ``chars``)."""
+        start, _ = self.sentences.bounds(c.sentence)
+        return self.text[max(start, c.start - chars) : c.start]
+
+    def after(self, c: Claim, chars: int = 80) -> str:
+        """Text of the claim's sentence after it (at most ``chars``)."""
+        _, end = self.sentences.bounds(c.sentence)
+        return self.text[c.end : min(end, c.end + chars)]
 
     def mark(self, *claims: Claim) -> None:
         """Record that these claims took part in a comparison (for the summary)."""

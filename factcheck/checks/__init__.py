@@ -6,12 +6,29 @@ exist. ``tests/test_catalogue.py`` proves every check is used by a shipped rule.
 
 from __future__ import annotations
 
-from factcheck.checks import currency, unit_conversion
+from factcheck.checks import (
+    currency,
+    derived,
+    direction,
+    growth,
+    hygiene,
+    percent_change,
+    repeated,
+    totals,
+    unit_conversion,
+)
 from factcheck.registry import catalogue
 
 CATALOGUE = catalogue(
     currency.CHECKS,
     unit_conversion.CHECKS,
+    repeated.CHECKS,
+    percent_change.CHECKS,
+    growth.CHECKS,
+    direction.CHECKS,
+    totals.CHECKS,
+    derived.CHECKS,
+    hygiene.CHECKS,
 )
 
 __all__ = ["CATALOGUE"]

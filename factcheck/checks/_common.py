@@ -17,12 +17,20 @@ def written_numeral(c: Claim) -> str | None:
     return m.group(0) if m else None
 
 
-def half_unit(c: Claim) -> float:
-    """Half the place value of the last digit written, in the claim's units.
+MAX_ROUNDING = 0.05  # a written figure is taken as exact to within 5% at worst
 
-    "£3.5m" → 0.05e6; "nearly £13billion" → 0.5e9; "500million" → 50e6 (round hundreds);
-    spelled-out figures ("two billion") are taken as exact to 5%.
+
+def half_unit(c: Claim) -> float:
+    """Half the place value of the last digit written, in the claim's units, at most 5%.
+
+    "£3.5m" → 0.05e6; "nearly £13billion" → 0.5e9; "500million" → 25e6 (round hundreds, capped
+    at 5%); spelled-out figures ("two billion") are taken as exact to 5%. The cap keeps a figure
+    as a reader takes it: "£100m" is not "anything from £50m to £150m".
     """
+    return min(_half_unit(c), abs(c.value) * MAX_ROUNDING) if c.value else _half_unit(c)
+
+
+def _half_unit(c: Claim) -> float:
     w = written_numeral(c)
     mantissa = parse_digits(w) if w else None
     if not w or not mantissa:
@@ -38,6 +46,17 @@ def half_unit(c: Claim) -> float:
     if mantissa >= 100 and zeros > 0:
         return 0.5 * 10.0**zeros * factor
     return 0.5 * factor
+
+
+def last_digit_half(c: Claim) -> float:
+    """Half the place value of the last digit as written, trailing zeros counted ("700" → 0.5)."""
+    w = written_numeral(c)
+    mantissa = parse_digits(w) if w else None
+    if not w or not mantissa:
+        return abs(c.value) * 0.005
+    factor = abs(c.value / mantissa) if c.low is None else 1.0
+    decimals = len(w.split(".", 1)[1]) if "." in w else 0
+    return 0.5 * 10.0**-decimals * factor
 
 
 def hedge_tolerance(c: Claim, lex: Lexicon) -> float:

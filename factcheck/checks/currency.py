@@ -86,14 +86,36 @@ def _consistent(exp: tuple[float, float], stated: tuple[float, float], slack: fl
 
 
 def _readings(ctx: CheckContext, c: Claim) -> tuple[str, ...]:
-    """The currencies a claim's symbol may stand for ("$" may be CAD in a Canadian story)."""
+    """The currencies a claim's symbol may stand for in this document.
+
+    A bare "$" is US dollars, and Canadian dollars too only when the document mentions Canada
+    (the hint words of ``rules/lexicon/hints.toml``).
+    """
+    readings = [c.unit or ""]
+    lowered = ctx.text_lower
     for sym, codes in ctx.lexicon.ambiguous_currency.items():
-        text = c.text
-        if sym in text and c.unit in codes and not any(
-            p + sym in text for p in ("US", "C", "A", "HK", "NZ", "S", "R", "MX", "NT")
-        ):
-            return (c.unit or "", *[x for x in codes if x != c.unit])
-    return (c.unit or "",)
+        if c.unit not in codes or sym not in c.text:
+            continue
+        if any(p + sym in c.text for p in ("US", "C", "A", "HK", "NZ", "S", "R", "MX", "NT")):
+            continue
+        for code in codes:
+            if code == c.unit:
+                continue
+            hints = ctx.lexicon.currency_hints.get(code, ())
+            if any(_has_word(lowered, h) for h in hints):
+                readings.append(code)
+    return tuple(readings)
+
+
+def _has_word(text: str, word: str) -> bool:
+    i = text.find(word)
+    while i != -1:
+        before = text[i - 1] if i else " "
+        after = text[i + len(word)] if i + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float = 0.03) -> Analysis | None:

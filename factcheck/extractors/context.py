@@ -254,7 +254,14 @@ class Contextualiser:
         lex = self.lex
         window = text[max(floor, m.start - 90) : m.start]
         toks = _WORDS.findall(window)
-        linked = False
+        linked = m.kind == ClaimKind.MULTIPLIER  # "Visitor numbers have tripled": the verb links
+        if toks and m.kind == ClaimKind.MONEY:
+            verb = toks[-1].lower() if toks[-1] not in (",", "(", ")") else ""
+            if verb in ("at", "by") and len(toks) > 1:
+                verb = toks[-2].lower()  # "valued at", "fined by"? only "valued at" is kept
+            if verb in lex.verb_measures and (toks[-1].lower() != "by"):
+                m.measure = lex.verb_measures[verb]
+                return
         i = len(toks) - 1
         while i >= 0:
             t = toks[i]
@@ -276,7 +283,11 @@ class Contextualiser:
         low = t.lower().rstrip("’'")
         if low.endswith(("’s", "'s")):
             return  # "the company's $5bn": the owner, not the measure
-        if low in lex.not_measures or (t[:1].isupper() and low not in lex.measure_group_of):
+        sentence_initial = i == 0 or toks[i - 1].lower() in ("the", "its", "their", "his", "her",
+                                                            "a", "an", ",")
+        if low in lex.not_measures or (
+            t[:1].isupper() and low not in lex.measure_group_of and not sentence_initial
+        ):
             return
         measure = low
         j = i - 1

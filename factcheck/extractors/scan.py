@@ -662,8 +662,9 @@ def _looks_malformed(raw: str) -> bool:
     if "," not in raw:
         return False
     groups = raw.split(",")
-    if len(groups) >= 3 and all(len(g) <= 2 for g in groups):
-        return False  # "1,2,3": a list
+    if len(groups) >= 3 and all(len(g) <= 2 and not (len(g) == 2 and g[0] == "0")
+                                for g in groups):
+        return False  # "1,2,3", "22,24,26": a list, not a botched number
     return True
 
 

@@ -1,0 +1,33 @@
+"""Checks on the copy itself rather than on claims: malformed numerals, stale suppressions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.registry import CheckContext, Hit, NoParams, check
+
+
+@check("hygiene.malformed_number", provides=("numeral",))
+def malformed_number(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+    """A numeral whose thousands separators are misplaced ("1,00,0", "12,3456")."""
+    for start, end in ctx.malformed:
+        yield Hit((), {"numeral": ctx.text[start:end]}, {}, span=(start, end))
+
+
+@check("hygiene.unused_suppression", provides=("action", "codes", "comment_line"),
+       stage="suppressions")
+def unused_suppression(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+    """An inline suppression comment that suppressed no finding.
+
+    The finding is placed where the comment's region begins (the comment itself is not part of
+    the checked text); the message names the comment's own line.
+    """
+    for s in ctx.unused_suppressions:
+        at = s.applies[0]
+        yield Hit((), {"action": s.action, "codes": ", ".join(s.codes),
+                       "comment_line": str(s.line)},
+                  {"codes": list(s.codes), "reason": s.reason, "comment_span": list(s.span)},
+                  span=(at, at))
+
+
+CHECKS = (malformed_number, unused_suppression)

@@ -1,0 +1,173 @@
+"""Percent changes against their own before and after values, and percent vs percentage points.
+
+"rose 20% from 100 to 150" (it is 50%); "from 4% to 6%, up 2%" (2 points, or 50%);
+"up 3 points from 4% to 6%" (2 points). The change and the pair must share a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+from pydantic import Field
+
+from factcheck import fmt
+from factcheck.checks._common import half_unit, plausible_interval
+from factcheck.models import Claim, Role
+from factcheck.registry import CheckContext, Hit, Params, check
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A stated change with the before/after values it describes."""
+
+    stated: Claim  # "20%", "2 points"
+    start: Claim  # the "from" value
+    end: Claim  # the "to" value
+
+
+def _pairs_in_sentence(ctx: CheckContext, sentence: int) -> list[tuple[Claim, Claim]]:
+    by_id = ctx.by_id
+    return [
+        (by_id[c.from_claim], c) for c in ctx.claims
+        if c.sentence == sentence and c.from_claim is not None and c.from_claim in by_id
+    ]
+
+
+_TRAILING_CHANGE = regex.compile(
+    r"\s*(?:(?:in|by)\s+\d{4}\s*)?(?:(?:a|the)\s+year\s+(?:earlier|before)\s*)?[,;(–—-]?\s*"
+    r"(?:(?:up|down|higher|lower)\s+(?:by\s+)?|an?\s+(?:\w+\s+)?(?:rise|fall|drop|increase"
+    r"|decrease|gain|jump|decline|cut|reduction|surge|slump)\s+of\s+|or\s+)?",
+    regex.IGNORECASE,
+)
+
+
+def changes(ctx: CheckContext, kinds: tuple[str, ...]) -> Iterator[Change]:
+    """Each stated change (percent or points) with the from/to pair it describes.
+
+    The pair must be the only one in the sentence; a change written after the pair must be
+    appended to it ("…to 6%, up 2%"), not a clause of its own ("…, and shares rose 3%"); a
+    change and a pair that name different measures are not related.
+    """
+    lex = ctx.lexicon
+    for c in ctx.claims:
+        if c.kind not in kinds or c.role != Role.CHANGE or c.converts is not None:
+            continue
+        cands = _pairs_in_sentence(ctx, c.sentence)
+        if len(cands) != 1:
+            continue  # none, or ambiguous: which pair does the change describe?
+        f, t = cands[0]
+        if c.direction is not None and t.direction is not None and c.direction != t.direction:
+            continue  # a change of something else ("shares fell 3% as sales rose from …")
+        last = max(f.end, t.end)
+        if c.start > last and not _TRAILING_CHANGE.fullmatch(ctx.text[last : c.start]):
+            continue
+        measure = t.measure or f.measure
+        if c.measure and measure and not (
+            lex.same_measure(c.measure, measure)
+            or lex.measure_group(c.measure) == lex.measure_group(measure) is not None
+        ):
+            continue
+        yield Change(c, f, t)
+
+
+def _ratio_interval(ctx: CheckContext, f: Claim, t: Claim) -> tuple[float, float] | None:
+    lex = ctx.lexicon
+    f_lo, f_hi = plausible_interval(f, lex)
+    t_lo, t_hi = plausible_interval(t, lex)
+    if f_lo <= 0:
+        return None
+    return (t_lo / f_hi - 1) * 100, (t_hi / f_lo - 1) * 100
+
+
+def _stated_interval(ctx: CheckContext, c: Claim) -> tuple[float, float]:
+    lo, hi = plausible_interval(c, ctx.lexicon)
+    sign = -1.0 if c.direction == "down" else 1.0
+    a, b = sign * lo, sign * hi
+    return (min(a, b), max(a, b))
+
+
+class PercentParams(Params):
+    slack_points: float = Field(0.5, ge=0, le=10, description="Absolute slack in percent "
+                                "(or points) beyond the rounding of every figure.")
+
+
+def _fmt_change(v: float) -> str:
+    return f"{'+' if v > 0 else ''}{fmt.sig(v, 3)}%"
+
+
+@check("percent.change_mismatch", params=PercentParams,
+       provides=("stated", "start", "end", "actual", "actual_points"))
+def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
+    """A percent change that its own before and after values do not give."""
+    for ch in changes(ctx, ("percent",)):
+        f, t, s = ch.start, ch.end, ch.stated
+        if f.kind != t.kind or f.unit != t.unit or f.vague or t.vague:
+            continue
+        actual = _ratio_interval(ctx, f, t)
+        if actual is None:
+            continue
+        ctx.mark(s, f, t)
+        stated = _stated_interval(ctx, s)
+        if stated[0] - p.slack_points <= actual[1] and actual[0] <= stated[1] + p.slack_points:
+            continue
+        if f.kind == "percent":
+            points = t.value - f.value
+            if abs(abs(points) - s.value) <= half_unit(s) + p.slack_points:
+                continue  # the percent-for-points confusion has its own rule
+        mid = (t.value / f.value - 1) * 100
+        points_text = fmt.sig(t.value - f.value, 3) if f.kind == "percent" else ""
+        yield Hit(
+            (s, f, t),
+            {"stated": s.text, "start": f.text, "end": t.text, "actual": _fmt_change(mid),
+             "actual_points": points_text},
+            {"stated": s.value if s.direction != "down" else -s.value, "actual": round(mid, 4)},
+        )
+
+
+@check("percent.points_confusion", params=PercentParams,
+       provides=("stated", "start", "end", "points", "relative"))
+def points_confusion(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
+    """A change between two percentages given in percent that is really in points."""
+    for ch in changes(ctx, ("percent",)):
+        f, t, s = ch.start, ch.end, ch.stated
+        if f.kind != "percent" or t.kind != "percent" or f.value <= 0:
+            continue
+        points = t.value - f.value
+        relative = (t.value / f.value - 1) * 100
+        ctx.mark(s, f, t)
+        close_to_points = abs(abs(points) - s.value) <= half_unit(s) + p.slack_points / 2
+        close_to_relative = abs(abs(relative) - s.value) <= half_unit(s) + p.slack_points
+        if close_to_points and not close_to_relative:
+            yield Hit(
+                (s, f, t),
+                {"stated": s.text, "start": f.text, "end": t.text,
+                 "points": fmt.sig(abs(points), 3), "relative": _fmt_change(relative)},
+                {"points": round(points, 4), "relative": round(relative, 4)},
+            )
+
+
+@check("percent.points_mismatch", params=PercentParams,
+       provides=("stated", "start", "end", "points"))
+def points_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
+    """A change in percentage points that the two percentages do not give."""
+    for ch in changes(ctx, ("percentage_point",)):
+        f, t, s = ch.start, ch.end, ch.stated
+        if f.kind != "percent" or t.kind != "percent":
+            continue
+        ctx.mark(s, f, t)
+        points = t.value - f.value
+        tol = half_unit(s) + half_unit(f) + half_unit(t) + p.slack_points / 5
+        lo, hi = _stated_interval(ctx, s)
+        if lo - tol <= points <= hi + tol or (s.direction is None and lo - tol <= abs(points)
+                                              <= hi + tol):
+            continue
+        yield Hit(
+            (s, f, t),
+            {"stated": s.text, "start": f.text, "end": t.text, "points": fmt.sig(points, 3)},
+            {"points": round(points, 4), "stated": s.value},
+        )
+
+
+CHECKS = (change_mismatch, points_confusion, points_mismatch)

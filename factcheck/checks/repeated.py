@@ -1,0 +1,148 @@
+"""One figure stated twice with different values: "$50billion" off its value, later "about $46
+billion" off its market value.
+
+Two claims are taken as the same figure only when everything says so: the same kind and unit,
+the same measure (equal phrases or one synonym group), compatible owners, the same role (both
+changes or both levels) and direction, the same time anchor and qualifiers, and no word saying
+the second is another instance ("a further", "another", "on Tuesday alone"). Otherwise silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from pydantic import Field
+
+from factcheck import fmt
+from factcheck.checks._common import gap, plausible_interval
+from factcheck.models import Claim, Role
+from factcheck.registry import CheckContext, Hit, Params, check
+
+_KINDS = ("money", "count")
+_WORD = regex.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+
+
+class RepeatedParams(Params):
+    tolerance: float = Field(0.02, ge=0, le=0.5, description="Relative gap allowed beyond "
+                             "rounding and hedges before two figures disagree.")
+    approx_cap: float = Field(0.03, ge=0, le=0.5, description="How far 'about'/'around' may "
+                              "stretch a figure when comparing restatements.")
+    max_gap: float = Field(0.5, gt=0, le=1, description="Figures further apart than this "
+                           "(relative) are taken as different things, not a slip.")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+_STOP = regex.compile(
+    r"[.,;:!?()]|\b(?:would|will|was|were|is|are|had|has|have|said|says|and|but|which|who"
+    r"|that|after|before|because|as|while|when|to|could|should|may|might)\b",
+    regex.IGNORECASE,
+)
+_PREP = frozenset("on in during since by last this next over for a per each every of".split())
+
+
+def _tail(text: str) -> str:
+    """Text up to the first clause break or function word ("users worldwide, the firm…")."""
+    m = _STOP.search(text)
+    return text[: m.start()] if m else text
+
+
+def _qualifiers(ctx: CheckContext, c: Claim) -> frozenset[str]:
+    """Time and place qualifiers attached to a figure: "on Monday", "in Europe", "worldwide"."""
+    lex = ctx.lexicon
+    out: set[str] = set()
+    for chunk in (ctx.before(c, 60), _tail(ctx.after(c, 40))):
+        words = [w.lower() for w in _WORD.findall(chunk)]
+        for i, w in enumerate(words):
+            if w not in lex.time_words and w not in lex.place_words:
+                continue
+            led = any(words[j] in _PREP for j in range(max(0, i - 3), i))
+            if led or w in _ADVERBS:
+                out.add(w)
+    return frozenset(out)
+
+
+_ADVERBS = frozenset(
+    "worldwide globally nationally nationwide domestically overseas abroad internationally "
+    "locally regionally annually weekly monthly daily yesterday today tomorrow tonight".split()
+)
+
+
+def _owner_ok(ctx: CheckContext, a: Claim, b: Claim) -> bool:
+    if not a.owner or not b.owner or a.owner == b.owner:
+        return True
+    generic = ctx.lexicon.generic_owners
+    return a.owner in generic and b.owner in generic
+
+
+def _another_instance(ctx: CheckContext, c: Claim) -> bool:
+    """"a further $10bn", "another 500 jobs", "$10bn more", "on Tuesday alone"."""
+    before = [w.lower() for w in _WORD.findall(ctx.before(c, 40))][-3:]
+    after = [w.lower() for w in _WORD.findall(_tail(ctx.after(c, 30)))][:3]
+    return bool((set(before) | set(after)) & ctx.lexicon.instance_markers)
+
+
+def _comparable(ctx: CheckContext, a: Claim, b: Claim) -> bool:
+    if a.kind != b.kind or a.unit != b.unit or a.per != b.per:
+        return False
+    if a.sentence == b.sentence:
+        return False  # two figures in one sentence are two things ("$5bn in the US and $3bn…")
+    if not ctx.lexicon.same_measure(a.measure, b.measure):
+        return False
+    if (a.role == Role.CHANGE) != (b.role == Role.CHANGE) or a.direction != b.direction:
+        return False
+    if a.anchor_year != b.anchor_year or not _owner_ok(ctx, a, b):
+        return False
+    return _qualifiers(ctx, a) == _qualifiers(ctx, b)
+
+
+def _what(c: Claim) -> str:
+    measure = c.measure or "figure"
+    if c.role == Role.CHANGE and c.direction is not None:
+        noun = "fall" if c.direction == "down" else "rise"
+        return f"{noun} in {measure}"
+    if c.kind == "count":
+        return f"number of {measure}"
+    return measure
+
+
+@check("repeated.mismatch", params=RepeatedParams,
+       provides=("this", "other", "other_line", "what", "gap_percent"))
+def repeated_mismatch(ctx: CheckContext, p: RepeatedParams) -> Iterator[Hit]:
+    """The same measure of the same thing is given two different values."""
+    lex = ctx.lexicon
+    cands = [
+        c for c in ctx.claims
+        if c.kind in _KINDS and c.converts is None and c.role not in (Role.FROM, Role.TO)
+        and c.measure and not _another_instance(ctx, c)
+    ]
+    reported: set[str] = set()
+    for i, a in enumerate(cands):
+        for b in cands[i + 1 :]:
+            if b.id in reported or not _comparable(ctx, a, b):
+                continue
+            ctx.mark(a, b)
+            ia = plausible_interval(a, lex, cap=p.approx_cap)
+            ib = plausible_interval(b, lex, cap=p.approx_cap)
+            lo_gap = gap(ia[1], ib[0]) if ia[1] < ib[0] else gap(ib[1], ia[0])
+            if ia[1] >= ib[0] and ib[1] >= ia[0]:
+                continue  # intervals overlap: consistent
+            if lo_gap <= p.tolerance:
+                continue
+            g = gap(a.value, b.value)
+            if g > p.max_gap and not (a.vague or b.vague):
+                continue  # an order apart is another figure, not a misremembered one
+            reported.add(b.id)
+            yield Hit(
+                (b, a),
+                {"this": b.text, "other": a.text, "other_line": str(a.line), "what": _what(b),
+                 "gap_percent": fmt.sig(g * 100, 2)},
+                {"gap": round(g, 4), "this_value": b.value, "other_value": a.value,
+                 "measure": b.measure, "other_measure": a.measure},
+            )
+
+
+CHECKS = (repeated_mismatch,)
