@@ -136,3 +136,16 @@ def rewrite_scale(c: Claim, factor: float) -> str | None:
                 pos = c.text.rfind(word)
                 return c.text[:pos] + new + c.text[pos + len(word) :]
     return None
+
+
+def literal_interval(c: Claim, lex: Lexicon, *, cap: float | None = None) -> tuple[float, float]:
+    """Like :func:`plausible_interval`, but the digits read literally: "£120m" is 119.5–120.5.
+
+    For figures a sentence gives as the exact ends of a change ("from £120m to £150m"), where a
+    reader takes each digit at face value.
+    """
+    lo, hi = plausible_interval(c, lex, rounding=False, cap=cap)
+    if c.vague:
+        return lo, hi
+    h = last_digit_half(c)
+    return lo - h, hi + h

@@ -27,8 +27,10 @@ class GrowthParams(Params):
                              "'nearly') may stretch the multiplier.")
 
 
-def _pair_for(ctx: CheckContext, m: Claim, window: int) -> tuple[Claim, Claim] | None:
-    """The from/to pair a multiplier describes, nearest first."""
+def _pair_for(
+    ctx: CheckContext, m: Claim, window: int, *, dated: bool = False
+) -> tuple[Claim, Claim] | None:
+    """The from/to pair a multiplier describes, nearest first (``dated``: with years)."""
     lex = ctx.lexicon
     best: tuple[int, tuple[Claim, Claim]] | None = None
     for t in ctx.claims:
@@ -36,6 +38,8 @@ def _pair_for(ctx: CheckContext, m: Claim, window: int) -> tuple[Claim, Claim] |
             continue
         f = ctx.by_id[t.from_claim]
         if f.kind != t.kind or f.vague or t.vague or f.value <= 0:
+            continue
+        if dated and not (f.anchor_year and t.anchor_year and t.anchor_year > f.anchor_year):
             continue
         distance = abs(t.sentence - m.sentence)
         if distance == 0:
@@ -105,12 +109,11 @@ def compound_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
     for m in ctx.claims:
         if m.kind != "multiplier" or m.per != "year" or m.value <= 0:
             continue
-        pair = _pair_for(ctx, m, p.window)
+        pair = _pair_for(ctx, m, p.window, dated=True)
         if pair is None:
             continue
         f, t = pair
-        if f.anchor_year is None or t.anchor_year is None or t.anchor_year <= f.anchor_year:
-            continue
+        assert f.anchor_year is not None and t.anchor_year is not None
         years = t.anchor_year - f.anchor_year
         ctx.mark(m, f, t)
         lo, hi = _factor_interval(ctx, m, p)

@@ -13,7 +13,7 @@ import regex
 from pydantic import Field
 
 from factcheck import fmt
-from factcheck.checks._common import half_unit, plausible_interval
+from factcheck.checks._common import half_unit, literal_interval, plausible_interval
 from factcheck.models import Claim, Role
 from factcheck.registry import CheckContext, Hit, Params, check
 
@@ -74,8 +74,8 @@ def changes(ctx: CheckContext, kinds: tuple[str, ...]) -> Iterator[Change]:
 
 def _ratio_interval(ctx: CheckContext, f: Claim, t: Claim) -> tuple[float, float] | None:
     lex = ctx.lexicon
-    f_lo, f_hi = plausible_interval(f, lex)
-    t_lo, t_hi = plausible_interval(t, lex)
+    f_lo, f_hi = literal_interval(f, lex)
+    t_lo, t_hi = literal_interval(t, lex)
     if f_lo <= 0:
         return None
     return (t_lo / f_hi - 1) * 100, (t_hi / f_lo - 1) * 100
@@ -158,7 +158,8 @@ def points_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
             continue
         ctx.mark(s, f, t)
         points = t.value - f.value
-        tol = half_unit(s) + half_unit(f) + half_unit(t) + p.slack_points / 5
+        # read as the reader does: the two rates as written, the stated change to its last digit
+        tol = max(half_unit(s), 0.05) + p.slack_points / 5
         lo, hi = _stated_interval(ctx, s)
         if lo - tol <= points <= hi + tol or (s.direction is None and lo - tol <= abs(points)
                                               <= hi + tol):

@@ -13,7 +13,7 @@ import regex
 from pydantic import Field
 
 from factcheck import fmt
-from factcheck.checks._common import last_digit_half, plausible_interval
+from factcheck.checks._common import last_digit_half, literal_interval, plausible_interval
 from factcheck.models import Claim, Role
 from factcheck.registry import CheckContext, Hit, Params, check
 
@@ -59,7 +59,7 @@ def share_mismatch(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
     """'X, or Y% of Z' (or 'X of the Z (Y%)') where X/Z is not Y%."""
     claims = ctx.claims
     for i, s in enumerate(claims):
-        if s.kind not in ("percent", "fraction") or s.role is not None:
+        if s.kind not in ("percent", "fraction") or s.role in (Role.FROM, Role.TO):
             continue
         trio = _share_trio(ctx, claims, i)
         if trio is None:
@@ -127,8 +127,9 @@ def part_exceeds_whole(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
             pairs.append((z, a))  # "Of the 50 firms, 60 …": a is the whole
         for part, whole in pairs:
             ctx.mark(part, whole)
-            if plausible_interval(part, ctx.lexicon)[0] > plausible_interval(whole,
-                                                                            ctx.lexicon)[1]:
+            lex = ctx.lexicon
+            if literal_interval(part, lex, cap=0.05)[0] > literal_interval(whole, lex,
+                                                                           cap=0.05)[1]:
                 yield Hit((part, whole), {"part": part.text, "whole": whole.text},
                           {"part": part.value, "whole": whole.value})
 

@@ -67,29 +67,45 @@ def _same_family(a: Mention, b: Mention) -> bool:
     return True
 
 
+_CLAUSE_BREAK = regex.compile(
+    r"[;:!?]|\.\s|\b(?:while|whereas|but|although|though|however|meanwhile)\b", regex.IGNORECASE
+)
+
+
+def _nearest_from(
+    text: str, mentions: list[Mention], i: int, step: int, m: Mention
+) -> int | None:
+    """The "from" claim paired with "to" claim ``m`` (index ``i``), searching by ``step``.
+
+    Never across a clause break ("sales fell to £1bn, while losses widened from £45m…"), and
+    forwards ("rose to £13bn from £5bn") only to the very next amount.
+    """
+    j = i + step
+    while 0 <= j < len(mentions) and mentions[j].sentence == m.sentence:
+        p = mentions[j]
+        lo, hi = (p.end, m.start) if step < 0 else (m.end, p.start)
+        if _CLAUSE_BREAK.search(text, lo, hi):
+            return None
+        if p.kind == ClaimKind.YEAR:
+            j += step
+            continue
+        if p.role == Role.FROM and p.converts_index is None and _same_family(p, m):
+            return j
+        if step > 0 and p.converts_index is None:
+            return None
+        j += step
+    return None
+
+
 def link_changes(text: str, mentions: list[Mention]) -> None:
     """Pair "from X … to Y" (and "to Y from X", "Y, up from X") within a sentence."""
     n = len(mentions)
     for i, m in enumerate(mentions):
         if m.role != Role.TO or m.from_index is not None or m.converts_index is not None:
             continue
-        # nearest FROM before it in the same sentence
-        for j in range(i - 1, -1, -1):
-            p = mentions[j]
-            if p.sentence != m.sentence:
-                break
-            if p.role == Role.FROM and p.converts_index is None and _same_family(p, m):
-                m.from_index = j
-                break
-        else:
-            # "rose to £13bn from £500m"
-            for j in range(i + 1, n):
-                p = mentions[j]
-                if p.sentence != m.sentence:
-                    break
-                if p.role == Role.FROM and p.converts_index is None and _same_family(p, m):
-                    m.from_index = j
-                    break
+        # nearest FROM before it in the same sentence, else after it ("rose to £13bn from £5bn")
+        j = _nearest_from(text, mentions, i, -1, m)
+        m.from_index = j if j is not None else _nearest_from(text, mentions, i, 1, m)
     # "sales of $10bn, up from $8bn": the figure before "up from" is the end value
     for j, p in enumerate(mentions):
         if p.role != Role.FROM or not p.extra.get("up_from"):

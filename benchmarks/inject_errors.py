@@ -1,0 +1,303 @@
+"""Error-injection benchmark: recall per rule family and false alarms per 100 clean texts.
+
+Each family has templates that write one statement two ways — correct, and with an error of the
+family's kind — from random figures. Both are inserted into clean articles
+(`benchmarks/corpus/clean/`, written for factcheck). Recall is the share of erroneous statements
+that produce a finding of the family; a false alarm is any finding at warning or above in a text
+that holds only correct statements. The shared Recognizers-Text and quantulum3 test sentences are
+checked as extra clean texts. Exchange rates are the real ECB rates of the article date.
+
+    python benchmarks/inject_errors.py [--n 200] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+import factcheck
+from factcheck.api import CheckOptions, check_document
+from factcheck.models import Document
+from factcheck.rates import default_rates
+
+HERE = Path(__file__).resolve().parent
+CLEAN = sorted((HERE / "corpus" / "clean").glob("*.txt"))
+SHARED = HERE.parent.parent / "shared" / "data" / "recognizers-text-specs"
+DATE = dt.date(2019, 6, 3)
+
+SYM = {"USD": "$", "GBP": "£", "EUR": "€"}
+SUBJECTS = ["The company", "The group", "The bank", "The council", "The charity", "The club",
+            "The airline", "The retailer", "The government", "The insurer"]
+MONEY_NOUNS = ["revenue", "sales", "turnover", "profits", "spending", "costs", "debt"]
+COUNT_NOUNS = ["staff", "members", "users", "customers", "visitors", "passengers", "students"]
+UP = ["rose", "increased", "grew", "climbed", "jumped"]
+DOWN = ["fell", "dropped", "declined", "slumped", "decreased"]
+
+Statement = tuple[str, str]  # (correct, erroneous)
+
+
+def _fmt_amount(value: float, style: str) -> str:
+    """1.2e9 → "1.2bn" / "1.2 billion" / "1,200m"."""
+    for factor, short, word in ((1e12, "tn", "trillion"), (1e9, "bn", "billion"),
+                                (1e6, "m", "million")):
+        if value >= factor:
+            mant = value / factor
+            digits = 2 if mant < 10 else 1 if mant < 100 else 0
+            text = f"{mant:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{mant:.0f}"
+            return f"{text}{short}" if style == "short" else f"{text} {word}"
+    return f"{value:,.0f}"
+
+
+def _money(code: str, value: float, style: str) -> str:
+    return f"{SYM[code]}{_fmt_amount(value, style)}"
+
+
+def _round_sig(x: float, digits: int = 2) -> float:
+    from math import floor, log10
+
+    if x == 0:
+        return 0.0
+    return round(x, -int(floor(log10(abs(x)))) + digits - 1)
+
+
+def gen_scale_slip(rng: random.Random) -> Statement:
+    a_code, b_code = rng.choice([("USD", "GBP"), ("GBP", "USD"), ("EUR", "GBP"), ("USD", "EUR"),
+                                 ("GBP", "EUR")])
+    rate = default_rates().rate(a_code, b_code, DATE)
+    assert rate is not None
+    scale = rng.choice([1e6, 1e9])
+    a = rng.choice([2, 3.5, 5, 12, 18, 25, 40, 50, 120, 300]) * scale
+    b = _round_sig(a * rate.rate)
+    style = rng.choice(["short", "word"])
+    wrong = b / 1000 if rng.random() < 0.7 or b < 1e9 else b * 1000
+    subj = rng.choice(SUBJECTS)
+    tmpl = rng.choice(["{s} agreed to pay {a} ({b}) to settle the case.",
+                       "{s} said the deal was worth {a}, or {b}, in total.",
+                       "{s} wrote down the value of its assets by {a} ({b}) last year."])
+    return (tmpl.format(s=subj, a=_money(a_code, a, style), b=_money(b_code, b, style)),
+            tmpl.format(s=subj, a=_money(a_code, a, style), b=_money(b_code, wrong, style)))
+
+
+def gen_wrong_rate(rng: random.Random) -> Statement:
+    a_code, b_code = rng.choice([("USD", "GBP"), ("GBP", "USD"), ("EUR", "GBP"), ("GBP", "EUR")])
+    rate = default_rates().rate(a_code, b_code, DATE)
+    assert rate is not None
+    a = rng.choice([10, 25, 40, 80, 150, 600]) * 1e6
+    b = _round_sig(a * rate.rate)
+    k = rng.choice([0.5, 0.6, 0.75, 1.35, 1.6, 2.0])
+    subj = rng.choice(SUBJECTS)
+    tmpl = "{s} will invest {a} ({b}) in new equipment."
+    return (tmpl.format(s=subj, a=_money(a_code, a, "short"), b=_money(b_code, b, "short")),
+            tmpl.format(s=subj, a=_money(a_code, a, "short"),
+                        b=_money(b_code, _round_sig(b * k), "short")))
+
+
+UNIT_PAIRS = [("miles", "km", 1.609344), ("km", "miles", 0.621371), ("kg", "lb", 2.20462),
+              ("metres", "ft", 3.28084), ("acres", "hectares", 0.404686),
+              ("litres", "gallons", 0.264172)]
+
+
+def gen_units(rng: random.Random) -> Statement:
+    u1, u2, f = rng.choice(UNIT_PAIRS)
+    a = rng.choice([5, 12, 30, 45, 120, 250, 800])
+    b = _round_sig(a * f, 2)
+    wrong = _round_sig(a * f * rng.choice([0.5, 0.7, 1.4, 2.0, 10]), 2)
+    tmpl = rng.choice(["The new section covers {a} {u1} ({b}{u2}).",
+                       "Officials said the site measured {a} {u1} ({b} {u2}) across."])
+    fmt = lambda v: f"{v:,.0f}" if v >= 10 else f"{v:g}"  # noqa: E731
+    return (tmpl.format(a=a, u1=u1, b=fmt(b), u2=u2), tmpl.format(a=a, u1=u1, b=fmt(wrong), u2=u2))
+
+
+def gen_repeated(rng: random.Random) -> Statement:
+    noun = rng.choice(COUNT_NOUNS)
+    n = rng.choice([12_000, 45_000, 80_000, 250_000, 3_200_000])
+    other = int(_round_sig(n * rng.choice([0.6, 0.75, 1.25, 1.4]), 2))
+    subj = rng.choice(SUBJECTS)
+    first = f"{subj} has {n:,} {noun}, according to its annual report."
+    second = "A spokesman confirmed that the {m:,} {noun} would be told of the change by letter."
+    return (first + " " + second.format(m=n, noun=noun),
+            first + " " + second.format(m=other, noun=noun))
+
+
+def gen_percent_change(rng: random.Random) -> Statement:
+    noun = rng.choice(MONEY_NOUNS)
+    a = rng.choice([120, 200, 350, 480, 900]) * 1e6
+    pct = rng.choice([5, 10, 12, 20, 25, 40])
+    down = rng.random() < 0.4
+    b = a * (1 - pct / 100) if down else a * (1 + pct / 100)
+    wrong_pct = pct + rng.choice([-4, 6, 10, 15]) if pct > 5 else pct + 8
+    b = _round_sig(b, 3)  # written to three significant figures, as business copy does
+    verb = rng.choice(DOWN if down else UP)
+    tmpl = rng.choice(["{N} {v} {p}% from {a} to {b}, the company said.",
+                       "{N} {v} by {p} per cent to {b} from {a} a year earlier."])
+    args = dict(N=noun.capitalize(), v=verb, a=_money("GBP", a, "short"),
+                b=_money("GBP", b, "short"))
+    return tmpl.format(p=pct, **args), tmpl.format(p=wrong_pct, **args)
+
+
+def gen_points(rng: random.Random) -> Statement:
+    lo = rng.choice([2, 3, 4, 5, 7, 10, 31, 40])
+    d = rng.choice([1, 2, 3, 5])
+    hi = lo + d
+    noun = rng.choice(["Unemployment", "The jobless rate", "Support for the plan", "Turnout",
+                       "The savings rate"])
+    correct = f"{noun} rose from {lo}% to {hi}%, up {d} percentage points."
+    if rng.random() < 0.5:
+        wrong = f"{noun} rose from {lo}% to {hi}%, up {d}%."
+    else:
+        wrong = f"{noun} rose by {d + rng.choice([1, 2])} percentage points, from {lo}% to {hi}%."
+    return correct, wrong
+
+
+def gen_multiplier(rng: random.Random) -> Statement:
+    word, f = rng.choice([("doubled", 2), ("tripled", 3), ("halved", 0.5), ("quadrupled", 4)])
+    a = rng.choice([20, 40, 60, 120, 300])
+    wrong_f = {2: 3, 3: 2, 0.5: 0.75, 4: 2.5}[f]
+    noun = rng.choice(COUNT_NOUNS)
+    tmpl = "The number of {n} {w} from {a:,} to {b:,} in five years."
+    return (tmpl.format(n=noun, w=word, a=a, b=int(a * f)),
+            tmpl.format(n=noun, w=word, a=a, b=int(a * wrong_f)))
+
+
+def gen_compound(rng: random.Random) -> Statement:
+    word, f = rng.choice([("doubled", 2.0), ("tripled", 3.0)])
+    y0 = rng.choice([2008, 2010, 2012])
+    n = rng.choice([3, 4, 5])
+    a = rng.choice([2, 5, 10, 40]) * 1e6
+    b_ok = a * f**n
+    b_bad = a * (f * 0.7) ** n
+    noun = rng.choice(["revenue", "sales", "turnover"])
+    tmpl = ("The start-up {w} its {n} every year. Its {n} rose from {a} in {y0} to {b} in {y1}.")
+    args = dict(w=word, n=noun, a=_money("USD", a, "short"), y0=y0, y1=y0 + n)
+    return (tmpl.format(b=_money("USD", _round_sig(b_ok, 2), "short"), **args),
+            tmpl.format(b=_money("USD", _round_sig(b_bad, 2), "short"), **args))
+
+
+def gen_direction(rng: random.Random) -> Statement:
+    a = rng.choice([120, 450, 2_000, 31_000])
+    b = int(a * rng.choice([1.2, 1.5, 2.0]))
+    noun = rng.choice(COUNT_NOUNS)
+    down = rng.choice(DOWN)
+    up = rng.choice(UP)
+    tmpl = "The number of {n} {v} from {a:,} to {b:,} last year."
+    return tmpl.format(n=noun, v=up, a=a, b=b), tmpl.format(n=noun, v=down, a=a, b=b)
+
+
+def gen_totals(rng: random.Random) -> Statement:
+    kind = rng.choice(["share", "sum", "part"])
+    if kind == "share":
+        whole = rng.choice([2_000, 8_000, 20_000, 50_000])
+        pct = rng.choice([5, 10, 15, 20, 25])
+        part = whole * pct // 100
+        t = "The firm will cut {p:,} jobs, or {s}% of its {w:,} staff."
+        return t.format(p=part, s=pct, w=whole), t.format(p=part, s=pct + rng.choice([5, 10]),
+                                                         w=whole)
+    if kind == "sum":
+        parts = [rng.choice([100, 200, 300, 450]) for _ in range(3)]
+        t = "It employs {a} people in Leeds, {b} in York and {c} in Hull, a total of {t}."
+        return (t.format(a=parts[0], b=parts[1], c=parts[2], t=sum(parts)),
+                t.format(a=parts[0], b=parts[1], c=parts[2], t=sum(parts) + rng.choice([100, 250])))
+    whole = rng.choice([40, 80, 120])
+    t = "Some {p} of the {w} firms surveyed said they planned to hire more staff."
+    return t.format(p=whole // 2, w=whole), t.format(p=whole + rng.choice([10, 30]), w=whole)
+
+
+FAMILIES: dict[str, tuple[Callable[[random.Random], Statement], set[str]]] = {
+    "conversion scale slip": (gen_scale_slip, {"SCL001"}),
+    "conversion wrong rate": (gen_wrong_rate, {"CUR001", "CUR002", "CUR003", "SCL001"}),
+    "unit conversion": (gen_units, {"UNT001"}),
+    "repeated figure": (gen_repeated, {"REP001"}),
+    "percent change": (gen_percent_change, {"PCT001"}),
+    "percent vs points": (gen_points, {"PPT001", "PPT002"}),
+    "growth multiplier": (gen_multiplier, {"GRW001"}),
+    "compound growth": (gen_compound, {"GRW002"}),
+    "direction": (gen_direction, {"DIR001"}),
+    "totals and shares": (gen_totals, {"TOT001", "TOT002", "TOT003", "TOT004"}),
+}
+
+
+def _insert(article: str, sentence: str, rng: random.Random) -> str:
+    paras = article.strip().split("\n\n")
+    i = rng.randint(1, len(paras))
+    return "\n\n".join([*paras[:i], sentence, *paras[i:]]) + "\n"
+
+
+def _codes(text: str, date: dt.date | None = DATE) -> list[str]:
+    doc = Document(path="bench.txt", source=text, text=text)
+    res = check_document(doc, CheckOptions(date=date))
+    return [f.code for f in res.findings if f.severity.value in ("warning", "error")]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=100, help="injections per family")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    articles = [p.read_text(encoding="utf-8") for p in CLEAN]
+    started = time.perf_counter()
+    recall: dict[str, tuple[int, int]] = {}
+    false_alarms = 0
+    clean_texts = 0
+    alarm_codes: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for name, (gen, codes) in FAMILIES.items():
+        hit = 0
+        for _ in range(args.n):
+            good, bad = gen(rng)
+            art = rng.choice(articles)
+            bad_codes = set(_codes(_insert(art, bad, rng)))
+            if bad_codes & codes:
+                hit += 1
+            elif len(examples[name]) < 3:
+                examples[name].append(bad)
+            good_codes = _codes(_insert(art, good, rng))
+            clean_texts += 1
+            if good_codes:
+                false_alarms += 1
+                alarm_codes.update(good_codes)
+                if len(examples["false alarm"]) < 8:
+                    examples["false alarm"].append(f"{good_codes}: {good}")
+        recall[name] = (hit, args.n)
+    for art in articles:
+        clean_texts += 1
+        got = _codes(art)
+        if got:
+            false_alarms += 1
+            alarm_codes.update(got)
+    shared_texts = shared_alarms = 0
+    for spec in sorted(SHARED.glob("*.json")):
+        for case in json.loads(spec.read_text(encoding="utf-8")):
+            shared_texts += 1
+            got = _codes(case["Input"], None)
+            if got:
+                shared_alarms += 1
+                if len(examples["shared alarm"]) < 8:
+                    examples["shared alarm"].append(f"{got}: {case['Input'][:120]}")
+    elapsed = time.perf_counter() - started
+    print(f"factcheck {factcheck.__version__} — error injection, {args.n} per family, "
+          f"seed {args.seed}, article date {DATE}")
+    print(f"{'family':<24} {'recall':>8}  found/injected")
+    for name, (hit, n) in recall.items():
+        print(f"{name:<24} {hit / n:>8.1%}  {hit}/{n}")
+    print(f"false alarms: {false_alarms} in {clean_texts} clean texts = "
+          f"{100 * false_alarms / clean_texts:.2f} per 100 texts {dict(alarm_codes)}")
+    print(f"shared test sentences (Recognizers-Text specs): {shared_alarms} with findings in "
+          f"{shared_texts} = {100 * shared_alarms / max(shared_texts, 1):.2f} per 100")
+    for name, lines in examples.items():
+        print(f"\nmissed/alarm examples — {name}:")
+        for line in lines:
+            print(f"  {line}")
+    print(f"\n{elapsed:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
