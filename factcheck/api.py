@@ -72,6 +72,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     ctx = CheckContext(doc.text, claims, lex, date=date, rates=options.rates,  # type: ignore[arg-type]
                        units=options.units)  # type: ignore[arg-type]
     ctx.malformed = malformed
+    ctx.invalid_suppressions = list(doc.invalid_suppressions)
     findings = run_checks(ctx, options.rules(), suppressions=doc.suppressions,
                           position=text_lines.position)
     if doc.offsets.text_starts:

@@ -16,7 +16,7 @@ REPORT_VERSION = 1
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class ClaimKind(StrEnum):
@@ -242,12 +242,21 @@ class OffsetMap(_Frozen):
     Piecewise linear: text[text_starts[i] + k] came from source[source_starts[i] + k] for k
     inside segment i. Characters the converter inserted (block separators) map to the start of
     the next segment. An empty map is the identity (plain text).
+
+    When ``text_ends``/``source_ends`` are given (Markdown, HTML, CRLF text), segment i covers
+    text ``[text_starts[i], text_ends[i])`` and source ``[source_starts[i], source_ends[i])``.
+    A segment of equal lengths is a verbatim copy; any other is a replacement taken as a whole
+    (an entity ``&pound;`` → ``£``, a ``\\r\\n`` → ``\\n``, a whitespace run → one space).
+    Text between segments was inserted by the converter.
     """
 
     text_starts: list[int] = Field(default_factory=list)
     source_starts: list[int] = Field(default_factory=list)
+    text_ends: list[int] = Field(default_factory=list)
+    source_ends: list[int] = Field(default_factory=list)
 
     def to_source(self, offset: int) -> int:
+        """The source offset of the text character at ``offset`` (a start position)."""
         if not self.text_starts:
             return offset
         import bisect
@@ -255,7 +264,46 @@ class OffsetMap(_Frozen):
         i = bisect.bisect_right(self.text_starts, offset) - 1
         if i < 0:
             return self.source_starts[0]
-        return self.source_starts[i] + (offset - self.text_starts[i])
+        if not self.text_ends:
+            return self.source_starts[i] + (offset - self.text_starts[i])
+        if offset >= self.text_ends[i]:  # inserted text: the start of what follows
+            if i + 1 < len(self.source_starts):
+                return self.source_starts[i + 1]
+            return self.source_ends[i]
+        if self._copies(i):
+            return self.source_starts[i] + (offset - self.text_starts[i])
+        return self.source_starts[i]
+
+    def to_source_end(self, offset: int) -> int:
+        """The source offset just past the text character before ``offset`` (an end position)."""
+        if not self.text_starts:
+            return offset
+        if offset <= 0:
+            return self.to_source(0)
+        import bisect
+
+        i = bisect.bisect_right(self.text_starts, offset - 1) - 1
+        if i < 0:
+            return self.source_starts[0]
+        if not self.text_ends:
+            return self.source_starts[i] + (offset - self.text_starts[i])
+        if offset >= self.text_ends[i]:  # ends at or past the segment: its whole source
+            return self.source_ends[i]
+        if self._copies(i):
+            return self.source_starts[i] + (offset - self.text_starts[i])
+        return self.source_ends[i]
+
+    def to_source_span(self, start: int, end: int) -> tuple[int, int]:
+        """A text span ``[start, end)`` → the source span it came from."""
+        if end <= start:
+            at = self.to_source(start)
+            return at, at
+        return self.to_source(start), max(self.to_source(start), self.to_source_end(end))
+
+    def _copies(self, i: int) -> bool:
+        return (self.text_ends[i] - self.text_starts[i]) == (
+            self.source_ends[i] - self.source_starts[i]
+        )
 
 
 class Suppression(_Frozen):
@@ -273,6 +321,16 @@ class Suppression(_Frozen):
     )
 
 
+class InvalidSuppression(_Frozen):
+    """A ``<!-- factcheck: … -->`` comment that was not understood; it suppresses nothing."""
+
+    text: str = Field(description="The comment as written.")
+    message: str = Field(description="What is wrong, in one line.")
+    span: tuple[int, int] = Field(description="The comment itself, in source offsets.")
+    line: int
+    column: int
+
+
 class Document(_Frozen):
     """One input, decoded and reduced to the text that is checked."""
 
@@ -283,3 +341,8 @@ class Document(_Frozen):
     offsets: OffsetMap = Field(default_factory=OffsetMap)
     date: DateInfo = Field(default_factory=lambda: DateInfo(value=None, source="none"))
     suppressions: list[Suppression] = Field(default_factory=list)
+    invalid_suppressions: list[InvalidSuppression] = Field(
+        default_factory=list,
+        description="``<!-- factcheck: … -->`` comments that cannot be applied (no codes, "
+        "bad syntax, an enable without a disable), for a rule to report.",
+    )

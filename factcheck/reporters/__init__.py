@@ -25,6 +25,8 @@ class RenderContext:
     width: int = 100
     show_claims: bool = False
     verbose: bool = False
+    # URL of a rule's documentation, formatted with ``code`` and ``name`` (SARIF helpUri, links)
+    docs_url: str | None = None
 
 
 # format name → module in factcheck.reporters exposing ``render(report, ctx) -> str``

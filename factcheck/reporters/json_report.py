@@ -1,0 +1,31 @@
+"""``json``: the report's models dumped as they are (``report.model_dump(mode="json")``).
+
+The document is versioned (``"version": 1``) and described by ``schema/report-v1.schema.json``,
+exported from the models by ``python -m factcheck.reporters.schema``. Keys come in the models'
+field order, which is part of the contract; indent 2. Non-ASCII text is kept readable, but
+every character a terminal could act on (C0/C1 controls, DEL, bidi overrides, U+2028/2029)
+is written as a ``\\uXXXX`` escape.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from factcheck.models import Report
+from factcheck.reporters import RenderContext
+
+# json.dumps already escapes C0; these are the others a terminal or a JS parser acts on.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(data: Any, *, indent: int | None = 2) -> str:
+    """JSON text of ``data`` with terminal-unsafe characters escaped (used by other formats)."""
+    separators = (",", ": ") if indent is not None else (",", ":")
+    text = json.dumps(data, indent=indent, ensure_ascii=False, separators=separators)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    return dumps(report.model_dump(mode="json")) + "\n"
