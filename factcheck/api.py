@@ -62,7 +62,16 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     lex = options.lexicon()
     mentions, malformed = extract_mentions(doc.text, lex)
     text_lines = LineIndex(doc.text)
-    claims = mentions_to_claims(doc.text, mentions, position=text_lines.position)
+    mapped = bool(doc.offsets.text_starts)
+    if mapped:
+        # messages name lines ("(line 8)"): count them in the file as written
+        source_lines = LineIndex(doc.source)
+
+        def position(offset: int) -> tuple[int, int]:
+            return source_lines.position(doc.offsets.to_source(offset))
+    else:
+        position = text_lines.position
+    claims = mentions_to_claims(doc.text, mentions, position=position)
     if options.date is not None:
         date = DateInfo(value=options.date.isoformat(), source="option")
     elif doc.date.value is not None:
@@ -73,12 +82,12 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
                        units=options.units)  # type: ignore[arg-type]
     ctx.malformed = malformed
     ctx.invalid_suppressions = list(doc.invalid_suppressions)
-    findings = run_checks(ctx, options.rules(), suppressions=doc.suppressions,
-                          position=text_lines.position)
-    if doc.offsets.text_starts:
+    findings = run_checks(ctx, options.rules(), suppressions=doc.suppressions, position=position)
+    if mapped:
         from factcheck.relocate import relocate
 
         claims, findings = relocate(doc, claims, findings)
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
     return FileResult(path=doc.path, format=doc.format, date=date, claims=claims,
                       findings=findings, cross_checked=len(ctx.compared))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -37,6 +38,12 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
+@functools.lru_cache(maxsize=4)
+def _starts(text: str) -> tuple[int, ...]:
+    """Sentence starts of a text, kept for the few texts in flight (extract, then check)."""
+    return tuple(sentence_starts(text))
+
+
 class Sentences:
     """Sentence boundaries of a text; ``index(offset)`` gives the sentence of an offset."""
 
@@ -44,7 +51,7 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = sentence_starts(text)
+        self.starts = _starts(text)
 
     def index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1

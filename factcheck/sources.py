@@ -1,96 +1,201 @@
-"""Inputs to documents: a path or stdin → decoded text, with every way that can fail named.
+"""Inputs to documents: a path, stdin or bytes → decoded text → :class:`Document`.
 
-Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM; anything else is an InputError with
-a one-line reason. Binary files, empty files and files over the size limit are refused too.
+Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM. Everything else is an
+:class:`~factcheck.errors.InputError` whose ``code`` names the problem and whose message is one
+line: ``not-found``, ``is-directory``, ``permission``, ``unreadable``, ``too-large``, ``empty``,
+``binary``, ``encoding``. The library never prints and never lets an OSError through.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import stat
+import sys
 from pathlib import Path
 
-from factcheck.errors import InputError
+from factcheck.errors import ConfigError, InputError
 from factcheck.models import Document
 
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMATS",
+    "decode",
+    "document_from_bytes",
+    "load_document",
+    "read_bytes",
+    "sniff_format",
+]
+
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
+FORMATS = ("auto", "text", "markdown", "html")
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx")
 _HTML = (".html", ".htm", ".xhtml")
+_TEXT = (".txt", ".text")
+_SNIFF = 8192  # bytes looked at for binary content
+# Signatures of common binary formats that may otherwise pass for text.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x7fELF", "an executable"),
+)
+# C0 controls other than tab, LF, VT, FF, CR and ESC: rare in text, common in binary data.
+_CONTROL = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}".replace(".0 ", " ")
+    return f"{n} bytes"
+
+
+def _magic(data: bytes) -> str | None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"binary file ({what}), not text"
+    return None
+
+
+def _binary(data: bytes) -> str | None:
+    """Why ``data`` looks binary, or ``None``."""
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        return "binary file (contains NUL bytes), not text"
+    controls = sum(1 for b in head if b in _CONTROL)
+    if controls and controls * 10 > len(head):
+        return "binary file (mostly control bytes), not text"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    even, odd = head[0::2], head[1::2]
+    return len(head) >= 4 and (even.count(0) * 2 > len(even) or odd.count(0) * 2 > len(odd))
 
 
 def decode(data: bytes, path: str) -> str:
-    """Bytes → text. UTF-16 needs its BOM; NUL bytes or invalid UTF-8 mean binary/unknown."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """Bytes → text: UTF-8 (BOM optional) or UTF-16 with its BOM; else one-line InputError."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise InputError(path, "encoding", "UTF-32 is not supported; save the file as UTF-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError(path, "encoding", f"invalid UTF-16 at byte {exc.start}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary", "binary file (contains NUL bytes), not text")
+            problem = f"invalid UTF-16 at byte {exc.start}; save the file as UTF-8"
+            raise InputError(path, "encoding", problem) from None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif (why := _magic(data)) is not None:
+        raise InputError(path, "binary", why)
+    elif _utf16_without_bom(data):
+        raise InputError(path, "encoding",
+                         "looks like UTF-16 without a byte-order mark; save the file as UTF-8")
+    why = _binary(data)
+    if why is not None:
+        raise InputError(path, "binary", why)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             path, "encoding",
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line}); "
             "save the file as UTF-8",
         ) from None
 
 
 def sniff_format(path: str, text: str) -> str:
+    """``markdown``, ``html`` or ``text`` from the file name, else from the first characters."""
     low = path.lower()
     if low.endswith(_MARKDOWN):
         return "markdown"
     if low.endswith(_HTML):
         return "html"
-    head = text[:1024].lstrip().lower()
+    if low.endswith(_TEXT):
+        return "text"
+    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
     if head.startswith(("<!doctype html", "<html")):
         return "html"
     return "text"
 
 
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    if path == "-":
-        import sys
+def _too_large(path: str, size: int | None, limit: int) -> InputError:
+    what = "" if size is None else f"{size:,} bytes, "
+    if size is not None and size >= 1024:
+        what = f"{_size(size)} ({size:,} bytes), "
+    nice = f" ({_size(limit)})" if limit >= 1024 else ""
+    return InputError(path, "too-large", f"input is {what}over the limit of {limit:,} bytes"
+                                         f"{nice}; raise the size limit to check it")
 
-        data = sys.stdin.buffer.read(max_bytes + 1)
-    else:
-        p = Path(path)
+
+def read_bytes(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *,
+               shown: str | None = None) -> bytes:
+    """The bytes of ``path`` (``-`` is stdin), at most ``max_bytes`` (``None``: no limit)."""
+    shown = shown or path
+    limit = -1 if max_bytes is None else max_bytes + 1
+    if path == "-":
         try:
-            if p.is_dir():
-                raise InputError(path, "is-directory", "is a directory")
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(path, "too-large",
-                                 f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-            with p.open("rb") as fh:
-                data = fh.read(max_bytes + 1)
+            data = sys.stdin.buffer.read(limit)
+        except (OSError, ValueError, AttributeError) as exc:
+            raise InputError(shown, "unreadable", f"cannot read standard input ({exc})") from None
+    else:
+        try:
+            info = os.stat(path)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(shown, "is-directory", "is a directory, not a file")
+            if max_bytes is not None and stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise _too_large(shown, info.st_size, max_bytes)
+            with Path(path).open("rb") as fh:
+                data = fh.read(limit)
+        except InputError:
+            raise
         except FileNotFoundError:
-            raise InputError(path, "not-found", "no such file") from None
+            raise InputError(shown, "not-found", "no such file") from None
         except PermissionError:
-            raise InputError(path, "permission", "permission denied") from None
+            raise InputError(shown, "permission", "permission denied") from None
+        except IsADirectoryError:
+            raise InputError(shown, "is-directory", "is a directory, not a file") from None
         except OSError as exc:
-            raise InputError(path, "unreadable", os.strerror(exc.errno or 0) or str(exc)) from None
-    if len(data) > max_bytes:
-        raise InputError(path, "too-large", f"input is over the limit of {max_bytes:,} bytes")
+            reason = os.strerror(exc.errno) if exc.errno else str(exc).splitlines()[0]
+            raise InputError(shown, "unreadable", f"cannot read: {reason}") from None
+        except ValueError as exc:  # e.g. an embedded NUL in the path
+            raise InputError(shown, "unreadable", f"cannot read: {exc}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _too_large(shown, None, max_bytes)
     return data
 
 
-def load_document(
-    path: str, *, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
-    display_path: str | None = None,
+def document_from_bytes(
+    data: bytes, path: str, *, input_format: str = "auto", skip_blockquotes: bool = False
 ) -> Document:
-    """Read, decode and (for Markdown/HTML) reduce one input to the text to check."""
-    shown = display_path or path
-    data = read_bytes(path, max_bytes)
-    if not data.strip():
-        raise InputError(shown, "empty", "file is empty")
-    text = decode(data, shown)
-    fmt = sniff_format(shown, text) if input_format == "auto" else input_format
-    if fmt == "text":
-        return Document(path=shown, format="text", source=text, text=text)
+    """Decode ``data`` and (for Markdown/HTML) reduce it to the text to check."""
+    if input_format not in FORMATS:
+        raise ConfigError("input-format", f"expected one of {', '.join(FORMATS)}, "
+                                          f"got {input_format!r}")
+    if not data:
+        raise InputError(path, "empty", "file is empty")
+    text = decode(data, path)
+    if not text.strip():
+        raise InputError(path, "empty", "file has no text (only whitespace)")
     from factcheck.markup import to_document
 
-    return to_document(shown, text, fmt)
+    return to_document(path, text, input_format, skip_blockquotes=skip_blockquotes)
+
+
+def load_document(
+    path: str, *, input_format: str = "auto", max_bytes: int | None = DEFAULT_MAX_BYTES,
+    display_path: str | None = None, skip_blockquotes: bool = False,
+) -> Document:
+    """Read, decode and reduce one input (``-`` is stdin; ``display_path`` names it)."""
+    shown = display_path or path
+    data = read_bytes(path, max_bytes, shown=shown)
+    return document_from_bytes(data, shown, input_format=input_format,
+                               skip_blockquotes=skip_blockquotes)

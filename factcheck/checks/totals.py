@@ -103,9 +103,12 @@ def _share_trio(ctx: CheckContext, claims: list[Claim], i: int) -> tuple[Claim, 
     return None
 
 
+_MEASURE_WORDS = regex.compile(r"^(?:\s+[^\W\d_][\w’'-]*){0,3}")
+
+
 def _strip_measure(gap: str) -> str:
     """Drop the measure words between a part and its share ("3,000 jobs, or" → ", or")."""
-    m = regex.match(r"^(?:\s+[^\W\d_][\w’'-]*){0,3}", gap)
+    m = _MEASURE_WORDS.match(gap)
     return gap[m.end() :] if m else gap
 
 

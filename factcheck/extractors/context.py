@@ -6,6 +6,8 @@ where they are (so a left-hand search stops at the previous figure when it shoul
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from factcheck.extractors.mention import Mention
@@ -39,6 +41,16 @@ _ADJ_DIRECTION_BEFORE = regex.compile(
 _FROM_BEFORE = regex.compile(r"\b(?P<d>up|down)?\s*\bfrom\s+$", regex.IGNORECASE)
 _TO_BEFORE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
 _BY_BEFORE = regex.compile(r"\bby\s+$", regex.IGNORECASE)
+_OFF_AFTER = regex.compile(r"^\s+off\b")
+_LAST_WORD = regex.compile(r"\b(\w+)\s+$")
+_FROM_WORD = regex.compile(r"\bfrom\b", regex.IGNORECASE)
+_OBJECT_THEN_PERIOD = regex.compile(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|year)\b)")
+
+
+@functools.cache
+def _particle(word: str, leading: bool) -> regex.Pattern[str]:
+    """"off" after the amount ("lopping $46bn off") or anywhere before it."""
+    return regex.compile(rf"^\s+{word}\b" if leading else rf"\b{word}\b")
 
 
 class Contextualiser:
@@ -152,8 +164,8 @@ class Contextualiser:
                 verb_pos = c_start + max(0, len(left) - 90) + best.start()
                 if word in lex.separable:
                     particle = lex.separable[word]
-                    if not regex.match(rf"^\s+{particle}\b", right):
-                        if not regex.search(rf"\b{particle}\b", text[verb_pos : m.start]):
+                    if not _particle(particle, True).match(right):
+                        if not _particle(particle, False).search(text, verb_pos, m.start):
                             word = None
                 if word is not None:
                     direction = Direction.UP if word in lex.up_words else Direction.DOWN
@@ -161,9 +173,9 @@ class Contextualiser:
                         direction = Direction.UP
         if direction is None:
             # "lopping about $46 billion off", "wiped $5bn off": verb may be just before
-            sm = regex.match(r"^\s+off\b", right)
+            sm = _OFF_AFTER.match(right)
             if sm is not None:
-                vm = regex.search(r"\b(\w+)\s+$", left)
+                vm = _LAST_WORD.search(left)
                 if vm is not None and vm.group(1).lower() in lex.separable:
                     word = vm.group(1).lower()
                     direction = Direction.DOWN
@@ -178,12 +190,12 @@ class Contextualiser:
                 m.direction_word = fm.group("d").lower()
                 m.extra["up_from"] = True
             return
-        if _TO_BEFORE.search(left) and (direction is not None or regex.search(r"\bfrom\b", left)):
+        if _TO_BEFORE.search(left) and (direction is not None or _FROM_WORD.search(left)):
             m.role = Role.TO
             return
         if direction is None:
             return
-        if adjacent or _BY_BEFORE.search(left) or regex.match(r"^\s+off\b", right):
+        if adjacent or _BY_BEFORE.search(left) or _OFF_AFTER.match(right):
             m.role = Role.CHANGE
             return
         if verb_pos >= 0:
@@ -324,7 +336,7 @@ class Contextualiser:
         pm = self.pat.periods.match(after)
         if pm is None and m.kind == ClaimKind.MULTIPLIER:
             # "doubled its takings every year": skip the object
-            om = regex.match(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|year)\b)", after)
+            om = _OBJECT_THEN_PERIOD.match(after)
             if om is not None:
                 pm = self.pat.periods.match(after[om.end() :])
         if pm is not None:

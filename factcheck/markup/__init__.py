@@ -1,0 +1,114 @@
+"""Markdown / HTML / plain text → the :class:`~factcheck.models.Document` that is checked.
+
+``to_document(path, source, fmt)`` reduces a decoded file to its prose (``Document.text``) and
+keeps an :class:`~factcheck.models.OffsetMap` from every character of that text back to its
+exact place in ``source``, so findings are reported at the line and column of the file as
+written. It also reads the article's date from metadata and the inline suppression comments.
+
+Modules: ``pieces`` (text + offsets, assembled), ``from_markdown``, ``from_html``,
+``directives`` (suppression comments), ``metadata`` (front matter, ``<meta>`` dates).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from factcheck.markup.directives import Collector, resolve
+from factcheck.markup.pieces import Block, Layout, assemble
+from factcheck.models import DateInfo, Document
+
+__all__ = ["plain_document", "to_document"]
+
+Format = Literal["text", "markdown", "html"]
+
+
+def to_document(
+    path: str, source: str, fmt: str, *, skip_blockquotes: bool = False
+) -> Document:
+    """Reduce ``source`` (already decoded) in format ``fmt`` to the document to check.
+
+    ``fmt`` is ``"markdown"``, ``"html"``, ``"text"`` or ``"auto"`` (from the file name and the
+    first bytes). Never raises on any string.
+    """
+    if fmt == "auto":
+        from factcheck.sources import sniff_format
+
+        fmt = sniff_format(path, source)
+    if fmt == "markdown":
+        return _markdown(path, source, skip_blockquotes)
+    if fmt == "html":
+        return _html(path, source, skip_blockquotes)
+    return plain_document(path, source)
+
+
+def plain_document(path: str, source: str) -> Document:
+    """Plain text is checked as written; CRLF line ends and a BOM are mapped away."""
+    if "\r" not in source and not source.startswith("\ufeff"):
+        return Document(path=path, format="text", source=source, text=source)
+    block = Block()
+    start = 1 if source.startswith("\ufeff") else 0
+    while start < len(source):
+        cr = source.find("\r\n", start)
+        if cr == -1:
+            block.add(source[start:], start)
+            break
+        block.add(source[start:cr], start)
+        block.add("\n", cr, cr + 2)
+        start = cr + 2
+    text = block.text
+    if text == source:
+        return Document(path=path, format="text", source=source, text=text)
+    return Document(path=path, format="text", source=source, text=text,
+                    offsets=assemble([block], keep_blank=True).offsets)
+
+
+def _finish(path: str, fmt: Format, source: str, layout: Layout, collector: Collector,
+            date: DateInfo | None) -> Document:
+    suppressions, invalid = resolve(collector, layout, source)
+    return Document(
+        path=path, format=fmt, source=source, text=layout.text, offsets=layout.offsets,
+        date=date or DateInfo(value=None, source="none"),
+        suppressions=suppressions, invalid_suppressions=invalid,
+    )
+
+
+def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
+    from markdown_it import MarkdownIt
+
+    from factcheck.markup.from_markdown import Lines, MarkdownWalk
+    from factcheck.markup.metadata import front_matter
+
+    # The parsed copy keeps every offset of the source: NUL → U+FFFD as markdown-it does, and
+    # the BOM and front matter blanked out (newlines kept, so line numbers stay right).
+    work = source.replace("\0", "\ufffd")
+    if work.startswith("\ufeff"):
+        work = " " + work[1:]
+    meta = front_matter(work)
+    if meta is not None:
+        head = work[: meta.end]
+        work = "".join(c if c in "\r\n" else " " for c in head) + work[meta.end :]
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    env: dict[str, object] = {}
+    tokens = md.parse(work, env)
+    refs = env.get("references")
+    collector = Collector()
+    walk = MarkdownWalk(Lines(work), frozenset(refs) if isinstance(refs, dict) else frozenset(),
+                        skip_blockquotes, collector)
+    walk.run(tokens)
+    layout = assemble(walk.blocks)
+    return _finish(path, "markdown", source, layout, collector,
+                   meta.date if meta is not None else None)
+
+
+def _html(path: str, source: str, skip_blockquotes: bool) -> Document:
+    from factcheck.markup.from_html import HtmlWalk, keep_article
+
+    collector = Collector()
+    work = source.replace("\0", "\ufffd")
+    if work.startswith("\ufeff"):
+        work = " " + work[1:]
+    walk = HtmlWalk(work, skip_blockquotes=skip_blockquotes, collector=collector)
+    walk.feed(walk.source)
+    walk.close()
+    layout = assemble(walk.blocks, keep_article(walk.blocks))
+    return _finish(path, "html", source, layout, collector, walk.dates.best())
