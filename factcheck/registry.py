@@ -127,7 +127,7 @@ class CheckContext:
             return None
         return dt.date.fromisoformat(self.date.value)
 
-    @property
+    @functools.cached_property
     def latest_year(self) -> int | None:
         """The latest year the text mentions (years and time anchors), if any."""
         years = [int(c.high if c.high is not None else c.value) for c in self.claims
