@@ -1,0 +1,163 @@
+"""Command-line paths → the files to check, in a stable order.
+
+A file named on the command line is always checked, whatever its extension (unless
+``--force-exclude`` and an ``exclude`` glob matches it). A folder is walked recursively for
+article files (:data:`ARTICLE_SUFFIXES`), in sorted order, skipping what the ``exclude`` globs of
+the nearest configuration match and, by default, whatever ``.gitignore`` files ignore.
+
+``.gitignore`` files are honoured from the root of the enclosing git repository (the nearest
+folder holding ``.git``) down to each file, deeper files overriding shallower ones, plus
+``.git/info/exclude``; outside a repository, from the walked folder down. Matching uses
+``pathspec``, which implements git's wildmatch rules (negation, anchoring, ``**``, dir-only).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pathspec
+
+    from factcheck.config import Resolver, Settings
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm",
+                    ".xhtml")
+
+
+@functools.lru_cache(maxsize=512)
+def gitignore_spec(lines: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    """A compiled ``.gitignore`` spec for these pattern lines."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def repo_root(folder: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` that holds a ``.git`` entry."""
+    for d in (folder, *folder.parents):
+        if (d / ".git").exists():
+            return d
+    return None
+
+
+@dataclass
+class GitIgnores:
+    """The ``.gitignore`` files of one walk, read once each.
+
+    The walked folder was named on the command line, so it is checked even if git ignores it
+    (``factcheck drafts/`` with ``drafts/`` in ``.gitignore``): a pattern that matches the walked
+    folder or one of its parents does not count; every other pattern does.
+    """
+
+    root: Path
+    top: Path
+    _specs: dict[Path, pathspec.GitIgnoreSpec | None] = field(default_factory=dict)
+
+    @classmethod
+    def for_walk(cls, top: Path) -> GitIgnores:
+        return cls(root=repo_root(top) or top, top=top)
+
+    def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self._specs:
+            lines: list[str] = []
+            sources = [folder / ".gitignore"]
+            if folder == self.root:
+                sources.insert(0, folder / ".git" / "info" / "exclude")
+            for src in sources:
+                try:
+                    lines += src.read_text(encoding="utf-8", errors="replace").splitlines()
+                except OSError:
+                    continue
+            self._specs[folder] = gitignore_spec(tuple(lines)) if lines else None
+        return self._specs[folder]
+
+    def _verdict(self, spec: pathspec.GitIgnoreSpec, folder: Path, rel: str) -> bool | None:
+        if folder not in self.top.parents:  # a .gitignore inside the walked folder
+            verdict: bool | None = spec.check_file(rel).include
+            return verdict
+        named = [p.relative_to(folder).as_posix() + "/"
+                 for p in (self.top, *self.top.parents) if folder in p.parents]
+        verdict = None
+        for pattern in spec.patterns:  # the last pattern that matches decides, as in git
+            if pattern.include is None or pattern.match_file(rel) is None:
+                continue
+            if not any(pattern.match_file(d) is not None for d in named):
+                verdict = pattern.include
+        return verdict
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        """Whether git would ignore ``path`` (its parent folders are assumed not ignored)."""
+        if self.root not in path.parents:
+            return False
+        suffix = "/" if is_dir else ""
+        for folder in path.parents:
+            spec = self._spec(folder)
+            if spec is not None:
+                verdict = self._verdict(spec, folder, path.relative_to(folder).as_posix() + suffix)
+                if verdict is not None:
+                    return verdict
+            if folder == self.root:
+                break
+        return False
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The files to check (as they will be shown) and the paths that yielded none."""
+
+    files: list[str]
+    empty: list[str]
+
+
+def discover(
+    paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = False
+) -> Discovery:
+    """Expand files and folders into the files to check, each once, in argument order."""
+    seen: set[str] = set()
+    files: list[str] = []
+    empty: list[str] = []
+    for given in paths:
+        if given == "-":
+            files.append(given)
+            continue
+        p = Path(given)
+        if p.is_dir():
+            found = list(_walk(p, resolver))
+            if not found:
+                empty.append(given)
+        else:
+            settings = resolver.for_file(p)
+            found = [] if force_exclude and settings.excluded(p, False) else [given]
+        for f in found:
+            key = os.path.realpath(f)
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return Discovery(files=files, empty=empty)
+
+
+def _walk(top: Path, resolver: Resolver) -> Iterator[str]:
+    ignores = GitIgnores.for_walk(Path(os.path.abspath(top)))
+    for folder, dirs, names in os.walk(top):
+        settings = resolver.for_dir(folder)
+        here = Path(os.path.abspath(folder))
+        dirs[:] = sorted(d for d in dirs if not _skipped(here / d, True, settings, ignores))
+        for name in sorted(names):
+            if name.lower().endswith(ARTICLE_SUFFIXES) and not _skipped(
+                    here / name, False, settings, ignores):
+                yield os.path.normpath(os.path.join(folder, name))
+
+
+def _skipped(path: Path, is_dir: bool, settings: Settings, ignores: GitIgnores) -> bool:
+    if settings.excluded(path, is_dir):
+        return True
+    return settings.respect_gitignore and ignores.ignored(path, is_dir)
+
+
+def describe_suffixes(suffixes: Iterable[str] = ARTICLE_SUFFIXES) -> str:
+    return ", ".join(suffixes)
