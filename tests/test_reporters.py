@@ -304,3 +304,18 @@ def test_html_links_resolve(seed: Report) -> None:
     kinds = {c.kind for c in seed.claims}
     assert all(f"k-{k.value}" in page for k in kinds) and ClaimKind.MONEY in kinds
     assert "http://" not in page and "https://" not in page  # self-contained
+
+
+def test_json_streamed_equals_whole_dump() -> None:
+    """The json reporter writes file by file; the text must equal one whole dump."""
+    from factcheck.api import make_report
+    from factcheck.models import FileError, FileFailure
+    from factcheck.reporters.json_report import dumps
+
+    one = factcheck.check("It paid $5m (£3.5bn).\n\nShares fell 8%.", path="a.txt")
+    two = factcheck.check("Nothing here.", path="b.txt")
+    bad = FileFailure(path="c.txt", error=FileError(code="empty", message="file is empty"))
+    for files in ([*one.files, *two.files, bad], []):
+        report = make_report(files)
+        expected = dumps(report.model_dump(mode="json")) + "\n"
+        assert render(report, "json", RenderContext()) == expected

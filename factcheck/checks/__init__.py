@@ -7,6 +7,7 @@ exist. ``tests/test_catalogue.py`` proves every check is used by a shipped rule.
 from __future__ import annotations
 
 from factcheck.checks import (
+    change_amount,
     currency,
     derived,
     direction,
@@ -16,6 +17,7 @@ from factcheck.checks import (
     repeated,
     totals,
     unit_conversion,
+    weekdays,
 )
 from factcheck.registry import catalogue
 
@@ -24,11 +26,13 @@ CATALOGUE = catalogue(
     unit_conversion.CHECKS,
     repeated.CHECKS,
     percent_change.CHECKS,
+    change_amount.CHECKS,
     growth.CHECKS,
     direction.CHECKS,
     totals.CHECKS,
     derived.CHECKS,
     hygiene.CHECKS,
+    weekdays.CHECKS,
 )
 
 __all__ = ["CATALOGUE"]

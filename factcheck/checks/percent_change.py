@@ -126,6 +126,65 @@ def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
         )
 
 
+_AMOUNT_THEN_PERCENT = regex.compile(
+    r"\s*,?\s*(?:or|representing|equivalent\s+to|equal\s+to|i\.e\.)?\s*\(?\s*", regex.IGNORECASE
+)
+
+
+def _amount_changes(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(percent, amount, level): "rose by £50m, or 5%, to £1.05bn" / "…, from £1bn".
+
+    The amount and the percentage must be written together ("£50m, or 5%", "5%, or £50m").
+    """
+    for pc in ctx.claims:
+        if pc.kind != "percent" or pc.role != Role.CHANGE:
+            continue
+        same = [c for c in ctx.claims if c.sentence == pc.sentence and c is not pc]
+        amounts = [c for c in same if c.role == Role.CHANGE and c.kind in ("money", "count")
+                   and c.converts is None and c.direction == pc.direction]
+        levels = [c for c in same if c.role in (Role.TO, Role.FROM) and c.converts is None]
+        if len(amounts) != 1 or len(levels) != 1:
+            continue
+        amount, level = amounts[0], levels[0]
+        first, second = (amount, pc) if amount.start < pc.start else (pc, amount)
+        if not _AMOUNT_THEN_PERCENT.fullmatch(ctx.text[first.end : second.start]):
+            continue
+        if amount.kind != level.kind or amount.unit != level.unit or amount.vague or level.vague:
+            continue
+        yield pc, amount, level
+
+
+@check("percent.amount_change_mismatch", params=PercentParams,
+       provides=("stated", "amount", "level", "actual", "base"))
+def amount_change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
+    """A percent change that the amount of change and the level it reached do not give."""
+    lex = ctx.lexicon
+    for pc, amount, level in _amount_changes(ctx):
+        a_lo, a_hi = literal_interval(amount, lex)
+        l_lo, l_hi = literal_interval(level, lex)
+        if level.role == Role.FROM:
+            base_lo, base_hi = l_lo, l_hi
+        elif pc.direction == "down":
+            base_lo, base_hi = l_lo + a_lo, l_hi + a_hi
+        else:
+            base_lo, base_hi = l_lo - a_hi, l_hi - a_lo
+        if base_lo <= 0:
+            continue
+        ctx.mark(pc, amount, level)
+        actual_lo, actual_hi = a_lo / base_hi * 100, a_hi / base_lo * 100
+        s_lo, s_hi = plausible_interval(pc, lex)
+        if s_lo - p.slack_points <= actual_hi and actual_lo <= s_hi + p.slack_points:
+            continue
+        base = (base_lo + base_hi) / 2
+        actual = amount.value / base * 100
+        yield Hit(
+            (pc, amount, level),
+            {"stated": pc.text, "amount": amount.text, "level": level.text,
+             "actual": f"{fmt.sig(actual, 3)}%", "base": fmt.claim_value(level, base)},
+            {"stated": pc.value, "actual": round(actual, 4), "base": base},
+        )
+
+
 @check("percent.points_confusion", params=PercentParams,
        provides=("stated", "start", "end", "points", "relative"))
 def points_confusion(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
@@ -171,4 +230,4 @@ def points_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
         )
 
 
-CHECKS = (change_mismatch, points_confusion, points_mismatch)
+CHECKS = (change_mismatch, amount_change_mismatch, points_confusion, points_mismatch)

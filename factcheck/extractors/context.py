@@ -39,7 +39,11 @@ _ADJ_DIRECTION_BEFORE = regex.compile(
     r"\b(?P<d>up|down|higher|lower)\s+(?:by\s+)?(?:a\s+further\s+|another\s+)?$", regex.IGNORECASE
 )
 _FROM_BEFORE = regex.compile(r"\b(?P<d>up|down)?\s*\bfrom\s+$", regex.IGNORECASE)
-_TO_BEFORE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
+_TO_BEFORE = regex.compile(
+    r"\b(?:to|to\s+stand\s+at|to\s+reach|reaching|to\s+hit|to\s+an?\s+(?:total|record|high|low"
+    r"|peak)\s+of|to\s+a\s+(?:record|new)\s+(?:high|low))\s+$",
+    regex.IGNORECASE,
+)
 _BY_BEFORE = regex.compile(r"\bby\s+$", regex.IGNORECASE)
 _OFF_AFTER = regex.compile(r"^\s+off\b")
 _LAST_WORD = regex.compile(r"\b(\w+)\s+$")
@@ -200,7 +204,7 @@ class Contextualiser:
             return
         if verb_pos >= 0:
             between = text[verb_pos : m.start]
-            words = _WORDS.findall(between)
+            words = [w for w in _WORDS.findall(between) if w not in (",", "(", ")")]
             if len(words) <= 4 and m.kind in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT,
                                               ClaimKind.MONEY, ClaimKind.COUNT,
                                               ClaimKind.QUANTITY, ClaimKind.FRACTION):

@@ -125,10 +125,15 @@ def link_changes(text: str, mentions: list[Mention]) -> None:
                     q.direction, q.direction_word = p.direction, p.direction_word
                 break
     # a "from" with no "to" is a source ("data harvested from 50 million profiles")
+    # unless the sentence states the change ("rose by $1.2bn, or 30%, from $6bn")
     partnered = {m.from_index for m in mentions if m.from_index is not None}
     for j, p in enumerate(mentions):
         if p.role == Role.FROM and j not in partnered and not p.extra.get("up_from"):
-            p.role = None
+            changed = any(q.role == Role.CHANGE and q.sentence == p.sentence
+                          and q.direction == p.direction and q.direction is not None
+                          for q in mentions)
+            if not changed:
+                p.role = None
     # share measure and direction across a pair
     for m in mentions:
         if m.from_index is None:

@@ -27,5 +27,25 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def _nested(text: str, spaces: int) -> str:
+    """Indent every line but the first, to nest a dumped value inside an indented document."""
+    return text.replace("\n", "\n" + " " * spaces)
+
+
 def render(report: Report, ctx: RenderContext) -> str:
-    return dumps(report.model_dump(mode="json")) + "\n"
+    """The whole report, dumped one file at a time so a large run never holds it all as dicts.
+
+    The text is identical to ``dumps(report.model_dump(mode="json"))``.
+    """
+    parts = [
+        '{\n  "version": ', dumps(report.version), ',\n  "tool": ',
+        _nested(dumps(report.tool.model_dump(mode="json")), 2), ',\n  "files": [',
+    ]
+    for i, result in enumerate(report.files):
+        parts.append("\n    " if i == 0 else ",\n    ")
+        parts.append(_nested(dumps(result.model_dump(mode="json")), 4))
+    parts.append("\n  ]" if report.files else "]")
+    parts.append(',\n  "summary": ')
+    parts.append(_nested(dumps(report.summary.model_dump(mode="json")), 2))
+    parts.append("\n}\n")
+    return "".join(parts)

@@ -1,0 +1,69 @@
+"""A weekday that does not fall on the date written beside it: "Wednesday, March 22, 2018"
+(a Thursday). The year is the one written, else the article's year nearest to its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import regex
+
+from factcheck.registry import CheckContext, Hit, NoParams, check
+
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_DAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = regex.compile(
+    rf"\b{_DAY},?\s+(?:the\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
+    rf"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b"
+    rf"|\b{_DAY.replace('wd', 'wd2')},?\s+{_MON.replace('mon', 'mon2')}\s+(?P<d2>[0-3]?\d)"
+    rf"(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?\b",
+    regex.IGNORECASE,
+)
+
+
+def _year(ctx: CheckContext, month: int, day: int) -> int | None:
+    """The article's year, or the one before/after when that puts the date nearer."""
+    ref = ctx.article_date
+    if ref is None:
+        return None
+    best: tuple[int, int] | None = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            gap = abs((dt.date(y, month, day) - ref).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return best[1] if best and best[0] <= 183 else None
+
+
+@check("calendar.weekday_mismatch", provides=("written", "date", "actual", "stated"))
+def weekday_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+    """A weekday written with a date it does not fall on."""
+    for m in _DATE.finditer(ctx.text):
+        wd = (m.group("wd") or m.group("wd2")).lower()
+        mon = _MONTHS[(m.group("mon") or m.group("mon2")).lower()[:3]]
+        day = int(m.group("d1") or m.group("d2"))
+        written_year = m.group("y1") or m.group("y2")
+        year = int(written_year) if written_year else _year(ctx, mon, day)
+        if year is None:
+            continue
+        try:
+            date = dt.date(year, mon, day)
+        except ValueError:
+            continue
+        actual = _DAYS[date.weekday()]
+        if actual == wd:
+            continue
+        span = (m.start(), m.end())
+        yield Hit((), {"written": m.group(0), "date": f"{date.day} {date:%B} {date.year}",
+                       "actual": actual.capitalize(), "stated": wd.capitalize()},
+                  {"date": date.isoformat(), "weekday": actual, "year_written": bool(written_year)},
+                  span=span)
+
+
+CHECKS = (weekday_mismatch,)
