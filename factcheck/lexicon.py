@@ -159,6 +159,7 @@ class Lexicon:
         measures: MeasuresFile = files["measures"]
         hints: HintsFile = files["hints"]
         self.currency_hints = {k: tuple(w.lower() for w in v) for k, v in hints.currency.items()}
+        self.currency_hint_code = {w: k for k, ws in self.currency_hints.items() for w in ws}
         self.numbers = num
         self.number_words = NumberWords(
             units=dict(num.units),

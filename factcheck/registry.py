@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -94,6 +95,7 @@ class CheckContext:
         self._rates: RateProvider | None = None
         self._units: UnitConverter | None = None
         self.compared: set[str] = set()
+        self.memo: dict[tuple[object, ...], Any] = {}  # analyses shared by checks of one family
         self._sentences: Sentences | None = None
         self.malformed: list[tuple[int, int]] = []  # spans of numerals that do not parse
         self.unused_suppressions: list[Suppression] = []  # set by the engine before that stage
@@ -140,6 +142,26 @@ class CheckContext:
     def text_lower(self) -> str:
         return self.text.lower()
 
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """The lower-case words of the text (for cheap vocabulary tests)."""
+        return frozenset(_WORD.findall(self.text_lower))
+
+    @functools.cached_property
+    def hinted_currencies(self) -> frozenset[str]:
+        """Currencies the text hints at ("Canadian", "Sydney"): other readings of "$" etc."""
+        words, lowered = self.words, self.text_lower
+        found = set()
+        for hint, code in self.lexicon.currency_hint_code.items():
+            if code in found:
+                continue
+            if hint.isalpha():
+                if hint in words:
+                    found.add(code)
+            elif hint in lowered and _has_word(lowered, hint):
+                found.add(code)
+        return frozenset(found)
+
     @property
     def sentences(self) -> Sentences:
         if self._sentences is None:
@@ -165,6 +187,22 @@ class CheckContext:
     def mark(self, *claims: Claim) -> None:
         """Record that these claims took part in a comparison (for the summary)."""
         self.compared.update(c.id for c in claims)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_word(text: str, word: str) -> bool:
+    """``word`` (a phrase like "new zealand" or "c$") in ``text`` on word boundaries."""
+    i = text.find(word)
+    while i != -1:
+        before = text[i - 1] if i else " "
+        j = i + len(word)
+        after = text[j] if j < len(text) else " "
+        if not (before.isalnum() or before == "$") and not after.isalnum():
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def by_kind(claims: Iterable[Claim], *kinds: str) -> list[Claim]:

@@ -69,6 +69,10 @@ def hedge_tolerance(c: Claim, lex: Lexicon) -> float:
     return entry[1] if entry else 0.1
 
 
+_UPWARD = frozenset({HedgeDirection.ABOVE.value, HedgeDirection.AT_LEAST.value})
+_DOWNWARD = frozenset({HedgeDirection.BELOW.value, HedgeDirection.AT_MOST.value})
+
+
 def plausible_interval(
     c: Claim, lex: Lexicon, *, cap: float | None = None, rounding: bool = True
 ) -> tuple[float, float]:
@@ -84,12 +88,13 @@ def plausible_interval(
     if cap is not None:
         tol = min(tol, cap)
     d = c.hedge_direction
-    if d == HedgeDirection.APPROX:
-        lo, hi = lo * (1 - tol), hi * (1 + tol)
-    elif d in (HedgeDirection.ABOVE, HedgeDirection.AT_LEAST):
-        hi = hi * (1 + tol)
-    elif d in (HedgeDirection.BELOW, HedgeDirection.AT_MOST):
-        lo = lo * (1 - tol)
+    if d is not None:
+        if d == "approx":
+            lo, hi = lo * (1 - tol), hi * (1 + tol)
+        elif d in _UPWARD:
+            hi = hi * (1 + tol)
+        elif d in _DOWNWARD:
+            lo = lo * (1 - tol)
     if rounding and not c.vague:
         h = half_unit(c)
         lo, hi = lo - h, hi + h

@@ -92,34 +92,26 @@ def _readings(ctx: CheckContext, c: Claim) -> tuple[str, ...]:
     (the hint words of ``rules/lexicon/hints.toml``).
     """
     readings = [c.unit or ""]
-    lowered = ctx.text_lower
+    hinted = ctx.hinted_currencies
     for sym, codes in ctx.lexicon.ambiguous_currency.items():
         if c.unit not in codes or sym not in c.text:
             continue
         if any(p + sym in c.text for p in ("US", "C", "A", "HK", "NZ", "S", "R", "MX", "NT")):
             continue
-        for code in codes:
-            if code == c.unit:
-                continue
-            hints = ctx.lexicon.currency_hints.get(code, ())
-            if any(_has_word(lowered, h) for h in hints):
-                readings.append(code)
+        readings.extend(code for code in codes if code != c.unit and code in hinted)
     return tuple(readings)
 
 
-def _has_word(text: str, word: str) -> bool:
-    i = text.find(word)
-    while i != -1:
-        before = text[i - 1] if i else " "
-        after = text[i + len(word)] if i + len(word) < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-        i = text.find(word, i + 1)
-    return False
-
-
 def analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float = 0.03) -> Analysis | None:
-    """Diagnose one pair "a (b)" where b restates a in another currency."""
+    """Diagnose one pair "a (b)" where b restates a in another currency (once per context)."""
+    key = ("currency", a.id, b.id, slack)
+    if key not in ctx.memo:
+        ctx.memo[key] = _analyse(ctx, a, b, slack)
+    result: Analysis | None = ctx.memo[key]
+    return result
+
+
+def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | None:
     if a.unit is None or b.unit is None or a.vague or b.vague:
         return None
     used = _rate_band(ctx, a.unit, b.unit)
