@@ -30,6 +30,8 @@ class RepeatedParams(Params):
                               "stretch a figure when comparing restatements.")
     max_gap: float = Field(0.5, gt=0, le=1, description="Figures further apart than this "
                            "(relative) are taken as different things, not a slip.")
+    lookback: int = Field(20, ge=1, le=1000, description="How many earlier figures of the same "
+                          "measure a figure is compared with (nearest first).")
 
 
 def _words(text: str) -> set[str]:
@@ -85,18 +87,13 @@ def _another_instance(ctx: CheckContext, c: Claim) -> bool:
     return bool((set(before) | set(after)) & ctx.lexicon.instance_markers)
 
 
-def _comparable(ctx: CheckContext, a: Claim, b: Claim) -> bool:
-    if a.kind != b.kind or a.unit != b.unit or a.per != b.per:
-        return False
-    if a.sentence == b.sentence:
-        return False  # two figures in one sentence are two things ("$5bn in the US and $3bn…")
-    if not ctx.lexicon.same_measure(a.measure, b.measure):
-        return False
-    if (a.role == Role.CHANGE) != (b.role == Role.CHANGE) or a.direction != b.direction:
-        return False
-    if a.anchor_year != b.anchor_year or not _owner_ok(ctx, a, b):
-        return False
-    return _qualifiers(ctx, a) == _qualifiers(ctx, b)
+def _key(ctx: CheckContext, c: Claim) -> tuple[object, ...]:
+    """What two claims must share to be the same figure (owners are compared pairwise)."""
+    lex = ctx.lexicon
+    measure = (c.measure or "").lower()
+    group = lex.measure_group_of.get(measure) or measure
+    return (c.kind, c.unit, c.per, group, c.role == Role.CHANGE, c.direction, c.anchor_year,
+            _qualifiers(ctx, c))
 
 
 def _what(c: Claim) -> str:
@@ -113,36 +110,46 @@ def _what(c: Claim) -> str:
        provides=("this", "other", "other_line", "what", "gap_percent"))
 def repeated_mismatch(ctx: CheckContext, p: RepeatedParams) -> Iterator[Hit]:
     """The same measure of the same thing is given two different values."""
-    lex = ctx.lexicon
     cands = [
         c for c in ctx.claims
         if c.kind in _KINDS and c.converts is None and c.role not in (Role.FROM, Role.TO)
         and c.measure and not _another_instance(ctx, c)
     ]
-    reported: set[str] = set()
-    for i, a in enumerate(cands):
-        for b in cands[i + 1 :]:
-            if b.id in reported or not _comparable(ctx, a, b):
-                continue
-            ctx.mark(a, b)
-            ia = plausible_interval(a, lex, cap=p.approx_cap)
-            ib = plausible_interval(b, lex, cap=p.approx_cap)
-            lo_gap = gap(ia[1], ib[0]) if ia[1] < ib[0] else gap(ib[1], ia[0])
-            if ia[1] >= ib[0] and ib[1] >= ia[0]:
-                continue  # intervals overlap: consistent
-            if lo_gap <= p.tolerance:
-                continue
-            g = gap(a.value, b.value)
-            if g > p.max_gap and not (a.vague or b.vague):
-                continue  # an order apart is another figure, not a misremembered one
-            reported.add(b.id)
-            yield Hit(
-                (b, a),
-                {"this": b.text, "other": a.text, "other_line": str(a.line), "what": _what(b),
-                 "gap_percent": fmt.sig(g * 100, 2)},
-                {"gap": round(g, 4), "this_value": b.value, "other_value": a.value,
-                 "measure": b.measure, "other_measure": a.measure},
-            )
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for c in cands:
+        groups.setdefault(_key(ctx, c), []).append(c)
+    for members in groups.values():
+        for i, b in enumerate(members):
+            # a restatement refers back to a figure given before it: the nearest earlier ones
+            for a in reversed(members[max(0, i - p.lookback) : i]):
+                if a.sentence == b.sentence or not _owner_ok(ctx, a, b):
+                    continue  # one sentence: two things ("$5bn in the US and $3bn…")
+                hit = _compare(ctx, p, a, b)
+                if hit is not None:
+                    yield hit
+                    break  # one finding per figure
+
+
+def _compare(ctx: CheckContext, p: RepeatedParams, a: Claim, b: Claim) -> Hit | None:
+    lex = ctx.lexicon
+    ctx.mark(a, b)
+    ia = plausible_interval(a, lex, cap=p.approx_cap)
+    ib = plausible_interval(b, lex, cap=p.approx_cap)
+    if ia[1] >= ib[0] and ib[1] >= ia[0]:
+        return None  # intervals overlap: consistent
+    lo_gap = gap(ia[1], ib[0]) if ia[1] < ib[0] else gap(ib[1], ia[0])
+    if lo_gap <= p.tolerance:
+        return None
+    g = gap(a.value, b.value)
+    if g > p.max_gap and not (a.vague or b.vague):
+        return None  # an order apart is another figure, not a misremembered one
+    return Hit(
+        (b, a),
+        {"this": b.text, "other": a.text, "other_line": str(a.line), "what": _what(b),
+         "gap_percent": fmt.sig(g * 100, 2)},
+        {"gap": round(g, 4), "this_value": b.value, "other_value": a.value,
+         "measure": b.measure, "other_measure": a.measure},
+    )
 
 
 CHECKS = (repeated_mismatch,)

@@ -1,0 +1,253 @@
+"""Running an archive on Dask: plan on the driver, one task per partition, tallies back.
+
+The same code runs on a local cluster (started here, ``workers`` processes of one thread each:
+checking is CPU-bound Python, so threads would only queue for the GIL) and on an existing
+cluster (``scheduler="tcp://host:port"``). Workers read their partition from the corpus and
+write its result file themselves, so only small descriptions and tallies cross the network;
+on a real cluster the corpus and the output directory must be on a file system every worker
+sees, at the same path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from factcheck.archive import inputs, outputs
+from factcheck.archive.rows import ArchiveSettings, Tally, check_partition, warm_up
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every task needs besides its partition."""
+
+    out: str
+    fmt: str
+    settings: ArchiveSettings
+
+
+@dataclass
+class PartResult:
+    index: int
+    tally: Tally
+    worker: str
+    worker_rss_kib: int  # peak resident size of the worker process so far
+    helper_rss_kib: int  # peak of its checking helpers (see sandbox.py)
+    bytes_read: int
+    skipped: bool = False
+
+
+def _peaks(settings: ArchiveSettings) -> tuple[int, int]:
+    import resource
+
+    helper = 0
+    if settings.article_timeout is not None:
+        from factcheck.archive.sandbox import sandbox_pool
+
+        helper = sandbox_pool().peak_rss_kib
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, helper
+
+
+def _worker_name() -> str:
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except (ImportError, ValueError):
+        return f"pid {os.getpid()}"
+
+
+def read_tally(path: Path, fmt: str) -> Tally:
+    """The tally of a partition already written (a Dask retry, or a resumed run)."""
+    return Tally.of(outputs.read_rows(path, fmt))
+
+
+def process_partition(part: inputs.Partition, job: Job) -> PartResult:
+    """The task: read one partition, check it, write its file. Idempotent."""
+    path = outputs.part_path(Path(job.out), part.index, job.fmt)
+    if path.exists():  # written by an earlier attempt whose worker then died
+        tally, skipped, size = read_tally(path, job.fmt), True, 0
+    else:
+        records = list(inputs.read(part))
+        rows = check_partition(records, job.settings)
+        outputs.write_rows(rows, path, job.fmt)
+        tally, skipped = Tally.of(rows), False
+        size = part.stop - part.start if part.kind == "jsonl" else 0
+    worker_rss, helper_rss = _peaks(job.settings)
+    return PartResult(part.index, tally, _worker_name(), worker_rss, helper_rss, size, skipped)
+
+
+def warm_worker(settings: ArchiveSettings, dask_worker: Any = None) -> str:
+    """Run on every worker before the first task: build the caches once (in its helpers)."""
+    import factcheck
+
+    if settings.article_timeout is None:
+        warm_up(settings)
+    else:
+        from factcheck.archive.sandbox import sandbox_pool
+
+        sandbox_pool().warm(settings, helpers=int(getattr(dask_worker, "nthreads", 1) or 1))
+    return factcheck.__version__
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    corpus: str
+    out: str
+    input_format: str = "auto"
+    out_format: str | None = None
+    partition_size: int = 500
+    workers: int | None = None  # local cluster size (default: one per CPU)
+    scheduler: str | None = None  # an existing cluster instead
+    settings: ArchiveSettings = field(default_factory=ArchiveSettings)
+
+
+@dataclass
+class RunResult:
+    out: Path
+    fmt: str
+    partitions: int
+    skipped: int  # partitions found already written
+    tally: Tally
+    seconds: float
+    bytes_read: int = 0
+    skipped_articles: int = 0  # rows of the partitions found already written
+    failed_partitions: dict[int, str] = field(default_factory=dict)
+    peaks: dict[str, tuple[int, int]] = field(default_factory=dict)  # worker → (own, helpers)
+    dashboard: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.failed_partitions
+
+
+class Watcher(Protocol):
+    """Told what happens, for progress display (the library itself never prints)."""
+
+    def started(self, total: int, done: int, dashboard: str | None) -> None: ...
+
+    def advanced(self, articles: int) -> None: ...
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (a container's limit, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+@contextmanager
+def connect(config: RunConfig) -> Iterator[Any]:
+    """A Dask client: to ``config.scheduler``, or to a local cluster started and stopped here."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    if config.scheduler:
+        with Client(config.scheduler, timeout="30s") as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
+    n = config.workers or cpu_count()
+    local = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                         silence_logs=logging.ERROR)
+    with local as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        yield client
+
+
+def _run_info(config: RunConfig, corpus: Path, parts: list[inputs.Partition]) -> dict[str, Any]:
+    import factcheck
+
+    return {
+        "corpus": str(corpus),
+        "input_format": config.input_format,
+        "partition_size": config.partition_size,
+        "partitions": len(parts),
+        "articles": sum(p.count for p in parts),
+        "fingerprint": inputs.digest(parts, corpus),
+        "settings": dataclasses.asdict(config.settings),
+        "factcheck": factcheck.__version__,
+    }
+
+
+def run(config: RunConfig, watcher: Watcher | None = None, client: Any = None) -> RunResult:
+    """Check a corpus; resume where an earlier run with the same ``out`` stopped."""
+    t0 = time.perf_counter()
+    corpus = Path(config.corpus).resolve()
+    out = Path(config.out).resolve()
+    fmt = outputs.out_format(out, config.out_format)
+    parts = inputs.plan(corpus, config.input_format, config.partition_size)
+    info = _run_info(config, corpus, parts)
+    info["settings"]["rule_dirs"] = [str(Path(d).resolve()) for d in config.settings.rule_dirs]
+    outputs.claim_directory(out, info)
+    outputs.remove_temporaries(out)
+    done = outputs.written(out, fmt) & {p.index for p in parts}
+    result = RunResult(out=out, fmt=fmt, partitions=len(parts), skipped=len(done), tally=Tally(),
+                       seconds=0.0)
+    for index in sorted(done):
+        result.tally += read_tally(outputs.part_path(out, index, fmt), fmt)
+    result.skipped_articles = result.tally.articles
+    todo = [p for p in parts if p.index not in done]
+    job = Job(out=str(out), fmt=fmt, settings=config.settings)
+    if client is not None:
+        _submit(client, todo, job, result, watcher)
+    else:
+        with connect(config) as own:
+            _submit(own, todo, job, result, watcher)
+    result.seconds = time.perf_counter() - t0
+    summary = {"complete": result.complete, "partitions": result.partitions,
+               **result.tally.as_dict()}
+    outputs.write_json(out / outputs.SUMMARY_FILE, summary)
+    return result
+
+
+def _submit(client: Any, todo: list[inputs.Partition], job: Job, result: RunResult,
+            watcher: Watcher | None) -> None:
+    from distributed import as_completed
+
+    result.dashboard = client.dashboard_link if _has_dashboard(client) else None
+    if watcher is not None:
+        watcher.started(result.tally.articles + sum(p.count for p in todo),
+                        result.tally.articles, result.dashboard)
+    if not todo:
+        return
+    import factcheck
+
+    try:
+        versions = client.run(warm_worker, job.settings)
+    except Exception as exc:
+        raise RuntimeError(f"the workers could not load factcheck and build its tables: "
+                           f"{type(exc).__name__}: {exc}") from exc
+    stale = {w: v for w, v in versions.items() if v != factcheck.__version__}
+    if stale:
+        raise RuntimeError(f"workers run another factcheck version: {stale}")
+    token = uuid.uuid4().hex[:8]
+    futures = client.map(process_partition, todo, job=job, pure=False, retries=1,
+                         key=[f"factcheck-partition-{p.index}-{token}" for p in todo])
+    index_of = {f.key: p.index for f, p in zip(futures, todo, strict=True)}
+    for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+        if fut.status != "finished":
+            err = fut.exception()
+            result.failed_partitions[index_of[fut.key]] = f"{type(err).__name__}: {err}"
+            continue
+        res: PartResult = fut.result()
+        result.tally += res.tally
+        result.bytes_read += res.bytes_read
+        own, helpers = result.peaks.get(res.worker, (0, 0))
+        result.peaks[res.worker] = (max(own, res.worker_rss_kib), max(helpers, res.helper_rss_kib))
+        if watcher is not None:
+            watcher.advanced(res.tally.articles)
+
+
+def _has_dashboard(client: Any) -> bool:
+    try:
+        info = client.scheduler_info()
+    except Exception:
+        return False
+    return "dashboard" in info.get("services", {}) or "bokeh" in info.get("services", {})

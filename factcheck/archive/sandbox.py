@@ -1,0 +1,222 @@
+"""The per-article time budget: articles are checked in a helper process that can be killed.
+
+Why a process and not a cooperative deadline, a signal or a thread? ``factcheck archive`` runs
+inside Dask worker threads, possibly on a cluster it did not start. ``signal.alarm`` only works
+in a process's main thread; an exception injected into a thread is only seen between bytecodes,
+so it cannot stop a regular expression stuck in C code; a cooperative deadline would need a
+check in every loop of every extractor and rule, including code written later. A process can
+always be stopped, and killing it also gives back whatever memory a hostile article made it
+take. The cost is one pickled message per article (tens of microseconds, against milliseconds
+of checking), and a fresh helper's warm-up (under a second) after each article that overran.
+
+Each Dask worker thread borrows a helper from the process's :func:`sandbox_pool`; a helper
+lives as long as its worker and builds the lexicon, rules, pint and the ECB table once.
+
+The helper is ``python -m factcheck.archive.sandbox READ_FD WRITE_FD``; messages are pickled
+tuples framed by :mod:`multiprocessing.connection`::
+
+    parent → helper   ("warm", settings)              helper → parent   ("ready",)
+                      ("batch", settings, records)                      ("row", row) per record
+                                                                        ("done", peak_rss_kib)
+
+The helper exits when its pipe closes or its parent dies.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from typing import Any
+
+from factcheck.archive.rows import ArchiveSettings, Record, Row, check_record, failure_row, oversize
+from factcheck.archive.rows import warm_up as _warm_up
+
+STARTUP_TIMEOUT = 120.0  # seconds for a fresh helper to import and build its caches
+_ATTEMPTS = 3  # helpers that may die before a batch is sent before the batch is given up
+
+
+class HelperError(RuntimeError):
+    """The helper process could not be started or warmed up (not an article's fault)."""
+
+
+class _Helper:
+    """One helper process and its two pipes."""
+
+    def __init__(self) -> None:
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck.archive.sandbox", str(to_child_r), str(from_child_w)],
+            pass_fds=(to_child_r, from_child_w),
+            stdin=subprocess.DEVNULL,
+        )
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self.outbox = Connection(to_child_w, readable=False)
+        self.inbox = Connection(from_child_r, writable=False)
+        self.warmed: set[ArchiveSettings] = set()
+
+    def get(self, timeout: float | None) -> tuple[Any, ...]:
+        """The next message; TimeoutError when none comes in time, EOFError when it died."""
+        if not self.inbox.poll(timeout):
+            raise TimeoutError
+        msg: tuple[Any, ...] = self.inbox.recv()
+        return msg
+
+    def warm(self, settings: ArchiveSettings) -> None:
+        if settings in self.warmed:
+            return
+        self.outbox.send(("warm", settings))
+        try:
+            self.get(STARTUP_TIMEOUT)
+        except (TimeoutError, EOFError, OSError) as exc:
+            status = self.proc.poll()
+            raise HelperError(f"the checker process did not start ({type(exc).__name__}, "
+                              f"exit status {status})") from None
+        self.warmed.add(settings)
+
+    def status(self) -> str:
+        try:
+            code = self.proc.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            return "still running"
+        return f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.outbox.close()
+        self.inbox.close()
+
+
+class SandboxPool:
+    """Helpers of this process, lent to one batch at a time (one per busy worker thread)."""
+
+    def __init__(self) -> None:
+        self._idle: list[_Helper] = []
+        self._lock = threading.Lock()
+        self.peak_rss_kib = 0  # the largest resident size any helper reached
+        atexit.register(self.close)
+
+    def _acquire(self) -> _Helper:
+        while True:
+            with self._lock:
+                if not self._idle:
+                    return _Helper()
+                helper = self._idle.pop()
+            if helper.proc.poll() is None:
+                return helper
+            helper.close()  # died while idle
+
+    def _release(self, helper: _Helper) -> None:
+        with self._lock:
+            self._idle.append(helper)
+
+    def warm(self, settings: ArchiveSettings, helpers: int = 1) -> None:
+        """Start and warm ``helpers`` helpers now, so no article pays for it."""
+        started = [self._acquire() for _ in range(helpers)]
+        for h in started:
+            h.outbox.send(("warm", settings))
+        for h in started:
+            h.get(STARTUP_TIMEOUT)
+            h.warmed.add(settings)
+            self._release(h)
+
+    def check(self, batch: Sequence[Record], settings: ArchiveSettings) -> list[Row]:
+        """One row per record; an article that overruns or kills its helper gets an error row."""
+        rows: list[Row | None] = [oversize(r, settings.max_bytes) for r in batch]
+        pending = [i for i, row in enumerate(rows) if row is None]
+        attempts = 0
+        while pending:
+            helper = self._acquire()
+            try:
+                helper.warm(settings)
+                helper.outbox.send(("batch", settings, [batch[i] for i in pending]))
+            except (OSError, HelperError):
+                helper.close()
+                attempts += 1
+                if attempts >= _ATTEMPTS:
+                    raise
+                continue
+            done = 0
+            try:
+                while done < len(pending):
+                    _, row = helper.get(settings.article_timeout)
+                    rows[pending[done]] = row
+                    done += 1
+                _, peak = helper.get(settings.article_timeout)
+            except TimeoutError:
+                helper.close()
+                culprit = pending[done]
+                rows[culprit] = failure_row(
+                    batch[culprit], "timeout",
+                    f"checking took longer than {settings.article_timeout:g} s; skipped")
+                pending = pending[done + 1 :]
+                continue
+            except (EOFError, OSError):
+                how = helper.status()
+                helper.close()
+                culprit = pending[done]
+                rows[culprit] = failure_row(batch[culprit], "crash",
+                                            f"the checker process died ({how})")
+                pending = pending[done + 1 :]
+                continue
+            self.peak_rss_kib = max(self.peak_rss_kib, int(peak))
+            self._release(helper)
+            pending = []
+        return [r for r in rows if r is not None]
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for h in idle:
+            h.close()
+
+
+@functools.cache
+def sandbox_pool() -> SandboxPool:
+    """This process's helpers (built on first need)."""
+    return SandboxPool()
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(3)
+
+
+def serve(read_fd: int, write_fd: int) -> None:
+    """The helper's loop: answer messages until the pipe closes."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    inbox = Connection(read_fd, writable=False)
+    outbox = Connection(write_fd, readable=False)
+    while True:
+        try:
+            msg = inbox.recv()
+        except EOFError:
+            return
+        if msg[0] == "warm":
+            _warm_up(msg[1])
+            outbox.send(("ready",))
+        elif msg[0] == "batch":
+            settings, records = msg[1], msg[2]
+            for rec in records:
+                outbox.send(("row", check_record(rec, settings)))
+            outbox.send(("done", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]), int(sys.argv[2]))
