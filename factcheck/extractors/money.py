@@ -1,0 +1,149 @@
+"""Reading money around a numeral: a currency before it, or a code, word or subunit after it.
+
+"$50billion", "US$5", "c $ 16.4 million", "USD 5m", "30 MUSD", "500 euros", "50p", "34 cents",
+"10 €", "3 dollars 50 cents", "billions of pounds". The currency tables are ``currencies.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extractors.mention import Mention
+from factcheck.extractors.numerals import Numeral
+from factcheck.extractors.patterns import Patterns
+from factcheck.lexicon import Lexicon
+from factcheck.models import ClaimKind
+from factcheck.numparse import parse_word_tokens
+
+_OF_SPACE = re.compile(r"\s+of\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    """A currency written before a numeral: its code, the symbol as written, where it starts."""
+
+    code: str
+    symbol: str
+    start: int
+    factor: float = 1.0  # "MUSD 30": million
+
+
+class MoneyReader:
+    """Reads currencies for the scanner; each ``read_*`` fills the mention and says if it did."""
+
+    def __init__(self, lex: Lexicon, pat: Patterns) -> None:
+        self.lex = lex
+        self.pat = pat
+        self.symbol_keys = pat.symbol_keys
+
+    def currency_before(self, text: str, n: Numeral) -> Currency | None:
+        """"$", "US$", "c $", "£", "€", "USD ", "MAUD ", "Rs " written before the figure."""
+        s = n.start
+        k = s - 1
+        while k >= 0 and k >= s - 3 and text[k] in " (\u00a0":
+            k -= 1
+        if k < 0 or text[k] not in self.pat.currency_last:
+            return None
+        lo = max(0, s - 12)
+        cm = self.pat.currency_before.search(text[lo:s])
+        if cm is None:
+            return None
+        start = lo + cm.start()
+        if cm.group("sym"):
+            sym = cm.group("sym")  # "US  $": the pattern lets a space in a symbol stretch
+            code = self.lex.currency_symbols.get(sym) or self.symbol_keys.get(_norm_symbol(sym))
+            return Currency(code, sym, start) if code else None
+        if cm.group("code"):
+            code = cm.group("code")
+            return Currency(code, code, start, 1e6 if cm.group("mcode") else 1.0)
+        key = cm.group("pre").upper() + "$"
+        code = self.symbol_keys.get(_norm_symbol(key))
+        return Currency(code, key, start) if code else None
+
+    def read_currency_after(self, text: str, m: Mention, pos: int, n: Numeral) -> bool:
+        """"500 euros", "50 cents", "5m GBP", "30 MUSD", "10 €", "3 dollars 50 cents"."""
+        lex, pat = self.lex, self.pat
+        cw = pat.currency_after.match(text, pos)
+        if cw is not None:
+            word = cw.group("word")
+            if word and word.lower() in ("pound", "pounds") and self._weighs(text, n):
+                return False
+            if cw.group("sub"):
+                code, factor = lex.currency_subunits[_norm_ws(cw.group("sub").lower())]
+                m.value *= factor
+            elif cw.group("code"):
+                code = cw.group("code")
+                if cw.group("mcode"):
+                    m.value *= 1e6
+            else:
+                code = lex.currency_words[_norm_ws(word.lower())]
+            end = cw.end()
+            if word and not m.scale:
+                end = self._minor(text, m, end)
+        else:
+            sm = pat.symbol_after.match(text, pos)
+            if sm is None:
+                return False
+            code, end = lex.currency_symbols[sm.group("sym")], sm.end()
+        m.kind = ClaimKind.MONEY
+        m.unit = code
+        m.end = m.num_end = end
+        return True
+
+    def _minor(self, text: str, m: Mention, end: int) -> int:
+        """"3 dollars 50 cents", "thirteen dollars and forty-five cents": add the cents."""
+        mm = self.pat.minor_amount.match(text, end)
+        if mm is None:
+            return end
+        raw = mm.group("n")
+        if raw.isdigit():
+            cents = float(raw)
+        else:
+            got = parse_word_tokens(raw.lower().replace("-", " ").split(), self.lex.number_words)
+            if len(got) != 1 or got[0].fraction:
+                return end
+            cents = got[0].value
+        if not 0 < cents < 100 or cents != int(cents):
+            return end
+        m.value += cents / 100.0
+        return mm.end("sub") if mm.group("sub") else mm.end("n")
+
+    def read_currency_of(self, text: str, m: Mention, pos: int) -> bool:
+        """A vague amount of a currency: "billions of pounds", "millions of dollars"."""
+        om = _OF_SPACE.match(text, pos)
+        if om is None:
+            return False
+        cw = self.pat.currency_after.match(text, om.end() - 1)
+        if cw is None or cw.group("sub"):
+            return False
+        word = cw.group("word")
+        code = cw.group("code") or self.lex.currency_words.get(_norm_ws(word.lower()))
+        if not code:
+            return False
+        m.kind, m.unit = ClaimKind.MONEY, code
+        m.end = m.num_end = cw.end()
+        return True
+
+    def read_subunit_attached(self, text: str, m: Mention, pos: int) -> bool:
+        """"50p", "20c" written against the digits."""
+        sub = self.pat.subunit_attached.match(text, pos)
+        if sub is None:
+            return False
+        code, factor = self.lex.currency_subunits[sub.group("sub").lower()]
+        m.kind, m.unit = ClaimKind.MONEY, code
+        m.value *= factor
+        m.end = m.num_end = sub.end()
+        return True
+
+    def _weighs(self, text: str, n: Numeral) -> bool:
+        """"a baby of two pounds", "drop 25 pounds": pounds of weight, not money."""
+        return bool(self.pat.weight_cue.search(text, max(0, n.start - 50), n.end + 40))
+
+
+def _norm_ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _norm_symbol(s: str) -> str:
+    return s.upper().replace(" ", "").replace(".", "")

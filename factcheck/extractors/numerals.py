@@ -1,0 +1,318 @@
+"""Find every numeral in a text: digits, number words, vague amounts, growth words.
+
+Two passes over the text: one regex for digits, one trie regex over the lower-cased text for
+words. Nothing here decides what a numeral counts (that is ``scan.py``); this module only says
+where each numeral is and what number it writes, and which digit groups are malformed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extractors.patterns import Patterns
+from factcheck.lexicon import Lexicon
+from factcheck.numparse import VULGAR_FRACTIONS, parse_digits, parse_word_tokens
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\s-]+")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_SLASH_RUN = re.compile(r"(?:/\d+)+")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+#: Denominators that make "a/b" a fraction; any other "a/b" is a date, score or code unless
+#: b > 31 (no day or month): "3/4", "1/10", "1/40" but not "9/11", "24/7", "7/7".
+_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
+_LONGEST = 40  # characters: "123,456,789,012,345,678.90" is 26
+_SIGN_GLUE = frozenset(")]%.,°'’-–−")  # a "-" after these is a dash or a range, not a minus
+_VAGUE_BASE = {"tens": (10.0, 100.0), "hundreds": (100.0, 1000.0), "dozens": (24.0, 144.0),
+               "scores": (40.0, 200.0)}
+
+
+@dataclass(slots=True)
+class Numeral:
+    """A number as written: where it is, its value, and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    words: bool  # spelled out ("two billion")
+    fraction: bool = False  # "a third", "3/4": a proportion
+    vague: tuple[float, float] | None = None  # "tens of thousands": [1e4, 1e5]
+    written: str = ""  # the digits or words as written, sign included
+    integer_digits: bool = False  # digits with no point, exponent or fraction
+
+
+@dataclass(slots=True)
+class GrowthWord:
+    """"doubled", "halved", "twice", "threefold": a multiplier written as one word."""
+
+    start: int
+    end: int
+    word: str  # lower case
+
+
+@dataclass(slots=True)
+class Found:
+    numerals: list[Numeral]
+    growth: list[GrowthWord]
+    malformed: list[tuple[int, int]]
+
+
+class NumeralFinder:
+    """Finds the numerals of a text (see the module docstring)."""
+
+    def __init__(self, lex: Lexicon, pat: Patterns) -> None:
+        self.lex = lex
+        self.pat = pat
+        self.vague_words = frozenset(lex.vague)
+        self.growth_both = pat.growth_words & pat.number_words  # "halves"
+        self.scale_plurals = {f"{w}s": v for w, v in lex.number_words.multipliers.items()}
+
+    def find(self, text: str) -> Found:
+        blocked = _blocked_spans(text)
+        found = Found([], [], [])
+        self._digits(text, blocked, found)
+        self._words(text, blocked, found)
+        found.numerals.sort(key=lambda n: n.start)
+        return found
+
+    # ------------------------------------------------------------------ digits
+    def _digits(self, text: str, blocked: list[tuple[int, int]], found: Found) -> None:
+        pat = self.pat
+        matches: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group())
+                                              for m in pat.digits.finditer(text)]
+        if any(v in text for v in VULGAR_FRACTIONS):  # "½" standalone
+            matches += [(m.start(), m.end(), m.group()) for m in pat.vulgar.finditer(text)
+                        if not text[m.start() - 1 : m.start()].isdigit()]
+            matches.sort()
+        skip_to = -1
+        for s, e, raw in matches:
+            if s < skip_to or (blocked and _inside(blocked, s)):
+                continue
+            if s > 0:
+                prev = text[s - 1]
+                if prev in ".,":
+                    before = text[s - 2 : s - 1]
+                    if before.isalnum() or before in (".", ","):
+                        continue  # inside "1,00,0" or "2.0.1"
+                    if prev == "." and raw.isdigit():
+                        s, raw = s - 1, "." + raw  # ".5", "$.5bn"
+                elif prev.isdigit():
+                    continue
+            # "1 234 567", but not "Under-15 100m" (no grouping after a label)
+            if text[e : e + 1] == " " and raw.isdigit() and len(raw) <= 3 and (
+                s == 0 or not (text[s - 1].isalpha() or text[s - 1] == "-")
+            ):
+                sm = pat.spaced_groups.match(text, e)
+                if sm is not None:
+                    raw, e = raw + sm.group(), sm.end()
+            skip_to = self._digit_numeral(text, s, e, raw, found)
+
+    def _digit_numeral(self, text: str, s: int, e: int, raw: str, found: Found) -> int:
+        """Add the numeral ``raw`` at ``s``; return where the next one may start."""
+        if len(raw) > _LONGEST:
+            return e  # a digit run no figure in copy is written as (a code, a hash, a table)
+        # A trailing separator belongs to the sentence: "5,000, and".
+        while raw[-1] in ", \u00a0\u202f\u2009\u2007":
+            raw, e = raw[:-1], e - 1
+        value = parse_digits(raw)
+        if value is None:
+            if _looks_malformed(raw):
+                found.malformed.append((s, e))
+            return e
+        integer = raw.isdigit() or ("," in raw and raw.replace(",", "").isdigit())
+        num = Numeral(s, e, value, words=False, written=raw, integer_digits=integer)
+        nxt = text[e : e + 1]
+        skip_to = e
+        if nxt == "/" and integer:
+            got = self._slash(text, num)
+            if got is None:
+                return self._skip_slash(text, e)
+            num = got
+            skip_to = num.end
+        elif nxt and nxt in "^x× \u00a0":
+            self._power_or_mixed(text, num)
+            skip_to = num.end
+        if s > 0:
+            _sign(text, num)
+        found.numerals.append(num)
+        return skip_to
+
+    def _slash(self, text: str, num: Numeral) -> Numeral | None:
+        """"3/4", "1/40": a fraction; None for dates, scores and codes ("9/11", "24/7", "1/0")."""
+        m = self.pat.slash_number.match(text, num.end)
+        if m is None:
+            return None
+        den = int(m.group(1))
+        if num.start > 0 and text[num.start - 1] in "/:.":
+            return None
+        if not (den in _DENOMINATORS or den > 31) or not 0 < num.value < den:
+            return None
+        return Numeral(num.start, m.end(), num.value / den, words=False, fraction=True,
+                       written=text[num.start : m.end()])
+
+    def _skip_slash(self, text: str, e: int) -> int:
+        """End of a slashed group that is not a fraction: "22/03/2018", "24/7", "1/0"."""
+        m = _SLASH_RUN.match(text, e)
+        return m.end() if m else e
+
+    def _power_or_mixed(self, text: str, num: Numeral) -> None:
+        e = num.end
+        if text[e] == " " or text[e] == "\u00a0":
+            if not num.integer_digits:
+                return
+            m = self.pat.mixed_fraction.match(text, e)
+            if m is not None:
+                a, b = int(m.group(1)), int(m.group(2))
+                if 0 < a < b and (b in _DENOMINATORS or b > 31):  # "10 1/2 miles"
+                    num.value += a / b
+                    num.end = m.end()
+                    num.written = text[num.start : num.end]
+                    num.integer_digits = False
+            return
+        m = self.pat.power.match(text, e)
+        if m is None:
+            return
+        try:
+            if m.group("e") is not None:  # "1.1^23"
+                num.value = num.value ** int(m.group("e").replace("−", "-"))
+            else:
+                exp = m.group("e2") or m.group("e3") or m.group("sup").translate(_SUPERSCRIPT)
+                num.value *= 10.0 ** int(exp.replace("−", "-"))
+        except (OverflowError, ZeroDivisionError, ValueError):
+            return
+        num.end = m.end()
+        num.written = text[num.start : num.end]
+        num.integer_digits = False
+
+    # ------------------------------------------------------------------ words
+    def _words(self, text: str, blocked: list[tuple[int, int]], found: Found) -> None:
+        pat = self.pat
+        low = text.lower()
+        rx = pat.word_numeral if len(low) == len(text) else pat.word_numeral_ci
+        if len(low) != len(text):
+            low = text
+        runs: list[tuple[int, int]] = []
+        number_words = pat.number_words
+        for m in rx.finditer(low):
+            s, e = m.span()
+            if blocked and _inside(blocked, s):
+                continue
+            w = m.group().lower()
+            if w not in number_words or w in self.growth_both:
+                found.growth.append(GrowthWord(s, e, w))
+                if w not in number_words:
+                    continue
+            if runs and pat.word_gap.fullmatch(text, runs[-1][1], s):
+                runs[-1] = (runs[-1][0], e)
+            else:
+                runs.append((s, e))
+        consumed = -1
+        for s, e in runs:
+            if s < consumed:
+                continue
+            consumed = self._run(text, s, e, found.numerals)
+
+    def _run(self, text: str, s: int, e: int, out: list[Numeral]) -> int:
+        """Read one run of number words; return where reading stopped."""
+        pat, nw = self.pat, self.lex.number_words
+        am = pat.article_before.search(text, max(0, s - 4), s)
+        if am is not None:
+            s = am.start()  # "a million", "a third", "an eighth"
+        toks = [(t.start(), t.end(), t.group().lower()) for t in _TOKEN.finditer(text, s, e)]
+        words = [t[2] for t in toks]
+        end = e
+        k = 0
+        for wn in parse_word_tokens(words, nw):
+            for j in range(k, wn.start):  # words the parser left: vague amounts
+                end = max(end, self._vague(text, toks, j, out))
+            k = wn.end
+            a, b = toks[wn.start][0], toks[wn.end - 1][1]
+            out.append(Numeral(a, b, wn.value, words=True, fraction=wn.fraction,
+                               written=text[a:b]))
+        for j in range(k, len(toks)):
+            end = max(end, self._vague(text, toks, j, out))
+        return end
+
+    def _vague(self, text: str, toks: list[tuple[int, int, str]], j: int,
+               out: list[Numeral]) -> int:
+        """"tens of thousands", "dozens", "billions of pounds", "several million"."""
+        s, e, w = toks[j]
+        if j > 0 and toks[j - 1][2] not in ("a", "an"):
+            return e  # inside a number the parser rejected ("two million three million")
+        lex = self.lex
+        if w in self.vague_words:
+            low, high = lex.vague[w]
+            of = self.pat.vague_of.match(text, e)
+            if of is not None:
+                scale = self.scale_plurals.get(of.group(1).lower(), 1.0)
+                base = _VAGUE_BASE.get(w)
+                if base is not None:  # "tens of thousands" = 10…100 × 1e3
+                    low, high = base[0] * scale, base[1] * scale
+                    e = of.end()
+            elif w == "scores" and not _OF_AFTER.match(text, e):
+                return e  # "scores" without "of" is a verb or a result
+            out.append(Numeral(s, e, _geo(low, high), words=True, vague=(low, high),
+                               written=text[s:e]))
+            return e
+        mult = lex.number_words.multipliers.get(w)
+        if mult is None or mult < 100:
+            return e
+        pm = self.pat.vague_prefix.search(text, max(0, s - 20), s)
+        if pm is None:
+            return e
+        plo, phi = lex.vague_prefixes[" ".join(pm.group("p").lower().split())]
+        low, high = plo * mult, phi * mult
+        out.append(Numeral(pm.start(), e, _geo(low, high), words=True, vague=(low, high),
+                           written=text[pm.start() : e]))
+        return e
+
+
+# ---------------------------------------------------------------------- helpers
+def _sign(text: str, num: Numeral) -> None:
+    """A minus written against the digits ("-5", "−18 °C", "$-99.99") or "minus 5"."""
+    s = num.start
+    ch = text[s - 1]
+    if ch in "-−":
+        if s >= 2 and (text[s - 2].isalnum() or text[s - 2] in _SIGN_GLUE):
+            return
+        if s >= 3 and text[s - 2] == " " and text[s - 3].isdigit():
+            return  # "75 -300mm": a range written loosely
+        num.start -= 1
+    elif ch == " " and text[max(0, s - 6) : s].lower() in ("minus ",):
+        num.start -= 6
+    elif ch == " " and text[max(0, s - 9) : s].lower() == "negative ":
+        num.start -= 9
+    else:
+        return
+    num.value = -num.value
+    num.written = text[num.start : num.end]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses: their digits are not numerals."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def _looks_malformed(raw: str) -> bool:
+    """A digit group that a reader would take for a botched number ("1,00,0"), not a list."""
+    if "," not in raw or raw[-1] in VULGAR_FRACTIONS:
+        return False
+    groups = raw.split(",")
+    if len(groups) == 2 and 1 <= len(groups[1]) <= 2 and "." not in raw:
+        return False  # "5,00", "1,3": a decimal comma (continental style), not a slip
+    # "1,2,3" is a list
+    return not (len(groups) >= 3 and all(len(g) <= 2 and g[:1] != "0" for g in groups))
+
+
+def _geo(low: float, high: float) -> float:
+    """The central value of a vague range: geometric for positive bounds."""
+    if low > 0 and high > 0:
+        return float((low * high) ** 0.5)
+    return (low + high) / 2.0
