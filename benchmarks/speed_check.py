@@ -48,7 +48,7 @@ def main() -> int:
     t2 = time.perf_counter()
     lex = options.lexicon()
     rules = options.rules()
-    mentions, _ = extract_mentions(text, lex)
+    mentions = extract_mentions(text, lex).mentions
     lines = LineIndex(text)
     claims = mentions_to_claims(text, mentions, position=lines.position)
 

@@ -52,15 +52,15 @@ class CheckOptions:
 
 def extract(text: str) -> list[Claim]:
     """Every numeric claim in ``text``, in order. Never raises on any string."""
-    mentions, _ = extract_mentions(text, load_lexicon())
-    return mentions_to_claims(text, mentions)
+    return mentions_to_claims(text, extract_mentions(text, load_lexicon()).mentions)
 
 
 def check_document(doc: Document, options: CheckOptions | None = None) -> FileResult:
     """Extract and cross-check one decoded document."""
     options = options or CheckOptions()
     lex = options.lexicon()
-    mentions, malformed = extract_mentions(doc.text, lex)
+    found = extract_mentions(doc.text, lex)
+    mentions = found.mentions
     text_lines = LineIndex(doc.text)
     mapped = bool(doc.offsets.text_starts)
     if mapped:
@@ -80,7 +80,8 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         date = dateline(doc.text)
     ctx = CheckContext(doc.text, claims, lex, date=date, rates=options.rates,  # type: ignore[arg-type]
                        units=options.units)  # type: ignore[arg-type]
-    ctx.malformed = malformed
+    ctx.malformed = found.malformed
+    ctx.truncated_at = found.truncated_at
     ctx.invalid_suppressions = list(doc.invalid_suppressions)
     findings = run_checks(ctx, options.rules(), suppressions=doc.suppressions, position=position)
     if mapped:

@@ -30,7 +30,8 @@ def example_messages(spec: RuleSpec, example: RuleExample, rule_dirs: Iterable[s
     """What checking a documentation example with only this rule selected reports."""
     from factcheck.api import check
 
-    report = check(example.text, date=example.date, select=[spec.code], rule_dirs=rule_dirs)
+    report = check(example.full_text, date=example.date, select=[spec.code],
+                   rule_dirs=rule_dirs)
     return [f"{f.code} [{f.severity.value}] {f.message}" for f in report.findings]
 
 
@@ -40,6 +41,8 @@ def _quote(text: str) -> str:
 
 def _example(spec: RuleSpec, ex: RuleExample, run: bool, rule_dirs: Iterable[str]) -> list[str]:
     out = [_quote(ex.text), ""]
+    if ex.repeat > 1:
+        out += [f"(The text above, repeated {ex.repeat:,} times.)", ""]
     if ex.date:
         out += [f"Article date: {ex.date}.", ""]
     if ex.expect and run:

@@ -72,6 +72,9 @@ def check(
     return wrap
 
 
+MAX_PER_SENTENCE = 40  # more figures than this in one sentence: a table, not prose
+
+
 class CheckContext:
     """Everything a check may read: the claims of one text, the lexicon, and lazy providers."""
 
@@ -98,6 +101,7 @@ class CheckContext:
         self.memo: dict[tuple[object, ...], Any] = {}  # analyses shared by checks of one family
         self._sentences: Sentences | None = None
         self.malformed: list[tuple[int, int]] = []  # spans of numerals that do not parse
+        self.truncated_at: int | None = None  # where extraction stopped (too many figures)
         self.unused_suppressions: list[Suppression] = []  # set by the engine before that stage
         self.invalid_suppressions: list[InvalidSuppression] = []  # comments that cannot apply
 
@@ -141,6 +145,20 @@ class CheckContext:
     @functools.cached_property
     def text_lower(self) -> str:
         return self.text.lower()
+
+    @functools.cached_property
+    def by_sentence(self) -> dict[int, list[Claim]]:
+        """Claims grouped by sentence. A "sentence" with more than ``MAX_PER_SENTENCE`` figures
+        is not prose (a table, a list, a hostile input): it maps to no claims, so checks that
+        compare the figures of one sentence stay linear and quiet there."""
+        out: dict[int, list[Claim]] = {}
+        for c in self.claims:
+            out.setdefault(c.sentence, []).append(c)
+        return {k: v for k, v in out.items() if len(v) <= MAX_PER_SENTENCE}
+
+    def sentence_claims(self, c: Claim) -> list[Claim]:
+        """The other figures of a claim's sentence (empty for an over-full sentence)."""
+        return self.by_sentence.get(c.sentence, [])
 
     @functools.cached_property
     def words(self) -> frozenset[str]:

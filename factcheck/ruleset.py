@@ -35,6 +35,12 @@ class RuleExample(_Strict):
     expect: list[str]
     date: str | None = None
     why: str | None = None
+    repeat: int = Field(default=1, ge=1, le=100_000,
+                        description="Check the text repeated this many times (space-joined).")
+
+    @property
+    def full_text(self) -> str:
+        return " ".join([self.text] * self.repeat)
 
 
 class RuleDoc(_Strict):

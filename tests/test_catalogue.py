@@ -51,7 +51,7 @@ def test_doc_examples_behave_as_documented(code: str, index: int) -> None:
     spec = next(r for r in RULES if r.code == code)
     ex = spec.doc.examples[index]
     fmt = "markdown" if "<!--" in ex.text else "text"
-    report = factcheck.check(ex.text, date=ex.date, input_format=fmt)
+    report = factcheck.check(ex.full_text, date=ex.date, input_format=fmt)
     got = sorted({f.code for f in report.findings if f.code == code or f.code in ex.expect})
     assert got == sorted(ex.expect), f"{code} example {index}: {ex.text!r} gave {got}"
 

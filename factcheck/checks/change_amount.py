@@ -19,7 +19,7 @@ def _triples(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
         f = by_id[t.from_claim]
         if t.kind not in ("money", "count", "quantity"):
             continue  # a change between percentages is in points or percent: other rules
-        amounts = [c for c in ctx.claims if c.sentence == t.sentence and c.role == Role.CHANGE
+        amounts = [c for c in ctx.sentence_claims(t) if c.role == Role.CHANGE
                    and c.kind == t.kind and c.unit == t.unit and c.converts is None
                    and not c.vague]
         if len(amounts) == 1 and not (f.vague or t.vague):

@@ -15,8 +15,8 @@ def implied_base(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     for pc in ctx.claims:
         if pc.kind != "percent" or pc.role != Role.CHANGE or pc.value <= 0:
             continue
-        for amt in ctx.claims:
-            if amt.sentence != pc.sentence or amt.kind not in ("money", "count"):
+        for amt in ctx.sentence_claims(pc):
+            if amt.kind not in ("money", "count"):
                 continue
             if amt.role != Role.CHANGE or amt.direction != pc.direction or amt.converts:
                 continue

@@ -33,7 +33,9 @@ def _pair_for(
     """The from/to pair a multiplier describes, nearest first (``dated``: with years)."""
     lex = ctx.lexicon
     best: tuple[int, tuple[Claim, Claim]] | None = None
-    for t in ctx.claims:
+    nearby = (t for s in range(m.sentence - window, m.sentence + window + 1)
+              for t in ctx.by_sentence.get(s, ()))
+    for t in nearby:
         if t.from_claim is None or t.from_claim not in ctx.by_id:
             continue
         f = ctx.by_id[t.from_claim]

@@ -38,4 +38,15 @@ def invalid_suppression(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
                   {"source_span": list(bad.span)}, span=(0, 0))
 
 
-CHECKS = (malformed_number, unused_suppression, invalid_suppression)
+@check("hygiene.too_many_figures", provides=("limit",))
+def too_many_figures(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+    """The text has more figures than factcheck reads in one document; the rest went unchecked."""
+    if ctx.truncated_at is not None:
+        from factcheck.extractors.scan import MAX_MENTIONS
+
+        at = ctx.truncated_at
+        yield Hit((), {"limit": f"{MAX_MENTIONS:,}"}, {"limit": MAX_MENTIONS, "offset": at},
+                  span=(at, at))
+
+
+CHECKS = (malformed_number, unused_suppression, invalid_suppression, too_many_figures)

@@ -27,11 +27,11 @@ class Change:
     end: Claim  # the "to" value
 
 
-def _pairs_in_sentence(ctx: CheckContext, sentence: int) -> list[tuple[Claim, Claim]]:
+def _pairs_in_sentence(ctx: CheckContext, c: Claim) -> list[tuple[Claim, Claim]]:
     by_id = ctx.by_id
     return [
-        (by_id[c.from_claim], c) for c in ctx.claims
-        if c.sentence == sentence and c.from_claim is not None and c.from_claim in by_id
+        (by_id[t.from_claim], t) for t in ctx.sentence_claims(c)
+        if t.from_claim is not None and t.from_claim in by_id
     ]
 
 
@@ -54,7 +54,7 @@ def changes(ctx: CheckContext, kinds: tuple[str, ...]) -> Iterator[Change]:
     for c in ctx.claims:
         if c.kind not in kinds or c.role != Role.CHANGE or c.converts is not None:
             continue
-        cands = _pairs_in_sentence(ctx, c.sentence)
+        cands = _pairs_in_sentence(ctx, c)
         if len(cands) != 1:
             continue  # none, or ambiguous: which pair does the change describe?
         f, t = cands[0]
@@ -139,7 +139,7 @@ def _amount_changes(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
     for pc in ctx.claims:
         if pc.kind != "percent" or pc.role != Role.CHANGE:
             continue
-        same = [c for c in ctx.claims if c.sentence == pc.sentence and c is not pc]
+        same = [c for c in ctx.sentence_claims(pc) if c is not pc]
         amounts = [c for c in same if c.role == Role.CHANGE and c.kind in ("money", "count")
                    and c.converts is None and c.direction == pc.direction]
         levels = [c for c in same if c.role in (Role.TO, Role.FROM) and c.converts is None]

@@ -124,7 +124,9 @@ def part_exceeds_whole(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
         if _A_OF_Z.fullmatch(_between(ctx, a, z)):
             pairs.append((a, z))
         start, _ = ctx.sentences.bounds(a.sentence)
-        if _OF_LEAD.match(ctx.text[start : a.start]) and z.unit == a.unit and (
+        if a.start - start <= 40 and _OF_LEAD.match(ctx.text[start : a.start]) and (
+            z.unit == a.unit
+        ) and (
             z.measure is None or ctx.lexicon.same_measure(z.measure, a.measure)
         ):
             pairs.append((z, a))  # "Of the 50 firms, 60 …": a is the whole
@@ -185,10 +187,10 @@ def _parts_after(ctx: CheckContext, claims: list[Claim], i: int) -> list[Claim]:
 
 
 def _chain(ctx: CheckContext, claims: list[Claim], j: int, step: int, sentence: int) -> list[Claim]:
-    """Claims of a list "A, B and C" starting at j and walking by step."""
+    """Claims of a list "A, B and C" starting at j and walking by step (at most 12)."""
     out = [claims[j]]
     k = j + step
-    while 0 <= k < len(claims) and claims[k].sentence == sentence:
+    while 0 <= k < len(claims) and claims[k].sentence == sentence and len(out) < 12:
         a, b = (claims[k], out[-1]) if step < 0 else (out[-1], claims[k])
         if not _LIST_GAP.match(_between(ctx, a, b)):
             break
@@ -201,11 +203,9 @@ def _chain(ctx: CheckContext, claims: list[Claim], j: int, step: int, sentence: 
 def shares_exceed_whole(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
     """Shares of one whole (the vote, a market, a budget) that add up to more than 100%."""
     lex = ctx.lexicon
-    by_sentence: dict[int, list[Claim]] = {}
-    for c in ctx.claims:
-        if c.kind in ("percent", "fraction") and c.role is None and c.direction is None:
-            by_sentence.setdefault(c.sentence, []).append(c)
-    for shares in by_sentence.values():
+    for claims in ctx.by_sentence.values():
+        shares = [c for c in claims
+                  if c.kind in ("percent", "fraction") and c.role is None and c.direction is None]
         if len(shares) < 2:
             continue
         whole = next((c.measure for c in shares if c.measure), None)

@@ -7,6 +7,7 @@ measure, time) → ``links`` (conversions, from/to pairs). ``extract_claims`` ru
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from factcheck.extractors.context import Contextualiser
 from factcheck.extractors.links import link_changes, link_conversions
@@ -17,13 +18,22 @@ from factcheck.lexicon import Lexicon
 from factcheck.models import Claim
 from factcheck.segment import LineIndex, Sentences
 
-__all__ = ["extract_claims", "extract_mentions", "mentions_to_claims"]
+__all__ = ["Extraction", "extract_claims", "extract_mentions", "mentions_to_claims"]
 
 Position = Callable[[int], tuple[int, int]]
 OffsetMap = Callable[[int], int]
 
 
-def extract_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[tuple[int, int]]]:
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction found: the mentions, malformed numerals, and where it stopped early."""
+
+    mentions: list[Mention]
+    malformed: list[tuple[int, int]]
+    truncated_at: int | None = None  # offset of the first figure not read (MAX_MENTIONS)
+
+
+def extract_mentions(text: str, lex: Lexicon) -> Extraction:
     """Mentions of ``text`` with context and links, and the spans of malformed numerals."""
     pat = patterns_for(lex)
     scanner = Scanner(lex, pat)
@@ -32,7 +42,7 @@ def extract_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[tuple
     Contextualiser(lex, pat).apply(text, mentions, sentences)
     link_conversions(text, mentions)
     link_changes(text, mentions)
-    return mentions, scanner.malformed
+    return Extraction(mentions, scanner.malformed, scanner.truncated_at)
 
 
 def mentions_to_claims(
@@ -74,5 +84,4 @@ def mentions_to_claims(
 
 
 def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
-    mentions, _ = extract_mentions(text, lex)
-    return mentions_to_claims(text, mentions)
+    return mentions_to_claims(text, extract_mentions(text, lex).mentions)

@@ -6,6 +6,7 @@ where they are (so a left-hand search stops at the previous figure when it shoul
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -15,6 +16,8 @@ from factcheck.extractors.patterns import Patterns
 from factcheck.lexicon import Lexicon
 from factcheck.models import ClaimKind, Direction, HedgeDirection, Role
 from factcheck.segment import Sentences
+
+_WINDOW = 200  # no context search reaches further back than this
 
 _LINKERS = frozenset(
     "by of at to from totalling totaling totalled totaled worth reached reaching hit hitting "
@@ -65,19 +68,14 @@ class Contextualiser:
         self.pat = pat
         self.up_nouns = lex.up_nouns
         self.down_nouns = lex.down_nouns
-        self._noun_after = regex.compile(
-            r"^\s*(?P<n>" + "|".join(sorted(lex.up_nouns | lex.down_nouns, key=len, reverse=True))
-            + r")\b",
-            regex.IGNORECASE,
-        )
-        self._noun_before = regex.compile(
-            r"\b(?P<n>" + "|".join(sorted(lex.up_nouns | lex.down_nouns, key=len, reverse=True))
-            + r")\s+(?:of|by)\s+$",
-            regex.IGNORECASE,
-        )
+        self._noun_after = pat.change_noun_after
+        self._noun_before = pat.change_noun_before
+        self._breaks: list[int] = []
 
     def apply(self, text: str, mentions: list[Mention], sentences: Sentences) -> None:
         prev_end = 0
+        # clause breaks found once; each figure's clause start is a bisection, not a rescan
+        self._breaks = [cm.end() for cm in self.pat.clause_break.finditer(text)] if mentions else []
         for m in mentions:
             m.sentence = sentences.index(m.num_start)
             s_start, s_end = sentences.bounds(m.sentence)
@@ -121,14 +119,15 @@ class Contextualiser:
 
     # ------------------------------------------------------------------ clause
     def _clause_start(self, text: str, s_start: int, pos: int) -> int:
-        start = s_start
-        for cm in self.pat.clause_break.finditer(text, s_start, pos):
-            start = cm.end()
-        return start
+        """The last clause break before ``pos`` within its sentence (at most 200 characters)."""
+        i = bisect.bisect_right(self._breaks, pos) - 1
+        start = self._breaks[i] if i >= 0 and self._breaks[i] <= pos else s_start
+        return max(start, s_start, pos - _WINDOW)
 
     # ------------------------------------------------------------------ direction, role
     def _direction_and_role(self, text: str, m: Mention, c_start: int, s_end: int) -> None:
         lex = self.lex
+        c_start = max(c_start, m.start - 120)  # anchored searches read a bounded window
         left = text[c_start : m.start]
         right = text[m.end : min(s_end, m.end + 60)]
         word: str | None = None

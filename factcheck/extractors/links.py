@@ -81,7 +81,7 @@ def _nearest_from(
     forwards ("rose to £13bn from £5bn") only to the very next amount.
     """
     j = i + step
-    while 0 <= j < len(mentions) and mentions[j].sentence == m.sentence:
+    while 0 <= j < len(mentions) and mentions[j].sentence == m.sentence and abs(j - i) <= 8:
         p = mentions[j]
         lo, hi = (p.end, m.start) if step < 0 else (m.end, p.start)
         if _CLAUSE_BREAK.search(text, lo, hi):
@@ -99,7 +99,6 @@ def _nearest_from(
 
 def link_changes(text: str, mentions: list[Mention]) -> None:
     """Pair "from X … to Y" (and "to Y from X", "Y, up from X") within a sentence."""
-    n = len(mentions)
     for i, m in enumerate(mentions):
         if m.role != Role.TO or m.from_index is not None or m.converts_index is not None:
             continue
@@ -107,12 +106,11 @@ def link_changes(text: str, mentions: list[Mention]) -> None:
         j = _nearest_from(text, mentions, i, -1, m)
         m.from_index = j if j is not None else _nearest_from(text, mentions, i, 1, m)
     # "sales of $10bn, up from $8bn": the figure before "up from" is the end value
+    partnered = {m.from_index for m in mentions if m.from_index is not None}
     for j, p in enumerate(mentions):
-        if p.role != Role.FROM or not p.extra.get("up_from"):
+        if p.role != Role.FROM or not p.extra.get("up_from") or j in partnered:
             continue
-        if any(q.from_index == j for q in mentions):
-            continue
-        for i in range(j - 1, -1, -1):
+        for i in range(j - 1, max(-1, j - 9), -1):
             q = mentions[i]
             if q.sentence != p.sentence:
                 break
@@ -127,12 +125,11 @@ def link_changes(text: str, mentions: list[Mention]) -> None:
     # a "from" with no "to" is a source ("data harvested from 50 million profiles")
     # unless the sentence states the change ("rose by $1.2bn, or 30%, from $6bn")
     partnered = {m.from_index for m in mentions if m.from_index is not None}
+    changes = {(q.sentence, q.direction) for q in mentions
+               if q.role == Role.CHANGE and q.direction is not None}
     for j, p in enumerate(mentions):
         if p.role == Role.FROM and j not in partnered and not p.extra.get("up_from"):
-            changed = any(q.role == Role.CHANGE and q.sentence == p.sentence
-                          and q.direction == p.direction and q.direction is not None
-                          for q in mentions)
-            if not changed:
+            if (p.sentence, p.direction) not in changes:
                 p.role = None
     # share measure and direction across a pair
     for m in mentions:

@@ -56,8 +56,15 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)$")
 _COUNT_NOUN = re.compile(r"\s+([a-z][a-z’']+)")
 
 
+MAX_MENTIONS = 2000  # more figures than this in one document: a table or generated data
+
+
 class Scanner:
-    """Turns a text into :class:`Mention` records (kind, value, unit, span)."""
+    """Turns a text into :class:`Mention` records (kind, value, unit, span).
+
+    Reading stops after :data:`MAX_MENTIONS` figures (``truncated_at`` says where), which keeps
+    a megabyte of "1% 1% 1% …" or "$1£2€3…" to a bounded time; no article has that many.
+    """
 
     def __init__(self, lex: Lexicon, pat: Patterns) -> None:
         self.lex = lex
@@ -68,6 +75,7 @@ class Scanner:
         self.ranges = RangeReader(pat, self.classify)
         self.exclude = Exclusions(pat)
         self.malformed: list[tuple[int, int]] = []
+        self.truncated_at: int | None = None
 
     # ------------------------------------------------------------------ mentions
     def scan(self, text: str) -> list[Mention]:
@@ -79,6 +87,9 @@ class Scanner:
         for i, n in enumerate(nums):
             if n.start < consumed_to:
                 continue
+            if len(out) >= MAX_MENTIONS:
+                self.truncated_at = n.start
+                break
             m = self.classify(text, n, nums, i)
             if m is None:
                 continue

@@ -108,7 +108,18 @@ def _html(path: str, source: str, skip_blockquotes: bool) -> Document:
     if work.startswith("\ufeff"):
         work = " " + work[1:]
     walk = HtmlWalk(work, skip_blockquotes=skip_blockquotes, collector=collector)
-    walk.feed(walk.source)
+    walk.feed(_without_unclosed_comment(walk.source))
     walk.close()
     layout = assemble(walk.blocks, keep_article(walk.blocks))
     return _finish(path, "html", source, layout, collector, walk.dates.best())
+
+
+def _without_unclosed_comment(source: str) -> str:
+    """The page up to an unterminated ``<!--``: the rest is comment (as browsers read it).
+
+    Fed whole, Python's HTML parser searches for the missing ``-->`` again at every later
+    ``<!--``, which is quadratic on a page of unclosed comments.
+    """
+    last_close = source.rfind("-->")
+    cut = source.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    return source if cut == -1 else source[:cut]

@@ -84,6 +84,7 @@ class HtmlWalk(HTMLParser):
         self.dates = HtmlDates.empty()
         self.json_ld: list[str] | None = None
         self.pending: list[tuple[int, Directive]] = []  # (depth, ignore) awaiting its block
+        self.covering = 0  # open elements whose covers are not empty (usually none)
 
     # -- positions and text ----------------------------------------------------------------
 
@@ -116,9 +117,10 @@ class HtmlWalk(HTMLParser):
             self.blocks.append(self.current)
             for d in self.current_covers:
                 d.covers.add(index)
-            for entry in self.stack:
-                for d in entry.covers:
-                    d.covers.add(index)
+            if self.covering:  # never a walk over a deep stack of unclosed tags otherwise
+                for entry in self.stack:
+                    for d in entry.covers:
+                        d.covers.add(index)
         self.current = Block()
         self.current_covers = []
 
@@ -195,6 +197,7 @@ class HtmlWalk(HTMLParser):
         entry.covers = [d for lv, d in self.pending if lv == depth]
         self.pending = [(lv, d) for lv, d in self.pending if lv != depth]
         self.stack.append(entry)
+        self.covering += bool(entry.covers)
         self.skipping += entry.skip
         self.regions[entry.region] += 1
 
@@ -219,6 +222,7 @@ class HtmlWalk(HTMLParser):
         elif entry.covers and self._has_text():
             self.current_covers.extend(entry.covers)
         self.stack.pop()
+        self.covering -= bool(entry.covers)
         self.skipping -= entry.skip
         self.regions[entry.region] -= 1
         depth = len(self.stack)
