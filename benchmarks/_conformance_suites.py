@@ -54,7 +54,7 @@ def _is_dimension(g: Got) -> bool:
 
 def _is_range(g: Got) -> bool:
     ranged = g.low is not None and g.high is not None and not g.vague
-    return ranged or g.hedge_direction in ("above", "at_least", "below", "at_most")
+    return ranged or g.hedge_direction in ("above", "at_least", "below", "at_most", "exact")
 
 
 def _any(g: Got) -> bool:

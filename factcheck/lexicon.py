@@ -77,11 +77,13 @@ class UnitsFile(_File):
     power: dict[str, UnitName]
     data: dict[str, UnitName]
     pressure: dict[str, UnitName]
+    frequency: dict[str, UnitName] = {}
+    radiation: dict[str, UnitName] = {}
     durations: dict[str, UnitName]
     attached_only: _FormList
 
 
-HedgeDir = Literal["approx", "above", "at_least", "below", "at_most"]
+HedgeDir = Literal["approx", "above", "at_least", "below", "at_most", "exact"]
 
 
 class HedgesFile(_File):
@@ -94,12 +96,17 @@ class _UpDown(_File):
     down: list[str]
 
 
+class _Stems(_File):
+    stems: list[str]
+
+
 class ChangesFile(_File):
     direction: _UpDown
     separable: dict[str, str]
     nouns: _UpDown
     growth: dict[str, float]
     periods: dict[str, str]
+    neutral: _Stems
 
 
 class _Qualifiers(_File):
@@ -180,7 +187,7 @@ class Lexicon:
         self.units: dict[str, UnitEntry] = {}
         for dim in (
             "length", "mass", "temperature", "area", "volume", "speed", "energy", "power",
-            "data", "pressure", "durations",
+            "data", "pressure", "frequency", "radiation", "durations",
         ):
             for form, names in getattr(units, dim).items():
                 tup = (names,) if isinstance(names, str) else tuple(names)
@@ -198,6 +205,7 @@ class Lexicon:
         self.down_nouns = frozenset(changes.nouns.down)
         self.growth = dict(changes.growth)
         self.periods = dict(changes.periods)
+        self.neutral_change_stems = tuple(w.lower() for w in changes.neutral.stems)
         self.measure_groups = {k: tuple(v) for k, v in measures.groups.items()}
         self.measure_group_of: dict[str, str] = {}
         for group, phrases in measures.groups.items():

@@ -42,6 +42,7 @@ class HedgeDirection(StrEnum):
     AT_LEAST = "at_least"  # at least, no fewer than: at or above
     BELOW = "below"  # nearly, almost, just under, less than: below
     AT_MOST = "at_most"  # up to, at most, no more than: at or below
+    EXACT = "exact"  # exactly, precisely, equal to: not approximate at all
 
 
 class Direction(StrEnum):

@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.extractors.context import Contextualiser
-from factcheck.extractors.links import link_changes, link_conversions
+from factcheck.extractors.links import link_changes, link_conversions, merge_bounds
 from factcheck.extractors.mention import Mention
 from factcheck.extractors.patterns import patterns_for
 from factcheck.extractors.scan import Scanner
 from factcheck.lexicon import Lexicon
-from factcheck.models import Claim
+from factcheck.models import Claim, HedgeDirection
 from factcheck.segment import LineIndex, Sentences
 
 __all__ = ["Extraction", "extract_claims", "extract_mentions", "mentions_to_claims"]
@@ -40,6 +40,7 @@ def extract_mentions(text: str, lex: Lexicon) -> Extraction:
     mentions = scanner.scan(text)
     sentences = Sentences(text)
     Contextualiser(lex, pat).apply(text, mentions, sentences)
+    mentions = merge_bounds(text, mentions)
     link_conversions(text, mentions)
     link_changes(text, mentions)
     return Extraction(mentions, scanner.malformed, scanner.truncated_at)
@@ -71,7 +72,8 @@ def mentions_to_claims(
                 id=ids[i], start=start, end=end, line=line, column=col, end_line=end_line,
                 end_column=end_col, text=text[m.start : m.end], kind=m.kind, value=m.value,
                 low=m.low, high=m.high, unit=m.unit, per=m.per,
-                approximate=m.hedge_direction is not None, hedge=m.hedge,
+                approximate=m.hedge_direction not in (None, HedgeDirection.EXACT),
+                hedge=m.hedge,
                 hedge_direction=m.hedge_direction, vague=m.vague, scale=m.scale,
                 measure=m.measure, owner=m.owner, direction=m.direction,
                 direction_word=m.direction_word, role=m.role,

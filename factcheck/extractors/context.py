@@ -105,7 +105,9 @@ class Contextualiser:
             m.hedge_tolerance = tol
             m.start = hm.start("h")
         am = self.pat.hedge_after.match(text, m.end)
-        if am is not None and m.hedge is None and m.kind != ClaimKind.MULTIPLIER:
+        # an after-hedge that bounds the figure wins over "about" ("about 500 or more")
+        loose = m.hedge is None or m.hedge_direction == HedgeDirection.APPROX
+        if am is not None and loose and m.kind != ClaimKind.MULTIPLIER:
             phrase = (am.group("h") or am.group("s")).lower()
             key = phrase if phrase in self.lex.hedges_after else phrase.lstrip("-")
             if key in self.lex.hedges_after:

@@ -354,14 +354,21 @@ class Patterns:
         # The word lists are tries (same matches as a longest-first alternation, checked on the
         # seed, the RT inputs and random word soups; 4× faster for direction_word).
         flags = regex.VERSION1 | regex.IGNORECASE
+        symbols = [h for h in lex.hedges_before if not h[0].isalnum()]
         self.hedge_before = regex.compile(
-            rf"(?:^|(?<=[\s(\[\"'‘“—–-]))(?P<h>{trie(lex.hedges_before)})\s*[\"'‘“]?\s*$", flags
+            rf"(?:(?:^|(?<=[\s(\[\"'‘“—–-]))(?P<h>{trie(lex.hedges_before)})"
+            rf"|(?P<h>{trie(symbols)}))\s*[\"'‘“]?\s*$",
+            flags,
         )
         after = [h for h in lex.hedges_after if h[0].isalnum()]
         self.hedge_after = regex.compile(
             rf"(?:\s+(?P<h>{trie(after)})\b|(?P<s>-odd|-plus|\+)(?![\w\d]))", flags
         )
         self.periods = regex.compile(rf"^[\s,]*(?P<p>{trie(lex.periods)})\b", flags)
+        # verbs of change without a direction: "went from 5 to 7" is a change, not a range
+        self.neutral_change = regex.compile(
+            rf"\b(?:{trie(lex.neutral_change_stems)})\w*", regex.IGNORECASE
+        )
         direction = [w for w in (*lex.up_words, *lex.down_words)]
         self.direction_word = regex.compile(rf"\b(?P<d>{trie(direction)})\b", flags)
         # "a 5% rise", "a drop of 3%": offered to context.py (today it compiles these per call).

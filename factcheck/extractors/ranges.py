@@ -23,12 +23,6 @@ _DASH = re.compile(r"\s?[-–—~]\s?|\s?-\s+(?:to|or|and)\s+")
 _TO = re.compile(r"\s+(?:to|through|thru)\s+")
 _SLASH = re.compile(r"/")
 # Verbs that state a change without saying which way (direction verbs are in changes.toml).
-_CHANGE = re.compile(
-    r"\b(?:doubl|tripl|trebl|quadrupl|halv|went|gone|go|goes|going|moved?|moving|chang|shift"
-    r"|switch|revis|adjust|upgrad|downgrad|lift|trim|narrow|widen|swung|swing|turned|improv"
-    r"|worsen|grew|jump|fell|rose)\w*",
-    re.IGNORECASE,
-)
 _ABOVE = re.compile(
     r"(?:\b(?:more|greater|larger|higher|bigger)\s+than|\babove|\bover|\bat\s+least"
     r"|\bno\s+(?:less|fewer)\s+than)\s+$",
@@ -120,7 +114,7 @@ class RangeReader:
         """A verb of change in the words before "from" ("rose sharply, from …", "tripled
         from …", "went from …"): then "from X to Y" states a change, not a range."""
         lo = max(0, at - 60)
-        return bool(self.pat.direction_word.search(text, lo, at) or _CHANGE.search(text, lo, at))
+        return bool(self.pat.direction_word.search(text, lo, at) or self.pat.neutral_change.search(text, lo, at))
 
     def _join(self, text: str, m: Mention, second: Mention, nxt: Numeral) -> bool:
         lo, hi = m.value, second.value

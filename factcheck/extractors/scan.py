@@ -59,6 +59,25 @@ _COUNT_NOUN = re.compile(r"\s+([a-z][a-z’']+)")
 MAX_MENTIONS = 2000  # more figures than this in one document: a table or generated data
 
 
+_PERCENT_OF = re.compile(r"\b(?:percents?|per\s?cents?)\s+of\s+$", re.IGNORECASE)
+
+
+def _percent_of(text: str, mentions: list[Mention]) -> None:
+    """"per cent of 22": a percentage written before its figure (a reader's "22 per cent").
+
+    Only when no figure of its own precedes "per cent" ("5 per cent of 10" is 5 per cent).
+    """
+    prev_end = 0
+    for m in mentions:
+        if m.kind == ClaimKind.COUNT and not m.vague and m.low is None:
+            pm = _PERCENT_OF.search(text, max(prev_end, m.start - 24), m.start)
+            if pm is not None:
+                m.kind = ClaimKind.PERCENT
+                m.unit = "percent"
+                m.start = m.num_start = pm.start()
+        prev_end = m.end
+
+
 class Scanner:
     """Turns a text into :class:`Mention` records (kind, value, unit, span).
 
@@ -103,6 +122,7 @@ class Scanner:
         if found.growth:
             out.extend(self.growth_mentions(text, found.growth, out))
             out.sort(key=lambda m: m.num_start)
+        _percent_of(text, out)
         return out
 
     def classify(

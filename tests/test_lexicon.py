@@ -1,0 +1,54 @@
+"""The lexicons are consistent with the libraries and the models that read them."""
+
+from __future__ import annotations
+
+import pint
+import pytest
+
+from factcheck.lexicon import load_lexicon
+from factcheck.models import HedgeDirection
+
+LEX = load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def ureg() -> pint.UnitRegistry:
+    return pint.UnitRegistry()
+
+
+def test_every_unit_name_is_a_pint_unit(ureg: pint.UnitRegistry) -> None:
+    bad = []
+    for form, entry in LEX.units.items():
+        for name in entry.names:
+            try:
+                ureg.Unit(name)
+            except Exception:
+                bad.append((form, name))
+    assert bad == []
+
+
+def test_ambiguous_unit_readings_share_a_dimension(ureg: pint.UnitRegistry) -> None:
+    for form, entry in LEX.units.items():
+        dims = {ureg.Unit(n).dimensionality for n in entry.names}
+        assert len(dims) == 1, form
+
+
+def test_hedge_directions_are_model_values() -> None:
+    values = {d.value for d in HedgeDirection}
+    for table in (LEX.hedges_before, LEX.hedges_after):
+        for phrase, (direction, tolerance) in table.items():
+            assert direction in values, phrase
+            assert 0 <= tolerance <= 1, phrase
+            assert (tolerance == 0) == (direction == "exact"), phrase
+
+
+def test_measure_groups_do_not_overlap() -> None:
+    seen: dict[str, str] = {}
+    for group, phrases in LEX.measure_groups.items():
+        for p in phrases:
+            assert p == p.lower(), p
+            assert seen.setdefault(p, group) == group, f"{p!r} in {seen[p]} and {group}"
+
+
+def test_direction_words_are_not_both_ways() -> None:
+    assert LEX.up_words & LEX.down_words == set()
