@@ -29,7 +29,7 @@ def default_rules_dir() -> Path:
 
 
 class _File(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class _WordList(_File):

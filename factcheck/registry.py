@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class Params(BaseModel):
     """Base for a check's parameters (``[params]`` of a rule file)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class NoParams(Params):
@@ -99,6 +99,7 @@ class CheckContext:
         self._units: UnitConverter | None = None
         self.compared: set[str] = set()
         self.memo: dict[tuple[object, ...], Any] = {}  # analyses shared by checks of one family
+        self._hints: dict[str, bool] = {}
         self._sentences: Sentences | None = None
         self.malformed: list[tuple[int, int]] = []  # spans of numerals that do not parse
         self.truncated_at: int | None = None  # where extraction stopped (too many figures)
@@ -165,20 +166,15 @@ class CheckContext:
         """The lower-case words of the text (for cheap vocabulary tests)."""
         return frozenset(_WORD.findall(self.text_lower))
 
-    @functools.cached_property
-    def hinted_currencies(self) -> frozenset[str]:
-        """Currencies the text hints at ("Canadian", "Sydney"): other readings of "$" etc."""
-        words, lowered = self.words, self.text_lower
-        found = set()
-        for hint, code in self.lexicon.currency_hint_code.items():
-            if code in found:
-                continue
-            if hint.isalpha():
-                if hint in words:
-                    found.add(code)
-            elif hint in lowered and _has_word(lowered, hint):
-                found.add(code)
-        return frozenset(found)
+    def hints(self, code: str) -> bool:
+        """Does the text hint at currency ``code`` ("Canadian", "Sydney", "C$")?"""
+        if code not in self._hints:
+            lowered = self.text_lower
+            self._hints[code] = any(
+                hint in lowered and _has_word(lowered, hint)
+                for hint in self.lexicon.currency_hints.get(code, ())
+            )
+        return self._hints[code]
 
     @property
     def sentences(self) -> Sentences:

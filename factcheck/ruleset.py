@@ -25,7 +25,7 @@ CODE_PATTERN = r"^[A-Z]{3}[0-9]{3}$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class RuleExample(_Strict):

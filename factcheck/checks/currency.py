@@ -92,13 +92,12 @@ def _readings(ctx: CheckContext, c: Claim) -> tuple[str, ...]:
     (the hint words of ``rules/lexicon/hints.toml``).
     """
     readings = [c.unit or ""]
-    hinted = ctx.hinted_currencies
     for sym, codes in ctx.lexicon.ambiguous_currency.items():
         if c.unit not in codes or sym not in c.text:
             continue
         if any(p + sym in c.text for p in ("US", "C", "A", "HK", "NZ", "S", "R", "MX", "NT")):
             continue
-        readings.extend(code for code in codes if code != c.unit and code in hinted)
+        readings.extend(code for code in codes if code != c.unit and ctx.hints(code))
     return tuple(readings)
 
 

@@ -41,10 +41,24 @@ def _year(ctx: CheckContext, month: int, day: int) -> int | None:
     return best[1] if best and best[0] <= 183 else None
 
 
+def _dates(text: str, low: str) -> Iterator[regex.Match[str]]:
+    """Weekday-and-date expressions, tried only where a weekday name is written."""
+    starts = []
+    for day in _DAYS:
+        i = low.find(day)
+        while i != -1:
+            starts.append(i)
+            i = low.find(day, i + len(day))
+    for i in sorted(starts):
+        m = _DATE.match(text, i)
+        if m is not None:
+            yield m
+
+
 @check("calendar.weekday_mismatch", provides=("written", "date", "actual", "stated"))
 def weekday_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A weekday written with a date it does not fall on."""
-    for m in _DATE.finditer(ctx.text):
+    for m in _dates(ctx.text, ctx.text_lower):
         wd = (m.group("wd") or m.group("wd2")).lower()
         mon = _MONTHS[(m.group("mon") or m.group("mon2")).lower()[:3]]
         day = int(m.group("d1") or m.group("d2"))
