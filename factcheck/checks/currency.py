@@ -111,8 +111,8 @@ def analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float = 0.03) -> Analy
 
 
 def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | None:
-    if a.unit is None or b.unit is None or a.vague or b.vague:
-        return None
+    if a.unit is None or b.unit is None or a.vague or b.vague or a.value <= 0 or b.value < 0:
+        return None  # a zero or negative original converts to nothing worth checking
     used = _rate_band(ctx, a.unit, b.unit)
     if used is None:
         return None

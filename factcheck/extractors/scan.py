@@ -62,6 +62,10 @@ MAX_MENTIONS = 2000  # more figures than this in one document: a table or genera
 _PERCENT_OF = re.compile(r"\b(?:percents?|per\s?cents?)\s+of\s+$", re.IGNORECASE)
 
 
+def _finite(m: Mention) -> bool:
+    return all(v is None or math.isfinite(v) for v in (m.value, m.low, m.high))
+
+
 def _percent_of(text: str, mentions: list[Mention]) -> None:
     """"per cent of 22": a percentage written before its figure (a reader's "22 per cent").
 
@@ -123,7 +127,8 @@ class Scanner:
             out.extend(self.growth_mentions(text, found.growth, out))
             out.sort(key=lambda m: m.num_start)
         _percent_of(text, out)
-        return out
+        # a figure too large for a float ("2E306 billion") is no amount anyone wrote
+        return [m for m in out if _finite(m)]
 
     def classify(
         self, text: str, n: Numeral, nums: list[Numeral], i: int, follow: bool = True
