@@ -80,9 +80,14 @@ def gen_scale_slip(rng: random.Random) -> Statement:
     subj = rng.choice(SUBJECTS)
     tmpl = rng.choice(["{s} agreed to pay {a} ({b}) to settle the case.",
                        "{s} said the deal was worth {a}, or {b}, in total.",
-                       "{s} wrote down the value of its assets by {a} ({b}) last year."])
-    return (tmpl.format(s=subj, a=_money(a_code, a, style), b=_money(b_code, b, style)),
-            tmpl.format(s=subj, a=_money(a_code, a, style), b=_money(b_code, wrong, style)))
+                       "{s} wrote down the value of its assets by {a} ({b}) last year.",
+                       "{s} was valued at {a} ({b}) when it floated.",
+                       "Investors put {a} ({b}) into the project, {s2} said.",
+                       "A {a} ({b}) rescue package was agreed overnight."])
+    s2 = subj.lower()
+    return (tmpl.format(s=subj, s2=s2, a=_money(a_code, a, style), b=_money(b_code, b, style)),
+            tmpl.format(s=subj, s2=s2, a=_money(a_code, a, style),
+                        b=_money(b_code, wrong, style)))
 
 
 def gen_wrong_rate(rng: random.Random) -> Statement:
@@ -110,7 +115,9 @@ def gen_units(rng: random.Random) -> Statement:
     b = _round_sig(a * f, 2)
     wrong = _round_sig(a * f * rng.choice([0.5, 0.7, 1.4, 2.0, 10]), 2)
     tmpl = rng.choice(["The new section covers {a} {u1} ({b}{u2}).",
-                       "Officials said the site measured {a} {u1} ({b} {u2}) across."])
+                       "Officials said the site measured {a} {u1} ({b} {u2}) across.",
+                       "The convoy travelled {a} {u1} ({b} {u2}) overnight.",
+                       "It is roughly {a} {u1} ({b}{u2}) in total."])
     fmt = lambda v: f"{v:,.0f}" if v >= 10 else f"{v:g}"  # noqa: E731
     return (tmpl.format(a=a, u1=u1, b=fmt(b), u2=u2), tmpl.format(a=a, u1=u1, b=fmt(wrong), u2=u2))
 
@@ -136,8 +143,10 @@ def gen_percent_change(rng: random.Random) -> Statement:
     b = _round_sig(b, 3)  # written to three significant figures, as business copy does
     verb = rng.choice(DOWN if down else UP)
     tmpl = rng.choice(["{N} {v} {p}% from {a} to {b}, the company said.",
-                       "{N} {v} by {p} per cent to {b} from {a} a year earlier."])
-    args = dict(N=noun.capitalize(), v=verb, a=_money("GBP", a, "short"),
+                       "{N} {v} by {p} per cent to {b} from {a} a year earlier.",
+                       "{N} {v} to {b} from {a}, a change of {p} percent.",
+                       "Its {n} {v} {p}%, from {a} to {b}."])
+    args = dict(N=noun.capitalize(), n=noun, v=verb, a=_money("GBP", a, "short"),
                 b=_money("GBP", b, "short"))
     return tmpl.format(p=pct, **args), tmpl.format(p=wrong_pct, **args)
 
@@ -161,7 +170,9 @@ def gen_multiplier(rng: random.Random) -> Statement:
     a = rng.choice([20, 40, 60, 120, 300])
     wrong_f = {2: 3, 3: 2, 0.5: 0.75, 4: 2.5}[f]
     noun = rng.choice(COUNT_NOUNS)
-    tmpl = "The number of {n} {w} from {a:,} to {b:,} in five years."
+    tmpl = rng.choice(["The number of {n} {w} from {a:,} to {b:,} in five years.",
+                       "Since 2015 its {n} have {w}, from {a:,} to {b:,}.",
+                       "The {n} {w} to {b:,} from {a:,} over the decade."])
     return (tmpl.format(n=noun, w=word, a=a, b=int(a * f)),
             tmpl.format(n=noun, w=word, a=a, b=int(a * wrong_f)))
 
@@ -186,8 +197,12 @@ def gen_direction(rng: random.Random) -> Statement:
     noun = rng.choice(COUNT_NOUNS)
     down = rng.choice(DOWN)
     up = rng.choice(UP)
-    tmpl = "The number of {n} {v} from {a:,} to {b:,} last year."
-    return tmpl.format(n=noun, v=up, a=a, b=b), tmpl.format(n=noun, v=down, a=a, b=b)
+    if rng.random() < 0.5:
+        tmpl = rng.choice(["The number of {n} {v} from {a:,} to {b:,} last year.",
+                           "Its {n} {v} to {b:,} from {a:,}, figures showed."])
+        return tmpl.format(n=noun, v=up, a=a, b=b), tmpl.format(n=noun, v=down, a=a, b=b)
+    tmpl = "It had {b:,} {n} at the end of the year, {d} from {a:,}."
+    return tmpl.format(n=noun, b=b, a=a, d="up"), tmpl.format(n=noun, b=b, a=a, d="down")
 
 
 def gen_totals(rng: random.Random) -> Statement:

@@ -38,7 +38,8 @@ def _pairs_in_sentence(ctx: CheckContext, c: Claim) -> list[tuple[Claim, Claim]]
 _TRAILING_CHANGE = regex.compile(
     r"\s*(?:(?:in|by)\s+\d{4}\s*)?(?:(?:a|the)\s+year\s+(?:earlier|before)\s*)?[,;(–—-]?\s*"
     r"(?:(?:up|down|higher|lower)\s+(?:by\s+)?|an?\s+(?:\w+\s+)?(?:rise|fall|drop|increase"
-    r"|decrease|gain|jump|decline|cut|reduction|surge|slump)\s+of\s+|or\s+)?",
+    r"|decrease|gain|jump|decline|cut|reduction|surge|slump|change|movement|swing|shift"
+    r"|difference)\s+of\s+|or\s+)?",
     regex.IGNORECASE,
 )
 
@@ -81,9 +82,12 @@ def _ratio_interval(ctx: CheckContext, f: Claim, t: Claim) -> tuple[float, float
     return (t_lo / f_hi - 1) * 100, (t_hi / f_lo - 1) * 100
 
 
-def _stated_interval(ctx: CheckContext, c: Claim) -> tuple[float, float]:
+def _stated_interval(ctx: CheckContext, c: Claim, falling: bool = False) -> tuple[float, float]:
+    """The stated change as a signed interval; a change with no direction word ("a change of
+    50 per cent") takes the sign of the movement it describes (``falling``)."""
     lo, hi = plausible_interval(c, ctx.lexicon)
-    sign = -1.0 if c.direction == "down" else 1.0
+    down = c.direction == "down" or (c.direction is None and falling)
+    sign = -1.0 if down else 1.0
     a, b = sign * lo, sign * hi
     return (min(a, b), max(a, b))
 
@@ -109,7 +113,7 @@ def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
         if actual is None:
             continue
         ctx.mark(s, f, t)
-        stated = _stated_interval(ctx, s)
+        stated = _stated_interval(ctx, s, falling=t.value < f.value)
         if stated[0] - p.slack_points <= actual[1] and actual[0] <= stated[1] + p.slack_points:
             continue
         if f.kind == "percent":

@@ -49,6 +49,12 @@ _TO_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _BY_BEFORE = regex.compile(r"\bby\s+$", regex.IGNORECASE)
+# "a change of 50 per cent", "an increase of 5%": a change whose direction the pair gives
+_CHANGE_OF = re.compile(
+    r"\b(?:change|movement|swing|shift|difference|increase|rise|fall|drop|decline|gain|jump|cut"
+    r"|reduction|decrease)\s+of\s+$",
+    re.IGNORECASE,
+)
 _OFF_AFTER = regex.compile(r"^\s+off\b")
 _LAST_WORD = regex.compile(r"\b(\w+)\s+$")
 _FROM_WORD = regex.compile(r"\bfrom\b", regex.IGNORECASE)
@@ -225,6 +231,9 @@ class Contextualiser:
             return
         if _TO_BEFORE.search(near) and (direction is not None or _FROM_WORD.search(left)):
             m.role = Role.TO
+            return
+        if _CHANGE_OF.search(near) and m.kind in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT):
+            m.role = Role.CHANGE
             return
         if direction is None:
             return

@@ -173,8 +173,13 @@ class Patterns:
         # Currency written before the amount: "$", "US$", "US $", "c $", "£", "€", "USD ", "Rs ".
         syms = list(lex.currency_symbols)
         dollar_prefixes = {s[:-1].rstrip(" .") for s in syms if s.endswith("$") and len(s) > 1}
+        # "US$", "US $", "hk $": a prefix of two letters or more may stand apart and in any
+        # case; a single letter must be a capital against the sign ("C$5m", never "a $5m deal",
+        # where "a" is the article).
+        long_prefixes = {p for p in dollar_prefixes if len(p) > 1}
+        letters = {p for p in dollar_prefixes if len(p) == 1}
         self.currency_before = re.compile(
-            rf"(?:(?<![\w$.])(?P<pre>(?i:{_alt(dollar_prefixes)}))\.?\s?\$"
+            rf"(?:(?<![\w$.])(?P<pre>(?i:{_alt(long_prefixes)})\.?\s?|{_alt(letters)})\$"
             rf"|(?<![\w$])(?P<sym>{_alt(syms)})|(?<![\w$])(?P<mcode>M)?(?P<code>"
             rf"{_alt(lex.currency_codes)}))"
             r"\s?(?:\(\s?)?$"
