@@ -52,14 +52,21 @@ def _tail(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+_PERIOD_ADJECTIVES = {"quarterly": "quarter", "annual": "year", "annually": "year",
+                      "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+
+
 def _qualifiers(ctx: CheckContext, c: Claim) -> frozenset[str]:
     """Time and place qualifiers attached to a figure: "on Monday", "in Europe", "worldwide"."""
     lex = ctx.lexicon
     out: set[str] = set()
     for chunk in (ctx.before(c, 60), _tail(ctx.after(c, 40))):
         words = [w.lower() for w in _WORD.findall(chunk)]
+        for w in words:
+            if w in _PERIOD_ADJECTIVES:  # "quarterly net income" = "net income for the quarter"
+                out.add(_PERIOD_ADJECTIVES[w])
         for i, w in enumerate(words):
-            if w not in lex.time_words and w not in lex.place_words:
+            if w in _PERIOD_ADJECTIVES or (w not in lex.time_words and w not in lex.place_words):
                 continue
             led = any(words[j] in _PREP for j in range(max(0, i - 3), i))
             if led or w in _ADVERBS:
@@ -69,7 +76,7 @@ def _qualifiers(ctx: CheckContext, c: Claim) -> frozenset[str]:
 
 _ADVERBS = frozenset(
     "worldwide globally nationally nationwide domestically overseas abroad internationally "
-    "locally regionally annually weekly monthly daily yesterday today tomorrow tonight".split()
+    "locally regionally yesterday today tomorrow tonight".split()
 )
 
 

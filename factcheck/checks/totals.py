@@ -83,10 +83,38 @@ def share_mismatch(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
                   {"actual_percent": round(actual, 4), "stated_percent": _share_value(s)})
 
 
+_OF_NAMED_WHOLE = regex.compile(
+    r"^\s+of\s+(?:its|the|their|his|her|our|a|an)\s+(?:total\s+)?(?P<noun>[a-z][a-z-]+)\b",
+    regex.IGNORECASE,
+)
+
+
+def _named_whole(ctx: CheckContext, part: Claim, s: Claim) -> Claim | None:
+    """"…cut 900 jobs, or 25% of its workforce": the workforce given earlier (4,500 staff)."""
+    nm = _OF_NAMED_WHOLE.match(ctx.text[s.end : s.end + 40])
+    if nm is None:
+        return None
+    lex = ctx.lexicon
+    group = lex.measure_group(nm.group("noun"))
+    if group is None:
+        return None
+    near = [*ctx.by_sentence.get(part.sentence - 1, ()), *ctx.sentence_claims(part)]
+    wholes = [w for w in near if w.start < part.start and w.kind == part.kind
+              and w.unit == part.unit and w.value > part.value and not w.vague
+              and lex.measure_group(w.measure) == group]
+    return wholes[-1] if len(wholes) >= 1 else None
+
+
 def _share_trio(ctx: CheckContext, claims: list[Claim], i: int) -> tuple[Claim, Claim] | None:
     s = claims[i]
     prev = claims[i - 1] if i > 0 else None
     nxt = claims[i + 1] if i + 1 < len(claims) else None
+    # "900 jobs, or 25% of its workforce" (the workforce given earlier)
+    if (prev is not None and prev.sentence == s.sentence and prev.kind in _AMOUNTS
+            and _SHARE_GAP.fullmatch(_strip_measure(_between(ctx, prev, s)))):
+        whole = _named_whole(ctx, prev, s)
+        if whole is not None:
+            return prev, whole
     # "3,000 jobs, or 10% of its 20,000 staff"
     if (prev is not None and nxt is not None and prev.sentence == s.sentence == nxt.sentence
             and prev.kind in _AMOUNTS and nxt.kind == prev.kind
@@ -124,11 +152,11 @@ def part_exceeds_whole(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
         if _A_OF_Z.fullmatch(_between(ctx, a, z)):
             pairs.append((a, z))
         start, _ = ctx.sentences.bounds(a.sentence)
+        lex = ctx.lexicon
+        gz, ga = lex.measure_group(z.measure), lex.measure_group(a.measure)
         if a.start - start <= 40 and _OF_LEAD.match(ctx.text[start : a.start]) and (
             z.unit == a.unit
-        ) and (
-            z.measure is None or ctx.lexicon.same_measure(z.measure, a.measure)
-        ):
+        ) and (gz is None or ga is None or gz == ga):
             pairs.append((z, a))  # "Of the 50 firms, 60 …": a is the whole
         for part, whole in pairs:
             ctx.mark(part, whole)

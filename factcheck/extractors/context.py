@@ -19,6 +19,8 @@ from factcheck.models import ClaimKind, Direction, HedgeDirection, Role
 from factcheck.segment import Sentences
 
 _WINDOW = 200  # no context search reaches further back than this
+_GENERIC_PEOPLE = frozenset("people persons workers individuals".split())
+_DURATION_PREPS = frozenset("in over within for during across after inside".split())
 
 _LINKERS = frozenset(
     "by of at to from totalling totaling totalled totaled worth reached reaching hit hitting "
@@ -263,11 +265,20 @@ class Contextualiser:
         if rm is not None:
             phrase = self._noun_phrase(rm.group("words"))
             if phrase:
-                m.measure = phrase
+                m.measure = self._verb_measure(text, m, phrase, floor) or phrase
                 if rm.group("owner"):
                     m.owner = rm.group("owner").lower()
                 return
         self._measure_left(text, m, floor)
+
+    def _verb_measure(self, text: str, m: Mention, phrase: str, floor: int) -> str | None:
+        """"employs 4,500 people": the verb says more than the noun (the staff)."""
+        if phrase not in _GENERIC_PEOPLE:
+            return None
+        vm = _LAST_WORD.search(text, max(floor, m.start - 20), m.start)
+        if vm is None:
+            return None
+        return self.lex.verb_measures.get(vm.group(1).lower())
 
     def _noun_phrase(self, words: str) -> str | None:
         """The measure in up to four words after a number: 'members', 'app developers'."""
@@ -281,6 +292,8 @@ class Contextualiser:
                 low = low[:-2]
             if low in lex.not_measures or low in lex.up_words or low in lex.down_words:
                 break
+            if k == 0 and low.endswith("ed") and low not in lex.measure_group_of:
+                break  # "700 backed the motion", "300 died": a verb, not what is counted
             if k > 0 and (low.endswith("ing") or low.endswith("ed")) and (
                 " ".join([*out, low]) not in lex.measure_group_of
             ):
@@ -379,7 +392,9 @@ class Contextualiser:
         if pm is None and m.kind == ClaimKind.MULTIPLIER:
             # "doubled its takings every year": skip the object
             om = _OBJECT_THEN_PERIOD.match(after)
-            if om is not None:
+            skipped = om.group(0).split() if om is not None else []
+            # "doubled in a decade" is over a decade, not every decade
+            if om is not None and skipped[-1].lower() not in _DURATION_PREPS:
                 pm = self.pat.periods.match(after[om.end() :])
         if pm is not None:
             m.per = self.lex.periods[" ".join(pm.group("p").lower().split())]

@@ -62,8 +62,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
     return a.dimension == b.dimension and a.unit != b.unit
 
 
+_LIST_IN_BRACKETS = regex.compile(r"\s*[;,/]\s*(?:or\s+|about\s+|some\s+)?")
+
+
 def link_conversions(text: str, mentions: list[Mention]) -> None:
-    """Mark b.converts_index = a for "A (B)", "A, or B,", "A/B" restatements."""
+    """Mark b.converts_index = a for "A (B)", "A, or B,", "A/B" and "A (B; C)" restatements."""
     amounts = [i for i, m in enumerate(mentions) if m.kind != ClaimKind.YEAR]
     for k in range(len(amounts) - 1):
         ia, ib = amounts[k], amounts[k + 1]
@@ -71,22 +74,39 @@ def link_conversions(text: str, mentions: list[Mention]) -> None:
         if not _compatible(a, b) or b.converts_index is not None:
             continue
         gap = text[a.end : b.start]
-        if _PAREN_GAP.fullmatch(gap) and _PAREN_CLOSE.match(text, b.end):
+        bracketed = bool(_PAREN_GAP.fullmatch(gap))
+        if bracketed and _PAREN_CLOSE.match(text, b.end):
             pass
+        elif bracketed and _LIST_IN_BRACKETS.match(text, b.end):
+            pass  # "€1.2bn (£1.05bn; $1.4bn)": the first of several conversions
         elif _APPOSITIVE_GAP.fullmatch(gap) and _APPOSITIVE_END.match(text, b.end):
             pass
         elif _SLASH_GAP.fullmatch(gap):
             pass
         else:
             continue
-        b.converts_index = ia
-        # The restatement says the same thing: same measure, owner, change and time.
-        for attr in ("measure", "owner", "direction", "direction_word", "role", "anchor",
-                     "anchor_year", "per"):
-            if getattr(b, attr) is None:
-                setattr(b, attr, getattr(a, attr))
-        if a.converts_index is None and a.role is None and b.role is not None:
-            a.role = b.role
+        _restate(mentions, ia, ib)
+        if bracketed:  # further conversions in the same brackets restate the same original
+            prev = b
+            for ic in amounts[k + 2 : k + 6]:
+                c = mentions[ic]
+                lm = _LIST_IN_BRACKETS.match(text, prev.end)
+                if lm is None or lm.end() != c.start or not _compatible(a, c) or c.unit == b.unit:
+                    break
+                _restate(mentions, ia, ic)
+                prev = c
+
+
+def _restate(mentions: list[Mention], ia: int, ib: int) -> None:
+    """b restates a: it says the same thing (measure, owner, change and time)."""
+    a, b = mentions[ia], mentions[ib]
+    b.converts_index = ia
+    for attr in ("measure", "owner", "direction", "direction_word", "role", "anchor",
+                 "anchor_year", "per"):
+        if getattr(b, attr) is None:
+            setattr(b, attr, getattr(a, attr))
+    if a.converts_index is None and a.role is None and b.role is not None:
+        a.role = b.role
 
 
 def _same_family(a: Mention, b: Mention) -> bool:
@@ -148,11 +168,13 @@ def link_changes(text: str, mentions: list[Mention]) -> None:
                 break
             if q.converts_index is not None or q.kind == ClaimKind.YEAR:
                 continue
-            if _same_family(q, p) and q.role in (None, Role.TO):
+            rate = q.kind == p.kind == ClaimKind.PERCENT and q.role == Role.CHANGE
+            if _same_family(q, p) and (q.role in (None, Role.TO) or rate):
                 q.role = Role.TO
                 q.from_index = j
-                if q.direction is None:
-                    q.direction, q.direction_word = p.direction, p.direction_word
+                # "up from"/"down from" states the movement of this pair, whatever verb
+                # came earlier ("grew by 0.3%, down from 0.2%": the pair claims a fall)
+                q.direction, q.direction_word = p.direction, p.direction_word
                 break
     # a "from" with no "to" is a source ("data harvested from 50 million profiles")
     # unless the sentence states the change ("rose by $1.2bn, or 30%, from $6bn")
