@@ -84,13 +84,16 @@ def share_mismatch(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
 
 
 _OF_NAMED_WHOLE = regex.compile(
-    r"^\s+of\s+(?:its|the|their|his|her|our|a|an)\s+(?:total\s+)?(?P<noun>[a-z][a-z-]+)\b",
+    r"^\s+of\s+(?:its|their|his|her|our)\s+(?:total\s+|entire\s+|whole\s+)?"
+    r"(?P<noun>[a-z][a-z-]+)(?=\s*(?:[,.;:)!?]|$))",
     regex.IGNORECASE,
 )
 
 
 def _named_whole(ctx: CheckContext, part: Claim, s: Claim) -> Claim | None:
-    """"…cut 900 jobs, or 25% of its workforce": the workforce given earlier (4,500 staff)."""
+    """"…cut 900 jobs, or 25% of its workforce": the workforce given earlier in the sentence
+    (4,500 staff). Only a possessive whole that ends the phrase ("of its workforce", not "of
+    the price of a home of £280,000") and a figure of the same measure group in the sentence."""
     nm = _OF_NAMED_WHOLE.match(ctx.text[s.end : s.end + 40])
     if nm is None:
         return None
@@ -98,8 +101,7 @@ def _named_whole(ctx: CheckContext, part: Claim, s: Claim) -> Claim | None:
     group = lex.measure_group(nm.group("noun"))
     if group is None:
         return None
-    near = [*ctx.by_sentence.get(part.sentence - 1, ()), *ctx.sentence_claims(part)]
-    wholes = [w for w in near if w.start < part.start and w.kind == part.kind
+    wholes = [w for w in ctx.sentence_claims(part) if w.start < part.start and w.kind == part.kind
               and w.unit == part.unit and w.value > part.value and not w.vague
               and lex.measure_group(w.measure) == group]
     return wholes[-1] if len(wholes) >= 1 else None
