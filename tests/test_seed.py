@@ -68,3 +68,26 @@ def test_seed_scale_slips(seed_text: str, date: str | None) -> None:
     scl = [f for f in report.findings if f.code == "SCL001"]
     assert [f.suggestion.replacement for f in scl if f.suggestion] == ["£35bn", "£3.5bn"]
     assert all(f.severity == "error" for f in scl)
+
+
+@pytest.mark.parametrize("date", ["2018-03-22", None])
+def test_seed_exactly_four_findings_at_warning_or_above(seed_text: str, date: str | None) -> None:
+    """Issue 4, acceptance 1: two scale slips (errors), the two figures of the fall in value
+    and the 'doubled every year' claim (warnings), and nothing else."""
+    report = factcheck.check(seed_text, date=date)
+    shown = [f for f in report.findings if f.severity != "info"]
+    assert sorted(f.code for f in shown) == ["GRW002", "REP001", "SCL001", "SCL001"]
+    by_code = {f.code: f for f in shown}
+    assert by_code["REP001"].severity == "warning"
+    assert {c.text for c in report.claims if c.id in by_code["REP001"].claims} == {
+        "$50billion", "about $46 billion"}
+    grw = by_code["GRW002"]
+    assert grw.severity == "warning"
+    assert {c.text for c in report.claims if c.id in grw.claims} == {
+        "practically doubled", "£500million", "nearly £13billion"}
+    for f in (f for f in shown if f.code == "SCL001"):
+        assert f.values["rate_source"].startswith("ECB")
+        if date:
+            assert f.values["rate_date"] == date and "2018-03-22" in f.message
+        else:
+            assert f.values["rate_period"][0] == 2016  # the latest year the article mentions
