@@ -10,7 +10,6 @@ import bisect
 import functools
 import re
 
-import regex
 
 from factcheck.extractors.mention import Mention
 from factcheck.extractors.patterns import Patterns
@@ -32,35 +31,35 @@ _SKIP_LEFT = frozenset(
     "only own a an the almost nearly some about around roughly".split()
 )
 _DETERMINERS = r"(?:the|its|their|his|her|our|all|those|these|your|my|whose)"
-_RIGHT = regex.compile(
+_RIGHT = re.compile(
     r"^[’'”\"]?\s+(?:(?P<link>of|in|off|from|for)\s+)?(?:" + _DETERMINERS + r"\s+)?"
     r"(?:(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:’s|'s)\s+)?(?P<words>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})"
 )
-_WORDS = regex.compile(r"[^\W\d_][\w’'-]*|[,()]", regex.VERSION1)
-_ADJ_DIRECTION_AFTER = regex.compile(
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*|[,()]")
+_ADJ_DIRECTION_AFTER = re.compile(
     r"^\s*(?P<d>higher|lower|more|less|fewer|up|down)\b(?!\s+(?:to|from)\s+\d)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_ADJ_DIRECTION_BEFORE = regex.compile(
-    r"\b(?P<d>up|down|higher|lower)\s+(?:by\s+)?(?:a\s+further\s+|another\s+)?$", regex.IGNORECASE
+_ADJ_DIRECTION_BEFORE = re.compile(
+    r"\b(?P<d>up|down|higher|lower)\s+(?:by\s+)?(?:a\s+further\s+|another\s+)?$", re.IGNORECASE
 )
-_FROM_BEFORE = regex.compile(r"\b(?P<d>up|down)?\s*\bfrom\s+$", regex.IGNORECASE)
-_TO_BEFORE = regex.compile(
+_FROM_BEFORE = re.compile(r"\b(?P<d>up|down)?\s*\bfrom\s+$", re.IGNORECASE)
+_TO_BEFORE = re.compile(
     r"\b(?:to|to\s+stand\s+at|to\s+reach|reaching|to\s+hit|to\s+an?\s+(?:total|record|high|low"
     r"|peak)\s+of|to\s+a\s+(?:record|new)\s+(?:high|low))\s+$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_BY_BEFORE = regex.compile(r"\bby\s+$", regex.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 # "a change of 50 per cent", "an increase of 5%": a change whose direction the pair gives
 _CHANGE_OF = re.compile(
     r"\b(?:change|movement|swing|shift|difference|increase|rise|fall|drop|decline|gain|jump|cut"
     r"|reduction|decrease)\s+of\s+$",
     re.IGNORECASE,
 )
-_OFF_AFTER = regex.compile(r"^\s+off\b")
-_LAST_WORD = regex.compile(r"\b(\w+)\s+$")
-_FROM_WORD = regex.compile(r"\bfrom\b", regex.IGNORECASE)
-_OBJECT_THEN_PERIOD = regex.compile(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|year)\b)")
+_OFF_AFTER = re.compile(r"^\s+off\b")
+_LAST_WORD = re.compile(r"\b(\w+)\s+$")
+_FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)
+_OBJECT_THEN_PERIOD = re.compile(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|year)\b)")
 
 
 _PUNCT_BREAK = re.compile(r"[;:!?]|\.(?=\s)|[—–]\s")
@@ -89,9 +88,9 @@ def clause_breaks(text: str) -> list[int]:
 
 
 @functools.cache
-def _particle(word: str, leading: bool) -> regex.Pattern[str]:
+def _particle(word: str, leading: bool) -> re.Pattern[str]:
     """"off" after the amount ("lopping $46bn off") or anywhere before it."""
-    return regex.compile(rf"^\s+{word}\b" if leading else rf"\b{word}\b")
+    return re.compile(rf"^\s+{word}\b" if leading else rf"\b{word}\b")
 
 
 class Contextualiser:
