@@ -78,8 +78,14 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         date = doc.date
     else:
         date = dateline(doc.text)
-    ctx = CheckContext(doc.text, claims, lex, date=date, rates=options.rates,  # type: ignore[arg-type]
-                       units=options.units)  # type: ignore[arg-type]
+    ctx = CheckContext(
+        doc.text,
+        claims,
+        lex,
+        date=date,
+        rates=options.rates,  # type: ignore[arg-type]
+        units=options.units,
+    )  # type: ignore[arg-type]
     ctx.malformed = found.malformed
     ctx.truncated_at = found.truncated_at
     ctx.invalid_suppressions = list(doc.invalid_suppressions)
@@ -89,8 +95,14 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
 
         claims, findings = relocate(doc, claims, findings)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
-    return FileResult(path=doc.path, format=doc.format, date=date, claims=claims,
-                      findings=findings, cross_checked=len(ctx.compared))
+    return FileResult(
+        path=doc.path,
+        format=doc.format,
+        date=date,
+        claims=claims,
+        findings=findings,
+        cross_checked=len(ctx.compared),
+    )
 
 
 def _plain(text: str, path: str) -> Document:
@@ -171,6 +183,7 @@ def check_file(
     try:
         doc = load_document(str(path), input_format=input_format)
     except InputError as exc:
-        return make_report([FileFailure(path=str(path), error=FileError(code=exc.code,
-                                                                         message=exc.problem))])
+        return make_report(
+            [FileFailure(path=str(path), error=FileError(code=exc.code, message=exc.problem))]
+        )
     return make_report([check_document(doc, options)])

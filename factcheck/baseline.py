@@ -61,8 +61,9 @@ def finding_key(result: FileResult, finding: Finding, base: Path) -> Key:
 
 
 def keys(results: Iterable[FileResult | FileFailure], base: Path) -> Counter[Key]:
-    return Counter(finding_key(r, f, base) for r in results if isinstance(r, FileResult)
-                   for f in r.findings)
+    return Counter(
+        finding_key(r, f, base) for r in results if isinstance(r, FileResult) for f in r.findings
+    )
 
 
 def write(path: str | Path, results: Sequence[FileResult | FileFailure], version: str) -> int:
@@ -91,19 +92,24 @@ def read(path: str | Path) -> Counter[Key]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(where, f"cannot read baseline: {exc}") from None
     except json.JSONDecodeError as exc:
-        raise ConfigError(where, f"not a baseline (invalid JSON: {exc.msg} at line {exc.lineno})")\
-            from None
+        raise ConfigError(
+            where, f"not a baseline (invalid JSON: {exc.msg} at line {exc.lineno})"
+        ) from None
     if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
         raise ConfigError(where, f"not a factcheck baseline of version {BASELINE_VERSION}")
     out: Counter[Key] = Counter()
     for i, entry in enumerate(doc.get("findings", [])):
         try:
-            key = (str(entry["path"]), str(entry["code"]),
-                   tuple(normalise(str(c)) for c in entry["claims"]))
+            key = (
+                str(entry["path"]),
+                str(entry["code"]),
+                tuple(normalise(str(c)) for c in entry["claims"]),
+            )
             out[key] += int(entry.get("count", 1))
         except (KeyError, TypeError, ValueError):
-            raise ConfigError(where, f"[findings.{i}] expected path, code, claims and count")\
-                from None
+            raise ConfigError(
+                where, f"[findings.{i}] expected path, code, claims and count"
+            ) from None
     return out
 
 

@@ -71,8 +71,9 @@ class CheckRun:
     notes: list[str] = field(default_factory=list)  # warnings and -v information, for stderr
 
 
-def _plan(req: CheckRequest, resolver: Resolver, files: Sequence[str], fmt: str
-          ) -> tuple[list[Task], dict[str, Settings]]:
+def _plan(
+    req: CheckRequest, resolver: Resolver, files: Sequence[str], fmt: str
+) -> tuple[list[Task], dict[str, Settings]]:
     """One task per file, each with the settings of the configuration nearest to it."""
     import datetime as dt
 
@@ -84,23 +85,38 @@ def _plan(req: CheckRequest, resolver: Resolver, files: Sequence[str], fmt: str
     for path in files:
         if path == "-":
             display = req.stdin_filename or STDIN_NAME
-            settings = (resolver.for_file(req.stdin_filename) if req.stdin_filename
-                        else resolver.for_dir(Path.cwd()))
+            settings = (
+                resolver.for_file(req.stdin_filename)
+                if req.stdin_filename
+                else resolver.for_dir(Path.cwd())
+            )
         else:
             display, settings = path, resolver.for_file(path)
         settings_of[display] = settings
-        options = CheckOptions(date=date, selection=settings.selection_for(display),
-                               rule_dirs=settings.rule_dirs)
-        tasks.append(Task(path=path, display=display, options=options,
-                          input_format=req.input_format, max_bytes=req.max_bytes,
-                          skip_blockquotes=settings.skip_blockquotes, keep_source=keep_source,
-                          keep_claims=keep_claims))
+        options = CheckOptions(
+            date=date, selection=settings.selection_for(display), rule_dirs=settings.rule_dirs
+        )
+        tasks.append(
+            Task(
+                path=path,
+                display=display,
+                options=options,
+                input_format=req.input_format,
+                max_bytes=req.max_bytes,
+                skip_blockquotes=settings.skip_blockquotes,
+                keep_source=keep_source,
+                keep_claims=keep_claims,
+            )
+        )
     return tasks, settings_of
 
 
-def _baseline(req: CheckRequest, results: list[FileResult | FileFailure],
-              known: Counter[baselines.Key] | None, notes: list[str]
-              ) -> list[FileResult | FileFailure]:
+def _baseline(
+    req: CheckRequest,
+    results: list[FileResult | FileFailure],
+    known: Counter[baselines.Key] | None,
+    notes: list[str],
+) -> list[FileResult | FileFailure]:
     """Write the baseline if asked, then hide what the baseline (read or written) records."""
     if req.write_baseline:
         n = baselines.write(req.write_baseline, results, __version__)
@@ -122,8 +138,10 @@ def execute(req: CheckRequest, progress: Progress | None = None) -> CheckRun:
     found = discover(req.paths, resolver, force_exclude=req.force_exclude)
     notes = [f"warning: {p}: no article files found" for p in found.empty]
     if not found.files:
-        raise ConfigError(", ".join(req.paths), "nothing to check: no article files "
-                          f"({', '.join(ARTICLE_SUFFIXES)}) found")
+        raise ConfigError(
+            ", ".join(req.paths),
+            f"nothing to check: no article files ({', '.join(ARTICLE_SUFFIXES)}) found",
+        )
     fmt = req.output_format or top.output_format or ("full" if req.terminal else "concise")
     tasks, settings_of = _plan(req, resolver, found.files, fmt)
     advance = progress(len(tasks)) if progress and fmt not in MACHINE_FORMATS else None
@@ -138,13 +156,16 @@ def execute(req: CheckRequest, progress: Progress | None = None) -> CheckRun:
         notes.append(f"{hidden} finding(s) hidden by the baseline {req.baseline}")
     if req.verbose:
         notes += _verbose_notes(outcomes, settings_of)
-    failed = any(isinstance(r, FileResult) and failing(r.findings, settings_of[r.path].fail_on)
-                 for r in results)
+    failed = any(
+        isinstance(r, FileResult) and failing(r.findings, settings_of[r.path].fail_on)
+        for r in results
+    )
     status = 2 if report.summary.failed else (1 if failed and not req.exit_zero else 0)
     output = _output(report, fmt, req, top, outcomes, settings_of, notes)
     failures = [_failure_line(r) for r in results if isinstance(r, FileFailure)]
-    return CheckRun(output=output, fmt=fmt, status=status, report=report, failures=failures,
-                    notes=notes)
+    return CheckRun(
+        output=output, fmt=fmt, status=status, report=report, failures=failures, notes=notes
+    )
 
 
 def _report(results: Sequence[FileResult | FileFailure], claims: int) -> Report:
@@ -152,13 +173,20 @@ def _report(results: Sequence[FileResult | FileFailure], claims: int) -> Report:
     report = make_report(results)
     if report.summary.claims == claims:
         return report
-    return report.model_copy(update={"summary": report.summary.model_copy(
-        update={"claims": claims})})
+    return report.model_copy(
+        update={"summary": report.summary.model_copy(update={"claims": claims})}
+    )
 
 
-def _output(report: Report, fmt: str, req: CheckRequest, top: Settings,
-            outcomes: Sequence[Outcome], settings_of: dict[str, Settings], notes: list[str]
-            ) -> str:
+def _output(
+    report: Report,
+    fmt: str,
+    req: CheckRequest,
+    top: Settings,
+    outcomes: Sequence[Outcome],
+    settings_of: dict[str, Settings],
+    notes: list[str],
+) -> str:
     sources = {o.result.path: o.source for o in outcomes if o.source is not None}
     if req.statistics:
         return statistics(report, as_json=fmt in ("json", "json-lines"))
@@ -174,22 +202,33 @@ def _output(report: Report, fmt: str, req: CheckRequest, top: Settings,
     if fmt not in FORMATS:
         raise ConfigError("--output-format", f"unknown output format {fmt!r}")
     rules = {r.code: r for s in {id(s): s for s in settings_of.values()}.values() for r in s.rules}
-    ctx = RenderContext(rules=rules, sources=sources, min_severity=top.min_severity,
-                        color=req.color, width=req.width, show_claims=req.show_claims,
-                        verbose=req.verbose > 0)
+    ctx = RenderContext(
+        rules=rules,
+        sources=sources,
+        min_severity=top.min_severity,
+        color=req.color,
+        width=req.width,
+        show_claims=req.show_claims,
+        verbose=req.verbose > 0,
+    )
     try:
         return render(report, fmt, ctx)
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("factcheck.reporters."):
-            raise ConfigError("--output-format", f"the {fmt!r} format is not available in this "
-                                                 "installation") from None
+            raise ConfigError(
+                "--output-format", f"the {fmt!r} format is not available in this installation"
+            ) from None
         raise
 
 
-def _shown_count(results: Sequence[FileResult | FileFailure],
-                 settings_of: dict[str, Settings]) -> int:
-    return sum(len(r.findings) for r in (at_least(x, settings_of[x.path].min_severity)
-                                         for x in results) if isinstance(r, FileResult))
+def _shown_count(
+    results: Sequence[FileResult | FileFailure], settings_of: dict[str, Settings]
+) -> int:
+    return sum(
+        len(r.findings)
+        for r in (at_least(x, settings_of[x.path].min_severity) for x in results)
+        if isinstance(r, FileResult)
+    )
 
 
 def _failure_line(failure: FileFailure) -> str:
@@ -210,12 +249,15 @@ def statistics(report: Report, *, as_json: bool = False) -> str:
         first.setdefault(f.code, f)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if as_json:
-        data = [{"code": c, "name": first[c].name, "severity": first[c].severity.value,
-                 "count": n} for c, n in rows]
+        data = [
+            {"code": c, "name": first[c].name, "severity": first[c].severity.value, "count": n}
+            for c, n in rows
+        ]
         return json.dumps(data, indent=2) + "\n"
     width = max((len(str(n)) for _, n in rows), default=1)
-    return "".join(f"{n:>{width}}  {c}  {first[c].name}  [{first[c].severity.value}]\n"
-                   for c, n in rows)
+    return "".join(
+        f"{n:>{width}}  {c}  {first[c].name}  [{first[c].severity.value}]\n" for c, n in rows
+    )
 
 
 def _verbose_notes(outcomes: Sequence[Outcome], settings_of: dict[str, Settings]) -> list[str]:
@@ -225,12 +267,19 @@ def _verbose_notes(outcomes: Sequence[Outcome], settings_of: dict[str, Settings]
         cfg = settings_of[r.path].source or "defaults"
         if isinstance(r, FileResult):
             d = r.date
-            when = f"date {d.value} ({d.source}" + (f": {d.text!r})" if d.text else ")") \
-                if d and d.value else "no date (rates over the period the article allows)"
-            rates = sorted({str(f.values["rate_source"]) for f in r.findings
-                            if "rate_source" in f.values})
-            out.append(f"{r.path}: {r.format}, {len(r.claims)} claims, {when}"
-                       + (f", rates: {'; '.join(rates)}" if rates else "") + f", config: {cfg}")
+            when = (
+                f"date {d.value} ({d.source}" + (f": {d.text!r})" if d.text else ")")
+                if d and d.value
+                else "no date (rates over the period the article allows)"
+            )
+            rates = sorted(
+                {str(f.values["rate_source"]) for f in r.findings if "rate_source" in f.values}
+            )
+            out.append(
+                f"{r.path}: {r.format}, {len(r.claims)} claims, {when}"
+                + (f", rates: {'; '.join(rates)}" if rates else "")
+                + f", config: {cfg}"
+            )
         elif o.detail:
             out.append(f"{r.path}: {o.detail.rstrip()}")
     return out

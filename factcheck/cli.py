@@ -24,8 +24,18 @@ if TYPE_CHECKING:
 COMMANDS = ("check", "rule", "config", "archive")
 # the keys of factcheck.reporters.FORMATS, listed here so that parsing arguments stays cheap
 # (tests/test_cli.py proves the two lists agree)
-FORMAT_NAMES = ("full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit",
-                "markdown", "html")
+FORMAT_NAMES = (
+    "full",
+    "concise",
+    "json",
+    "json-lines",
+    "sarif",
+    "github",
+    "gitlab",
+    "junit",
+    "markdown",
+    "html",
+)
 SEVERITIES = ("info", "warning", "error")
 PROGRESS_MIN_FILES = 20
 EPILOG = """\
@@ -83,27 +93,60 @@ def _settings_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("configuration and rule selection")
     g.add_argument("--config", metavar="FILE", help="use this configuration file for every input")
     g.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    for flag, what in (("--select", "run only these rules (replaces the configuration's "
-                        "selection)"), ("--extend-select", "also run these rules"),
-                       ("--ignore", "do not run these rules"), ("--extend-ignore",
-                                                                 "also ignore these rules")):
-        g.add_argument(flag, metavar="CODES", action="extend", type=_split,
-                       help=f"{what}: comma-separated codes or prefixes (SCL, SCL001, ALL)")
-    g.add_argument("--rule-dir", "--rules-dir", dest="rule_dir", metavar="DIR", action="append",
-                   default=[],
-                   help="an extra folder of rule files (repeatable)")
-    g.add_argument("--min-severity", choices=SEVERITIES,
-                   help="show findings at or above this severity (default: warning)")
-    g.add_argument("--fail-on", choices=(*SEVERITIES, "never"),
-                   help="exit 1 when a shown finding is at or above this (default: as shown)")
-    g.add_argument("--exclude", metavar="GLOBS", action="extend", type=_split,
-                   help="skip these when walking folders (replaces the default list)")
-    g.add_argument("--extend-exclude", metavar="GLOBS", action="extend", type=_split,
-                   help="skip these too")
-    g.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
-                   help="skip files ignored by .gitignore when walking folders (default: yes)")
-    g.add_argument("--skip-blockquotes", action=argparse.BooleanOptionalAction, default=None,
-                   help="leave Markdown and HTML block quotes unchecked")
+    for flag, what in (
+        ("--select", "run only these rules (replaces the configuration's selection)"),
+        ("--extend-select", "also run these rules"),
+        ("--ignore", "do not run these rules"),
+        ("--extend-ignore", "also ignore these rules"),
+    ):
+        g.add_argument(
+            flag,
+            metavar="CODES",
+            action="extend",
+            type=_split,
+            help=f"{what}: comma-separated codes or prefixes (SCL, SCL001, ALL)",
+        )
+    g.add_argument(
+        "--rule-dir",
+        "--rules-dir",
+        dest="rule_dir",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="an extra folder of rule files (repeatable)",
+    )
+    g.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        help="show findings at or above this severity (default: warning)",
+    )
+    g.add_argument(
+        "--fail-on",
+        choices=(*SEVERITIES, "never"),
+        help="exit 1 when a shown finding is at or above this (default: as shown)",
+    )
+    g.add_argument(
+        "--exclude",
+        metavar="GLOBS",
+        action="extend",
+        type=_split,
+        help="skip these when walking folders (replaces the default list)",
+    )
+    g.add_argument(
+        "--extend-exclude", metavar="GLOBS", action="extend", type=_split, help="skip these too"
+    )
+    g.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="skip files ignored by .gitignore when walking folders (default: yes)",
+    )
+    g.add_argument(
+        "--skip-blockquotes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="leave Markdown and HTML block quotes unchecked",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,76 +154,139 @@ def build_parser() -> argparse.ArgumentParser:
 
     version = f"factcheck {__version__}"
     top = argparse.ArgumentParser(
-        prog="factcheck", usage="factcheck [check] [options] PATH... | -",
+        prog="factcheck",
+        usage="factcheck [check] [options] PATH... | -",
         description="Find numbers in news copy that contradict each other.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     top.add_argument("-V", "--version", action="version", version=version)
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser(
-        "check", prog="factcheck", help="check articles",
+        "check",
+        prog="factcheck",
+        help="check articles",
         usage="factcheck [check] [options] PATH... | -",
         description="Check articles for numbers that cannot all be true.",
-        epilog=EPILOG.split("\n\n")[1])
-    check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files or folders (recursive); '-' reads standard input")
+        epilog=EPILOG.split("\n\n")[1],
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (recursive); '-' reads standard input",
+    )
     check.add_argument("-V", "--version", action="version", version=version)
     out = check.add_argument_group("output")
-    out.add_argument("-f", "--output-format", choices=FORMAT_NAMES,
-                     help="default: full on a terminal, concise otherwise")
-    out.add_argument("-o", "--output-file", metavar="FILE",
-                     help="write the report here (never changes the exit status)")
+    out.add_argument(
+        "-f",
+        "--output-format",
+        choices=FORMAT_NAMES,
+        help="default: full on a terminal, concise otherwise",
+    )
+    out.add_argument(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        help="write the report here (never changes the exit status)",
+    )
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     out.add_argument("--statistics", action="store_true", help="print a count per rule instead")
-    out.add_argument("--diff", action="store_true",
-                     help="print the suggested replacements as a unified diff instead "
-                          "(inputs are never modified)")
-    out.add_argument("--show-claims", action="store_true",
-                     help="also show every claim found, highlighted by kind")
+    out.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the suggested replacements as a unified diff instead "
+        "(inputs are never modified)",
+    )
+    out.add_argument(
+        "--show-claims",
+        action="store_true",
+        help="also show every claim found, highlighted by kind",
+    )
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    out.add_argument("-q", "--quiet", action="count", default=0,
-                     help="print the report only, no notes")
-    out.add_argument("-v", "--verbose", action="count", default=0,
-                     help="also print the configuration and date used for each file")
+    out.add_argument(
+        "-q", "--quiet", action="count", default=0, help="print the report only, no notes"
+    )
+    out.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="also print the configuration and date used for each file",
+    )
     inp = check.add_argument_group("input")
-    inp.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
-                     help="the articles' date, for exchange rates (default: from the article)")
-    inp.add_argument("--stdin-filename", metavar="NAME",
-                     help="the name to report standard input under (also picks its format)")
-    inp.add_argument("--input-format", choices=("auto", "text", "markdown", "html"),
-                     default="auto", help="default: from the file name, else the content")
-    inp.add_argument("--max-bytes", type=_size, metavar="SIZE",
-                     help="refuse larger inputs (default: 10MB)")
-    inp.add_argument("--force-exclude", action="store_true",
-                     help="apply exclude globs to files named on the command line too")
-    inp.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                     help="check in N processes (0: one per CPU; default 1)")
+    inp.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the articles' date, for exchange rates (default: from the article)",
+    )
+    inp.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report standard input under (also picks its format)",
+    )
+    inp.add_argument(
+        "--input-format",
+        choices=("auto", "text", "markdown", "html"),
+        default="auto",
+        help="default: from the file name, else the content",
+    )
+    inp.add_argument(
+        "--max-bytes", type=_size, metavar="SIZE", help="refuse larger inputs (default: 10MB)"
+    )
+    inp.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude globs to files named on the command line too",
+    )
+    inp.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="check in N processes (0: one per CPU; default 1)",
+    )
     inp.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
-    inp.add_argument("--write-baseline", metavar="FILE",
-                     help="record the current findings in FILE (then show only new ones)")
+    inp.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record the current findings in FILE (then show only new ones)",
+    )
     _settings_options(check)
     check.set_defaults(func=_run_check)
 
-    rule = sub.add_parser("rule", prog="factcheck rule", help="show a rule's documentation",
-                          description="Show rule documentation, generated from the rule files.")
+    rule = sub.add_parser(
+        "rule",
+        prog="factcheck rule",
+        help="show a rule's documentation",
+        description="Show rule documentation, generated from the rule files.",
+    )
     rule.add_argument("code", nargs="?", metavar="CODE", help="a rule code or name")
     rule.add_argument("--all", action="store_true", help="every rule")
     rule.add_argument("-f", "--output-format", choices=("text", "json"), default="text")
     rule.add_argument("--config", metavar="FILE")
     rule.add_argument("--isolated", action="store_true")
-    rule.add_argument("--rule-dir", "--rules-dir", dest="rule_dir", metavar="DIR",
-                      action="append", default=[])
+    rule.add_argument(
+        "--rule-dir", "--rules-dir", dest="rule_dir", metavar="DIR", action="append", default=[]
+    )
     rule.set_defaults(func=_run_rule)
 
-    config = sub.add_parser("config", prog="factcheck config",
-                            help="show the resolved configuration",
-                            description="Show the configuration that applies to a path.")
+    config = sub.add_parser(
+        "config",
+        prog="factcheck config",
+        help="show the resolved configuration",
+        description="Show the configuration that applies to a path.",
+    )
     config.add_argument("path", nargs="?", default=".", metavar="PATH")
     config.add_argument("--json", action="store_true", help="as JSON")
     _settings_options(config)
     config.set_defaults(func=_run_config)
-    sub.add_parser("archive", help="check an archive at scale (see 'factcheck archive --help')",
-                   add_help=False)
+    sub.add_parser(
+        "archive", help="check an archive at scale (see 'factcheck archive --help')", add_help=False
+    )
     return top
 
 
@@ -193,7 +299,8 @@ def _overrides(args: argparse.Namespace) -> Overrides:
 
     return Overrides(
         select=codes("select") if args.select is not None else None,
-        extend_select=codes("extend_select"), ignore=codes("ignore"),
+        extend_select=codes("extend_select"),
+        ignore=codes("ignore"),
         extend_ignore=codes("extend_ignore"),
         exclude=tuple(args.exclude) if args.exclude is not None else None,
         extend_exclude=tuple(args.extend_exclude or ()),
@@ -262,14 +369,27 @@ def _run_check(args: argparse.Namespace) -> int:
         raise UsageError("no path given (try 'factcheck .' or 'factcheck --help')")
     terminal = args.output_file is None and sys.stdout.isatty()
     request = CheckRequest(
-        paths=args.paths, overrides=_overrides(args), output_format=args.output_format,
-        terminal=terminal, color=_use_color(args.color, terminal),
+        paths=args.paths,
+        overrides=_overrides(args),
+        output_format=args.output_format,
+        terminal=terminal,
+        color=_use_color(args.color, terminal),
         width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
-        date=args.date, stdin_filename=args.stdin_filename, input_format=args.input_format,
-        max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, force_exclude=args.force_exclude,
-        jobs=args.jobs, config=args.config, isolated=args.isolated, baseline=args.baseline,
-        write_baseline=args.write_baseline, statistics=args.statistics, diff=args.diff,
-        show_claims=args.show_claims, exit_zero=args.exit_zero, verbose=args.verbose,
+        date=args.date,
+        stdin_filename=args.stdin_filename,
+        input_format=args.input_format,
+        max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+        force_exclude=args.force_exclude,
+        jobs=args.jobs,
+        config=args.config,
+        isolated=args.isolated,
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        statistics=args.statistics,
+        diff=args.diff,
+        show_claims=args.show_claims,
+        exit_zero=args.exit_zero,
+        verbose=args.verbose,
     )
     progress = _ProgressBar(sys.stderr.isatty() and not args.quiet)
     try:
@@ -288,8 +408,11 @@ def _run_check(args: argparse.Namespace) -> int:
     for note in result.notes if not args.quiet else ():
         print(f"factcheck: {note}", file=sys.stderr)
     # the human formats already list unreadable inputs in the report on the terminal
-    listed = not args.output_file and result.fmt in ("full", "concise") and not (
-        args.statistics or args.diff)
+    listed = (
+        not args.output_file
+        and result.fmt in ("full", "concise")
+        and not (args.statistics or args.diff)
+    )
     if not (listed and sys.stdout.isatty() and sys.stderr.isatty()):
         for line in result.failures:
             print(f"factcheck: error: {line}", file=sys.stderr)
@@ -302,8 +425,9 @@ def _run_rule(args: argparse.Namespace) -> int:
     from factcheck import explain
     from factcheck.config import Overrides, Resolver
 
-    settings = Resolver(Overrides(rule_dirs=tuple(args.rule_dir)), config=args.config,
-                        isolated=args.isolated).for_dir(".")
+    settings = Resolver(
+        Overrides(rule_dirs=tuple(args.rule_dir)), config=args.config, isolated=args.isolated
+    ).for_dir(".")
     rules = list(settings.rules)
     if args.all:
         chosen = rules
@@ -317,8 +441,9 @@ def _run_rule(args: argparse.Namespace) -> int:
         return 0
     if args.output_format == "json":
         data: Any = [explain.as_json(r) for r in chosen]
-        sys.stdout.write(json.dumps(data if args.all else data[0], indent=2,
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(data if args.all else data[0], indent=2, ensure_ascii=False) + "\n"
+        )
         return 0
     pages = [explain.markdown(r, rule_dirs=settings.rule_dirs) for r in chosen]
     if args.all:
@@ -351,10 +476,14 @@ def _run_archive(argv: list[str]) -> int:
         archive = importlib.import_module("factcheck.archive")
     except ModuleNotFoundError as exc:
         if exc.name not in ("factcheck.archive", "factcheck"):
-            raise UsageError(f"archive: a module it needs is missing: {exc.name} "
-                             "(install factcheck's archive extra)") from None
-        raise UsageError("the archive command is not available in this installation "
-                         "(factcheck.archive is missing)") from None
+            raise UsageError(
+                f"archive: a module it needs is missing: {exc.name} "
+                "(install factcheck's archive extra)"
+            ) from None
+        raise UsageError(
+            "the archive command is not available in this installation "
+            "(factcheck.archive is missing)"
+        ) from None
     entry = getattr(archive, "main", None)
     if entry is None:
         raise UsageError("the archive command is not available (factcheck.archive has no main)")

@@ -37,8 +37,22 @@ from factcheck.ruleset import RuleSpec, Selection, load_rules, validate_codes
 CONFIG_FILES = (".factcheck.toml", "factcheck.toml", "pyproject.toml")
 FailOn = Literal["info", "warning", "error", "never"]
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", "node_modules",
-    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", "build", "dist",
+    ".git",
+    ".hg",
+    ".svn",
+    ".bzr",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "site-packages",
+    "build",
+    "dist",
 )
 
 
@@ -105,12 +119,17 @@ class Settings:
 
     def selection_for(self, path: str) -> Selection:
         """The selection for one file: per-file-ignores that match it are added to the ignores."""
-        extra = [c for glob, codes in self.per_file_ignores if matches(glob, path, self.root)
-                 for c in codes]
+        extra = [
+            c
+            for glob, codes in self.per_file_ignores
+            if matches(glob, path, self.root)
+            for c in codes
+        ]
         if not extra:
             return self.selection
         return self.selection.model_copy(
-            update={"extend_ignore": (*self.selection.extend_ignore, *extra)})
+            update={"extend_ignore": (*self.selection.extend_ignore, *extra)}
+        )
 
     def excluded(self, path: str | Path, is_dir: bool) -> bool:
         return any(matches(glob, path, self.root, is_dir=is_dir) for glob in self.exclude)
@@ -194,49 +213,67 @@ def _has_table(path: Path) -> bool:
 
 
 def _codes(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(c.strip().upper() if c.strip().upper() == "ALL" else c.strip()
-                 for c in items if c.strip())
+    return tuple(
+        c.strip().upper() if c.strip().upper() == "ALL" else c.strip() for c in items if c.strip()
+    )
 
 
-def resolve(
-    table: ConfigTable, source: Path | None, overrides: Overrides, cwd: Path
-) -> Settings:
+def resolve(table: ConfigTable, source: Path | None, overrides: Overrides, cwd: Path) -> Settings:
     """One configuration table plus the command line → validated :class:`Settings`."""
     where = _shown(source) if source is not None else "command line"
     root = source.parent if source is not None else cwd
     prefix = "tool.factcheck." if source is not None and source.name == "pyproject.toml" else ""
-    rule_dirs = (*(str((root / d).resolve()) for d in table.rule_dirs),
-                 *(str((cwd / d).resolve()) for d in overrides.rule_dirs))
+    rule_dirs = (
+        *(str((root / d).resolve()) for d in table.rule_dirs),
+        *(str((cwd / d).resolve()) for d in overrides.rule_dirs),
+    )
     try:
         rules = load_rules(rule_dirs)
     except RuleFileError as exc:
         raise ConfigError(where, f"[{prefix}rule-dirs] {exc}") from None
     known = [r.code for r in rules]
-    for key, codes in (("select", table.select or ()), ("extend-select", table.extend_select),
-                       ("ignore", table.ignore), ("extend-ignore", table.extend_ignore),
-                       *((f"per-file-ignores.{g}", c) for g, c in table.per_file_ignores.items())):
+    for key, codes in (
+        ("select", table.select or ()),
+        ("extend-select", table.extend_select),
+        ("ignore", table.ignore),
+        ("extend-ignore", table.extend_ignore),
+        *((f"per-file-ignores.{g}", c) for g, c in table.per_file_ignores.items()),
+    ):
         validate_codes(list(_codes(codes)), known, f"{where}: [{prefix}{key}]")
-    cli_codes = [*(overrides.select or ()), *overrides.extend_select, *overrides.ignore,
-                 *overrides.extend_ignore]
+    cli_codes = [
+        *(overrides.select or ()),
+        *overrides.extend_select,
+        *overrides.ignore,
+        *overrides.extend_ignore,
+    ]
     validate_codes(cli_codes, known, "--select/--ignore")
     severity, params = _rule_overrides(table.rules, rules, where, prefix)
     if overrides.select is not None:  # the command line starts the selection over
-        selection = Selection(select=overrides.select, extend_select=overrides.extend_select,
-                              ignore=overrides.ignore, extend_ignore=overrides.extend_ignore,
-                              severity=severity, params=params)
+        selection = Selection(
+            select=overrides.select,
+            extend_select=overrides.extend_select,
+            ignore=overrides.ignore,
+            extend_ignore=overrides.extend_ignore,
+            severity=severity,
+            params=params,
+        )
     else:
         selection = Selection(
             select=_codes(table.select) if table.select is not None else ("ALL",),
             extend_select=(*_codes(table.extend_select), *overrides.extend_select),
             ignore=(*_codes(table.ignore), *overrides.ignore),
             extend_ignore=(*_codes(table.extend_ignore), *overrides.extend_ignore),
-            severity=severity, params=params,
+            severity=severity,
+            params=params,
         )
     fmt = overrides.output_format or table.output_format
     if table.output_format is not None:
         _check_format(table.output_format, f"{where}: [{prefix}output-format]")
-    exclude = overrides.exclude if overrides.exclude is not None else (
-        tuple(table.exclude) if table.exclude is not None else DEFAULT_EXCLUDE)
+    exclude = (
+        overrides.exclude
+        if overrides.exclude is not None
+        else (tuple(table.exclude) if table.exclude is not None else DEFAULT_EXCLUDE)
+    )
     min_sev = overrides.min_severity or table.min_severity or Severity.WARNING
     return Settings(
         source=_shown(source) if source is not None else None,
@@ -246,10 +283,16 @@ def resolve(
         rule_dirs=rule_dirs,
         per_file_ignores=tuple((g, _codes(c)) for g, c in table.per_file_ignores.items()),
         exclude=(*exclude, *table.extend_exclude, *overrides.extend_exclude),
-        respect_gitignore=(overrides.respect_gitignore if overrides.respect_gitignore is not None
-                           else table.respect_gitignore),
-        skip_blockquotes=(overrides.skip_blockquotes if overrides.skip_blockquotes is not None
-                          else table.skip_blockquotes),
+        respect_gitignore=(
+            overrides.respect_gitignore
+            if overrides.respect_gitignore is not None
+            else table.respect_gitignore
+        ),
+        skip_blockquotes=(
+            overrides.skip_blockquotes
+            if overrides.skip_blockquotes is not None
+            else table.skip_blockquotes
+        ),
         min_severity=min_sev,
         fail_on=overrides.fail_on or table.fail_on or min_sev.value,
         output_format=fmt,
@@ -283,8 +326,9 @@ def _rule_overrides(
             try:
                 severity[code] = Severity(rest.pop("severity"))
             except ValueError:
-                raise ConfigError(where, f"[{key}.severity] expected one of info, warning, "
-                                         "error") from None
+                raise ConfigError(
+                    where, f"[{key}.severity] expected one of info, warning, error"
+                ) from None
         if rest:
             model = CATALOGUE[spec.check].params
             try:
@@ -307,8 +351,12 @@ class Resolver:
     ``isolated`` ignores configuration files altogether."""
 
     def __init__(
-        self, overrides: Overrides | None = None, *, config: str | None = None,
-        isolated: bool = False, cwd: Path | None = None,
+        self,
+        overrides: Overrides | None = None,
+        *,
+        config: str | None = None,
+        isolated: bool = False,
+        cwd: Path | None = None,
     ) -> None:
         self.overrides = overrides or Overrides()
         self.cwd = cwd or Path.cwd()
@@ -344,4 +392,3 @@ class Resolver:
 
     def for_file(self, path: str | Path) -> Settings:
         return self.for_dir(Path(os.path.abspath(path)).parent)
-

@@ -11,13 +11,27 @@ from factcheck.models import DateInfo
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-         "aug august", "sep sept september", "oct october", "nov november", "dec december")
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        )
     )
     for m in names.split()
 }
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
-         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE_FORMS = regex.compile(
     r"\b(?P<iso>(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d))\b"
     rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d\d)\b"
@@ -36,8 +50,11 @@ def parse_date(text: str) -> dt.date | None:
         if m.group("iso"):
             return dt.date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
         if m.group("d2"):
-            mon = _MONTHS[m.group("mon2").lower().rstrip(".")[:3] if m.group("mon2").lower()[:4]
-                          != "sept" else "sep"]
+            mon = _MONTHS[
+                m.group("mon2").lower().rstrip(".")[:3]
+                if m.group("mon2").lower()[:4] != "sept"
+                else "sep"
+            ]
             return dt.date(int(m.group("y2")), mon, int(m.group("d2")))
         mon = _MONTHS[m.group("mon3").lower().rstrip(".")[:3]]
         return dt.date(int(m.group("y3")), mon, int(m.group("d3")))

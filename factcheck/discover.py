@@ -25,8 +25,17 @@ if TYPE_CHECKING:
 
     from factcheck.config import Resolver, Settings
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm",
-                    ".xhtml")
+ARTICLE_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".mdown",
+    ".mkd",
+    ".html",
+    ".htm",
+    ".xhtml",
+)
 
 
 @functools.lru_cache(maxsize=512)
@@ -80,8 +89,11 @@ class GitIgnores:
         if folder not in self.top.parents:  # a .gitignore inside the walked folder
             verdict: bool | None = spec.check_file(rel).include
             return verdict
-        named = [p.relative_to(folder).as_posix() + "/"
-                 for p in (self.top, *self.top.parents) if folder in p.parents]
+        named = [
+            p.relative_to(folder).as_posix() + "/"
+            for p in (self.top, *self.top.parents)
+            if folder in p.parents
+        ]
         verdict = None
         for pattern in spec.patterns:  # the last pattern that matches decides, as in git
             if pattern.include is None or pattern.match_file(rel) is None:
@@ -114,9 +126,7 @@ class Discovery:
     empty: list[str]
 
 
-def discover(
-    paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = False
-) -> Discovery:
+def discover(paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = False) -> Discovery:
     """Expand files and folders into the files to check, each once, in argument order."""
     seen: set[str] = set()
     files: list[str] = []
@@ -149,7 +159,8 @@ def _walk(top: Path, resolver: Resolver) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if not _skipped(here / d, True, settings, ignores))
         for name in sorted(names):
             if name.lower().endswith(ARTICLE_SUFFIXES) and not _skipped(
-                    here / name, False, settings, ignores):
+                here / name, False, settings, ignores
+            ):
                 yield os.path.normpath(os.path.join(folder, name))
 
 

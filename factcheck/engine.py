@@ -27,7 +27,12 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position) -> Finding:
     if hit.claims:
         blamed = hit.claims[0]
         span = (blamed.start, blamed.end)
-        line, col, end_line, end_col = blamed.line, blamed.column, blamed.end_line, blamed.end_column
+        line, col, end_line, end_col = (
+            blamed.line,
+            blamed.column,
+            blamed.end_line,
+            blamed.end_column,
+        )
     else:
         assert hit.span is not None, "a hit without claims must give a span"
         span = hit.span
@@ -57,8 +62,9 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position) -> Finding:
         end_line=end_line,
         end_column=end_col,
         related=[
-            RelatedSpan(claim=c.id, span=(c.start, c.end), line=c.line, column=c.column,
-                        text=c.text)
+            RelatedSpan(
+                claim=c.id, span=(c.start, c.end), line=c.line, column=c.column, text=c.text
+            )
             for c in hit.claims[1:]
         ],
         values=dict(hit.values),

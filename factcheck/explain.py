@@ -25,13 +25,13 @@ def find_rule(rules: Sequence[RuleSpec], wanted: str) -> RuleSpec | None:
     return None
 
 
-def example_messages(spec: RuleSpec, example: RuleExample, rule_dirs: Iterable[str] = ()
-                     ) -> list[str]:
+def example_messages(
+    spec: RuleSpec, example: RuleExample, rule_dirs: Iterable[str] = ()
+) -> list[str]:
     """What checking a documentation example with only this rule selected reports."""
     from factcheck.api import check
 
-    report = check(example.full_text, date=example.date, select=[spec.code],
-                   rule_dirs=rule_dirs)
+    report = check(example.full_text, date=example.date, select=[spec.code], rule_dirs=rule_dirs)
     return [f"{f.code} [{f.severity.value}] {f.message}" for f in report.findings]
 
 
@@ -54,15 +54,13 @@ def _example(spec: RuleSpec, ex: RuleExample, run: bool, rule_dirs: Iterable[str
     return out
 
 
-def markdown(spec: RuleSpec, *, run_examples: bool = True, rule_dirs: Iterable[str] = ()
-             ) -> str:
+def markdown(spec: RuleSpec, *, run_examples: bool = True, rule_dirs: Iterable[str] = ()) -> str:
     """The rule's documentation page. ``run_examples`` shows each firing example's finding."""
     doc = spec.doc
     lines = [
         f"# {spec.code} {spec.name}",
         "",
-        f"Default severity: **{spec.severity.value}** · since {spec.since} · "
-        f"check `{spec.check}`",
+        f"Default severity: **{spec.severity.value}** · since {spec.since} · check `{spec.check}`",
         "",
         spec.summary,
         "",
@@ -136,15 +134,21 @@ def resolved(settings: Settings) -> dict[str, Any]:
     on = {r.code for r in running}
     return {
         "config-file": settings.source,
-        "select": list(sel.select), "extend-select": list(sel.extend_select),
-        "ignore": list(sel.ignore), "extend-ignore": list(sel.extend_ignore),
+        "select": list(sel.select),
+        "extend-select": list(sel.extend_select),
+        "ignore": list(sel.ignore),
+        "extend-ignore": list(sel.extend_ignore),
         "per-file-ignores": {g: list(c) for g, c in settings.per_file_ignores},
-        "min-severity": settings.min_severity.value, "fail-on": settings.fail_on,
+        "min-severity": settings.min_severity.value,
+        "fail-on": settings.fail_on,
         "output-format": settings.output_format,
-        "exclude": list(settings.exclude), "respect-gitignore": settings.respect_gitignore,
-        "rule-dirs": list(settings.rule_dirs), "skip-blockquotes": settings.skip_blockquotes,
-        "rules": {r.code: {"name": r.name, "severity": r.severity.value, **r.params}
-                  for r in running},
+        "exclude": list(settings.exclude),
+        "respect-gitignore": settings.respect_gitignore,
+        "rule-dirs": list(settings.rule_dirs),
+        "skip-blockquotes": settings.skip_blockquotes,
+        "rules": {
+            r.code: {"name": r.name, "severity": r.severity.value, **r.params} for r in running
+        },
         "disabled": [r.code for r in settings.rules if r.code not in on],
     }
 
@@ -154,8 +158,11 @@ def describe(settings: Settings, target: str) -> str:
     data = resolved(settings)
     src = settings.source
     table = "[tool.factcheck] of " if src and src.endswith("pyproject.toml") else ""
-    lines = [f"# factcheck configuration for {target}",
-             f"# from {table}{src}" if src else "# no configuration file found: defaults", ""]
+    lines = [
+        f"# factcheck configuration for {target}",
+        f"# from {table}{src}" if src else "# no configuration file found: defaults",
+        "",
+    ]
     for key, value in data.items():
         if key in ("config-file", "rules", "disabled"):
             continue

@@ -54,8 +54,13 @@ def unified_diff(
         if not n:
             continue
         total += n
-        chunks.append("".join(difflib.unified_diff(
-            _lines(before), _lines(after), fromfile=f"a/{r.path}", tofile=f"b/{r.path}")))
+        chunks.append(
+            "".join(
+                difflib.unified_diff(
+                    _lines(before), _lines(after), fromfile=f"a/{r.path}", tofile=f"b/{r.path}"
+                )
+            )
+        )
     return "".join(chunks), total
 
 

@@ -186,8 +186,19 @@ class Lexicon:
         attached = frozenset(units.attached_only.forms)
         self.units: dict[str, UnitEntry] = {}
         for dim in (
-            "length", "mass", "temperature", "area", "volume", "speed", "energy", "power",
-            "data", "pressure", "frequency", "radiation", "durations",
+            "length",
+            "mass",
+            "temperature",
+            "area",
+            "volume",
+            "speed",
+            "energy",
+            "power",
+            "data",
+            "pressure",
+            "frequency",
+            "radiation",
+            "durations",
         ):
             for form, names in getattr(units, dim).items():
                 tup = (names,) if isinstance(names, str) else tuple(names)

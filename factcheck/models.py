@@ -62,8 +62,10 @@ class Claim(_Frozen):
     """One numeric statement in a text. ``text[start:end] == claim.text`` always holds."""
 
     id: str = Field(description="Stable within one report: c1, c2, … in text order.")
-    start: int = Field(description="Start offset (characters) in the file as written (for plain "
-                       "text, the text itself; for Markdown/HTML, the source, markup included).")
+    start: int = Field(
+        description="Start offset (characters) in the file as written (for plain "
+        "text, the text itself; for Markdown/HTML, the source, markup included)."
+    )
     end: int = Field(description="End offset (exclusive), in the same coordinates as start.")
     line: int = Field(description="1-based line of the start in the source file.")
     column: int = Field(description="1-based column of the start in the source file.")

@@ -13,8 +13,14 @@ import unicodedata
 from factcheck.numwords import NumberWords, WordNumber, parse_ordinal_tokens, parse_word_tokens
 
 __all__ = [
-    "GROUP_SEPARATORS", "VULGAR_FRACTIONS", "NumberWords", "WordNumber", "default_words",
-    "parse_digits", "parse_ordinal_tokens", "parse_word_tokens",
+    "GROUP_SEPARATORS",
+    "VULGAR_FRACTIONS",
+    "NumberWords",
+    "WordNumber",
+    "default_words",
+    "parse_digits",
+    "parse_ordinal_tokens",
+    "parse_word_tokens",
 ]
 
 #: Characters that may group thousands: comma, space, no-break, narrow no-break, thin, figure.

@@ -128,8 +128,9 @@ def _read_number(toks: Sequence[str], i: int, w: NumberWords) -> WordNumber | No
         else:
             head = card.value - w.tens[toks[j - 1]]
             if head > 0 and (plural or head == 1):
-                return WordNumber(start, j + 1, sign * head / (w.tens[toks[j - 1]] + unit),
-                                  fraction=True)
+                return WordNumber(
+                    start, j + 1, sign * head / (w.tens[toks[j - 1]] + unit), fraction=True
+                )
             if not plural:
                 return None
     if j < n and card.value == int(card.value) and toks[j] not in ("and", "point"):
@@ -140,7 +141,7 @@ def _read_number(toks: Sequence[str], i: int, w: NumberWords) -> WordNumber | No
 
 
 def _ordinal_unit(tok: str, w: NumberWords) -> float | None:
-    """"first" … "ninth" (or a plural, "fifths"): the unit of a compound ordinal."""
+    """ "first" … "ninth" (or a plural, "fifths"): the unit of a compound ordinal."""
     if tok == "seconds":
         return None  # "twenty seconds" is a duration
     v = w.ordinals.get(tok[:-1] if tok.endswith("s") and tok[:-1] in w.ordinals else tok)

@@ -38,8 +38,9 @@ class RateProvider(Protocol):
 
     def rate(self, base: str, quote: str, on: dt.date) -> RateQuote | None: ...
 
-    def band(self, base: str, quote: str, start: dt.date, end: dt.date) -> tuple[float, float] | None:
-        ...
+    def band(
+        self, base: str, quote: str, start: dt.date, end: dt.date
+    ) -> tuple[float, float] | None: ...
 
     def coverage(self) -> tuple[dt.date, dt.date]: ...
 
@@ -83,7 +84,9 @@ def _parse(path: Path) -> dict[str, _Series]:
     for code, points in columns.items():
         if points:
             points.sort()
-            out[code] = _Series(array("l", [d for d, _ in points]), array("d", [r for _, r in points]))
+            out[code] = _Series(
+                array("l", [d for d, _ in points]), array("d", [r for _, r in points])
+            )
     return out
 
 
@@ -155,14 +158,18 @@ class ECBRates:
         day = b[1] if base == "EUR" else a[1] if quote == "EUR" else max(a[1], b[1])
         return RateQuote(rate=b[0] / a[0], date=day, source="ECB")
 
-    def band(self, base: str, quote: str, start: dt.date, end: dt.date) -> tuple[float, float] | None:
+    def band(
+        self, base: str, quote: str, start: dt.date, end: dt.date
+    ) -> tuple[float, float] | None:
         """Lowest and highest rate published between ``start`` and ``end``."""
         key = (base, quote, start.toordinal(), end.toordinal())
         if key not in self._bands:
             self._bands[key] = self._band(base, quote, start, end)
         return self._bands[key]
 
-    def _band(self, base: str, quote: str, start: dt.date, end: dt.date) -> tuple[float, float] | None:
+    def _band(
+        self, base: str, quote: str, start: dt.date, end: dt.date
+    ) -> tuple[float, float] | None:
         first, last = self._range
         lo_day = max(start, first).toordinal()
         hi_day = min(end, last).toordinal()
@@ -220,7 +227,9 @@ class FixedRates:
         r = self._t.get((base, quote))
         return RateQuote(r, on, "fixed") if r is not None else None
 
-    def band(self, base: str, quote: str, start: dt.date, end: dt.date) -> tuple[float, float] | None:
+    def band(
+        self, base: str, quote: str, start: dt.date, end: dt.date
+    ) -> tuple[float, float] | None:
         q = self.rate(base, quote, end)
         if q is None:
             return None

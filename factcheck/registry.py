@@ -20,8 +20,8 @@ from factcheck.models import Claim, DateInfo, InvalidSuppression, Suppression
 
 if TYPE_CHECKING:
     from factcheck.lexicon import Lexicon
-    from factcheck.segment import Sentences
     from factcheck.rates import RateProvider
+    from factcheck.segment import Sentences
     from factcheck.units import UnitConverter
 
 
@@ -66,8 +66,14 @@ def check(
     """Declare a check. The module lists its checks in ``CHECKS``; nothing global is mutated."""
 
     def wrap(func: CheckFunc) -> CheckDef:
-        return CheckDef(name=name, func=func, params=params, provides=frozenset(provides),
-                        doc=(func.__doc__ or "").strip(), stage=stage)
+        return CheckDef(
+            name=name,
+            func=func,
+            params=params,
+            provides=frozenset(provides),
+            doc=(func.__doc__ or "").strip(),
+            stage=stage,
+        )
 
     return wrap
 
@@ -137,8 +143,9 @@ class CheckContext:
     @functools.cached_property
     def latest_year(self) -> int | None:
         """The latest year the text mentions (years and time anchors), if any."""
-        years = [int(c.high if c.high is not None else c.value) for c in self.claims
-                 if c.kind == "year"]
+        years = [
+            int(c.high if c.high is not None else c.value) for c in self.claims if c.kind == "year"
+        ]
         years += [c.anchor_year for c in self.claims if c.anchor_year is not None]
         plausible = [y for y in years if 1990 <= y <= dt.date.today().year]
         return max(plausible) if plausible else None

@@ -37,8 +37,16 @@ class _Mapper:
     def claim(self, c: Claim) -> Claim:
         start, end = self.span(c.start, c.end)
         line, column, end_line, end_column = self.where(start, end)
-        return c.model_copy(update={"start": start, "end": end, "line": line, "column": column,
-                                    "end_line": end_line, "end_column": end_column})
+        return c.model_copy(
+            update={
+                "start": start,
+                "end": end,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+            }
+        )
 
     def related(self, r: RelatedSpan) -> RelatedSpan:
         start, end = self.span(*r.span)
@@ -54,17 +62,22 @@ class _Mapper:
         fixed = _source_span(f)
         start, end = fixed if fixed is not None else self.span(*f.span)
         line, column, end_line, end_column = self.where(start, end)
-        return f.model_copy(update={
-            "span": (start, end), "line": line, "column": column, "end_line": end_line,
-            "end_column": end_column, "related": [self.related(r) for r in f.related],
-            "suggestion": self.suggestion(f.suggestion),
-        })
+        return f.model_copy(
+            update={
+                "span": (start, end),
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "related": [self.related(r) for r in f.related],
+                "suggestion": self.suggestion(f.suggestion),
+            }
+        )
 
 
 def _source_span(f: Finding) -> tuple[int, int] | None:
     raw = f.values.get("source_span")
-    if (isinstance(raw, (list, tuple)) and len(raw) == 2
-            and all(isinstance(v, int) for v in raw)):
+    if isinstance(raw, (list, tuple)) and len(raw) == 2 and all(isinstance(v, int) for v in raw):
         return int(raw[0]), int(raw[1])
     return None
 

@@ -35,8 +35,12 @@ class RuleExample(_Strict):
     expect: list[str]
     date: str | None = None
     why: str | None = None
-    repeat: int = Field(default=1, ge=1, le=100_000,
-                        description="Check the text repeated this many times (space-joined).")
+    repeat: int = Field(
+        default=1,
+        ge=1,
+        le=100_000,
+        description="Check the text repeated this many times (space-joined).",
+    )
 
     @property
     def full_text(self) -> str:
@@ -76,8 +80,11 @@ class RuleSpec(_Strict):
 
 def template_fields(template: str) -> set[str]:
     """Placeholder names used by a format template ("{expected} at {rate}")."""
-    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template)
-            if name}
+    return {
+        name.split(".")[0].split("[")[0]
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name
+    }
 
 
 def _load_rule_file(path: Path) -> RuleSpec:

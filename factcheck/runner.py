@@ -50,8 +50,13 @@ class Outcome:
 
 
 def _load(task: Task) -> Document:
-    return load_document(task.path, input_format=task.input_format, max_bytes=task.max_bytes,
-                         display_path=task.display, skip_blockquotes=task.skip_blockquotes)
+    return load_document(
+        task.path,
+        input_format=task.input_format,
+        max_bytes=task.max_bytes,
+        display_path=task.display,
+        skip_blockquotes=task.skip_blockquotes,
+    )
 
 
 def check_task(task: Task) -> Outcome:
@@ -59,8 +64,9 @@ def check_task(task: Task) -> Outcome:
     try:
         doc = _load(task)
     except InputError as exc:
-        return Outcome(FileFailure(path=task.display, error=FileError(code=exc.code,
-                                                                      message=exc.problem)))
+        return Outcome(
+            FileFailure(path=task.display, error=FileError(code=exc.code, message=exc.problem))
+        )
     except Exception as exc:  # one bad file must not stop the run
         return _internal(task, exc)
     try:
@@ -71,7 +77,8 @@ def check_task(task: Task) -> Outcome:
     if not task.keep_claims:
         involved = {cid for f in result.findings for cid in f.claims}
         result = result.model_copy(
-            update={"claims": [c for c in result.claims if c.id in involved]})
+            update={"claims": [c for c in result.claims if c.id in involved]}
+        )
     return Outcome(result, doc.source if task.keep_source else None, claims=found)
 
 

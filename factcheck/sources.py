@@ -96,8 +96,9 @@ def decode(data: bytes, path: str) -> str:
     elif (why := _magic(data)) is not None:
         raise InputError(path, "binary", why)
     elif _utf16_without_bom(data):
-        raise InputError(path, "encoding",
-                         "looks like UTF-16 without a byte-order mark; save the file as UTF-8")
+        raise InputError(
+            path, "encoding", "looks like UTF-16 without a byte-order mark; save the file as UTF-8"
+        )
     why = _binary(data)
     if why is not None:
         raise InputError(path, "binary", why)
@@ -106,7 +107,8 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            path, "encoding",
+            path,
+            "encoding",
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line}); "
             "save the file as UTF-8",
         ) from None
@@ -132,12 +134,16 @@ def _too_large(path: str, size: int | None, limit: int) -> InputError:
     if size is not None and size >= 1024:
         what = f"{_size(size)} ({size:,} bytes), "
     nice = f" ({_size(limit)})" if limit >= 1024 else ""
-    return InputError(path, "too-large", f"input is {what}over the limit of {limit:,} bytes"
-                                         f"{nice}; raise the size limit to check it")
+    return InputError(
+        path,
+        "too-large",
+        f"input is {what}over the limit of {limit:,} bytes{nice}; raise the size limit to check it",
+    )
 
 
-def read_bytes(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *,
-               shown: str | None = None) -> bytes:
+def read_bytes(
+    path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, shown: str | None = None
+) -> bytes:
     """The bytes of ``path`` (``-`` is stdin), at most ``max_bytes`` (``None``: no limit)."""
     shown = shown or path
     limit = -1 if max_bytes is None else max_bytes + 1
@@ -178,8 +184,9 @@ def document_from_bytes(
 ) -> Document:
     """Decode ``data`` and (for Markdown/HTML) reduce it to the text to check."""
     if input_format not in FORMATS:
-        raise ConfigError("input-format", f"expected one of {', '.join(FORMATS)}, "
-                                          f"got {input_format!r}")
+        raise ConfigError(
+            "input-format", f"expected one of {', '.join(FORMATS)}, got {input_format!r}"
+        )
     if not data:
         raise InputError(path, "empty", "file is empty")
     text = decode(data, path)
@@ -191,11 +198,16 @@ def document_from_bytes(
 
 
 def load_document(
-    path: str, *, input_format: str = "auto", max_bytes: int | None = DEFAULT_MAX_BYTES,
-    display_path: str | None = None, skip_blockquotes: bool = False,
+    path: str,
+    *,
+    input_format: str = "auto",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    display_path: str | None = None,
+    skip_blockquotes: bool = False,
 ) -> Document:
     """Read, decode and reduce one input (``-`` is stdin; ``display_path`` names it)."""
     shown = display_path or path
     data = read_bytes(path, max_bytes, shown=shown)
-    return document_from_bytes(data, shown, input_format=input_format,
-                               skip_blockquotes=skip_blockquotes)
+    return document_from_bytes(
+        data, shown, input_format=input_format, skip_blockquotes=skip_blockquotes
+    )

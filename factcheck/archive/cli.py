@@ -24,10 +24,11 @@ def _size(text: str) -> int:
     low = text.strip().lower()
     digits = low.rstrip("kmgb")
     try:
-        return int(float(digits) * _UNITS[low[len(digits):]])
+        return int(float(digits) * _UNITS[low[len(digits) :]])
     except (ValueError, KeyError):
-        raise argparse.ArgumentTypeError(f"expected a size such as 10000000, 512k or 10MB, "
-                                         f"got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a size such as 10000000, 512k or 10MB, got {text!r}"
+        ) from None
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -38,31 +39,68 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="factcheck archive",
         description="Check every article of an archive on Dask; write one result row per "
-                    "article. Rerun the same command to resume an interrupted run.")
-    p.add_argument("input", metavar="INPUT",
-                   help="a directory of .txt/.md/.html files, a .jsonl or a .parquet file")
-    p.add_argument("--out", required=True, metavar="RESULTS",
-                   help="output directory, named *.parquet or *.jsonl (partition files and a "
-                        "summary)")
+        "article. Rerun the same command to resume an interrupted run.",
+    )
+    p.add_argument(
+        "input",
+        metavar="INPUT",
+        help="a directory of .txt/.md/.html files, a .jsonl or a .parquet file",
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="RESULTS",
+        help="output directory, named *.parquet or *.jsonl (partition files and a summary)",
+    )
     p.add_argument("--out-format", choices=["parquet", "jsonl"])
     p.add_argument("--input-format", default="auto", choices=["auto", "files", "jsonl", "parquet"])
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--workers", type=int, metavar="N",
-                       help="processes of a local Dask cluster (default: one per CPU)")
-    where.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                       help="use this running Dask cluster instead of a local one")
-    p.add_argument("--partition-size", type=int, default=500, metavar="N",
-                   help="articles per partition, the unit of work and of resuming (500)")
-    p.add_argument("--article-timeout", type=float, default=30.0, metavar="SECONDS",
-                   help="time budget per article (30); 0 checks in the worker, with no budget")
-    p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
-                   help="largest article in UTF-8 bytes (10MB); larger ones get an error row")
-    p.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="date for exchange rates of articles without a date of their own")
+    where.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes of a local Dask cluster (default: one per CPU)",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="use this running Dask cluster instead of a local one",
+    )
+    p.add_argument(
+        "--partition-size",
+        type=int,
+        default=500,
+        metavar="N",
+        help="articles per partition, the unit of work and of resuming (500)",
+    )
+    p.add_argument(
+        "--article-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="time budget per article (30); 0 checks in the worker, with no budget",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="largest article in UTF-8 bytes (10MB); larger ones get an error row",
+    )
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="date for exchange rates of articles without a date of their own",
+    )
     p.add_argument("--select", type=_codes, default=("ALL",), metavar="CODES")
     p.add_argument("--ignore", type=_codes, default=(), metavar="CODES")
-    p.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
-                   help="an extra folder of rule files (repeatable)")
+    p.add_argument(
+        "--rules-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="an extra folder of rule files (repeatable)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     return p
 
@@ -75,9 +113,13 @@ def _settings(args: argparse.Namespace) -> ArchiveSettings:
     if args.max_bytes < 1:
         raise argparse.ArgumentTypeError("--max-bytes must be positive")
     return ArchiveSettings(
-        date=args.date, select=tuple(args.select) or ("ALL",), ignore=tuple(args.ignore),
-        rule_dirs=tuple(args.rules_dir), max_bytes=args.max_bytes,
-        article_timeout=args.article_timeout if args.article_timeout > 0 else None)
+        date=args.date,
+        select=tuple(args.select) or ("ALL",),
+        ignore=tuple(args.ignore),
+        rule_dirs=tuple(args.rules_dir),
+        max_bytes=args.max_bytes,
+        article_timeout=args.article_timeout if args.article_timeout > 0 else None,
+    )
 
 
 class _Display:
@@ -106,9 +148,15 @@ class _Display:
             TimeRemainingColumn,
         )
 
-        self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
-                            TaskProgressColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-                            console=Console(stderr=True))
+        self.bar = Progress(
+            TextColumn("checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+        )
         self.bar.start()
         self.task = self.bar.add_task("archive", total=total, completed=done)
 
@@ -129,18 +177,27 @@ def print_summary(result: RunResult, rule_names: dict[str, str], out: TextIO) ->
     if result.bytes_read:
         speed += f", {result.bytes_read / result.seconds / 1e6:,.2f} MB/s"
     w = out.write
-    w(f"factcheck archive: {t.articles:,} articles; {checked:,} checked in "
-      f"{result.seconds:,.1f} s ({speed})\n")
-    w(f"  results               {result.out}{'/'} ({result.partitions:,} partitions, "
-      f"{result.skipped:,} already written)\n")
+    w(
+        f"factcheck archive: {t.articles:,} articles; {checked:,} checked in "
+        f"{result.seconds:,.1f} s ({speed})\n"
+    )
+    w(
+        f"  results               {result.out}{'/'} ({result.partitions:,} partitions, "
+        f"{result.skipped:,} already written)\n"
+    )
     w(f"  claims                {t.claims:,}\n")
     f = t.findings
-    w(f"  findings              {f['error']:,} error, {f['warning']:,} warning, "
-      f"{f['info']:,} info\n")
+    w(
+        f"  findings              {f['error']:,} error, {f['warning']:,} warning, "
+        f"{f['info']:,} info\n"
+    )
     w(f"  articles with errors  {t.with_errors:,} (a finding of severity error)\n")
     failures = ", ".join(f"{code} {n:,}" for code, n in sorted(t.failures.items()))
-    w(f"  failed articles       {t.failed:,}" + (f" ({failures}; see the error column)"
-                                                  if failures else "") + "\n")
+    w(
+        f"  failed articles       {t.failed:,}"
+        + (f" ({failures}; see the error column)" if failures else "")
+        + "\n"
+    )
     if result.failed_partitions:
         w(f"  failed partitions     {len(result.failed_partitions):,} (rerun to retry them)\n")
         for index, why in sorted(result.failed_partitions.items())[:5]:
@@ -161,8 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     missing = _missing()
     if missing:
-        print(f"factcheck archive: needs {', '.join(missing)}; "
-              "install them with: pip install 'factcheck[archive]'", file=sys.stderr)
+        print(
+            f"factcheck archive: needs {', '.join(missing)}; "
+            "install them with: pip install 'factcheck[archive]'",
+            file=sys.stderr,
+        )
         return 2
     from factcheck.archive.cluster import RunConfig, run
     from factcheck.ruleset import load_rules
@@ -170,9 +230,16 @@ def main(argv: list[str] | None = None) -> int:
     display = _Display(args.quiet)
     try:
         settings = _settings(args)
-        config = RunConfig(corpus=args.input, out=args.out, input_format=args.input_format,
-                           out_format=args.out_format, partition_size=args.partition_size,
-                           workers=args.workers, scheduler=args.scheduler, settings=settings)
+        config = RunConfig(
+            corpus=args.input,
+            out=args.out,
+            input_format=args.input_format,
+            out_format=args.out_format,
+            partition_size=args.partition_size,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            settings=settings,
+        )
         result = run(config, watcher=display)
     except (FactcheckError, argparse.ArgumentTypeError) as exc:
         display.stop()
@@ -184,8 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         display.stop()
-        print("factcheck archive: interrupted; rerun the same command to resume",
-              file=sys.stderr)
+        print("factcheck archive: interrupted; rerun the same command to resume", file=sys.stderr)
         return 130
     display.stop()
     names = {r.code: r.name for r in load_rules(settings.rule_dirs)}

@@ -155,8 +155,12 @@ def connect(config: RunConfig) -> Iterator[Any]:
             yield client
         return
     n = config.workers or cpu_count()
-    local = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                         silence_logs=logging.ERROR)
+    local = LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,  # type: ignore[no-untyped-call]
+        silence_logs=logging.ERROR,
+    )
     with local as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         yield client
 
@@ -188,8 +192,9 @@ def run(config: RunConfig, watcher: Watcher | None = None, client: Any = None) -
     outputs.claim_directory(out, info)
     outputs.remove_temporaries(out)
     done = outputs.written(out, fmt) & {p.index for p in parts}
-    result = RunResult(out=out, fmt=fmt, partitions=len(parts), skipped=len(done), tally=Tally(),
-                       seconds=0.0)
+    result = RunResult(
+        out=out, fmt=fmt, partitions=len(parts), skipped=len(done), tally=Tally(), seconds=0.0
+    )
     for index in sorted(done):
         result.tally += read_tally(outputs.part_path(out, index, fmt), fmt)
     result.skipped_articles = result.tally.articles
@@ -201,20 +206,27 @@ def run(config: RunConfig, watcher: Watcher | None = None, client: Any = None) -
         with connect(config) as own:
             _submit(own, todo, job, result, watcher)
     result.seconds = time.perf_counter() - t0
-    summary = {"complete": result.complete, "partitions": result.partitions,
-               **result.tally.as_dict()}
+    summary = {
+        "complete": result.complete,
+        "partitions": result.partitions,
+        **result.tally.as_dict(),
+    }
     outputs.write_json(out / outputs.SUMMARY_FILE, summary)
     return result
 
 
-def _submit(client: Any, todo: list[inputs.Partition], job: Job, result: RunResult,
-            watcher: Watcher | None) -> None:
+def _submit(
+    client: Any, todo: list[inputs.Partition], job: Job, result: RunResult, watcher: Watcher | None
+) -> None:
     from distributed import as_completed
 
     result.dashboard = client.dashboard_link if _has_dashboard(client) else None
     if watcher is not None:
-        watcher.started(result.tally.articles + sum(p.count for p in todo),
-                        result.tally.articles, result.dashboard)
+        watcher.started(
+            result.tally.articles + sum(p.count for p in todo),
+            result.tally.articles,
+            result.dashboard,
+        )
     if not todo:
         return
     import factcheck
@@ -222,14 +234,22 @@ def _submit(client: Any, todo: list[inputs.Partition], job: Job, result: RunResu
     try:
         versions = client.run(warm_worker, job.settings)
     except Exception as exc:
-        raise RuntimeError(f"the workers could not load factcheck and build its tables: "
-                           f"{type(exc).__name__}: {exc}") from exc
+        raise RuntimeError(
+            f"the workers could not load factcheck and build its tables: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
     stale = {w: v for w, v in versions.items() if v != factcheck.__version__}
     if stale:
         raise RuntimeError(f"workers run another factcheck version: {stale}")
     token = uuid.uuid4().hex[:8]
-    futures = client.map(process_partition, todo, job=job, pure=False, retries=1,
-                         key=[f"factcheck-partition-{p.index}-{token}" for p in todo])
+    futures = client.map(
+        process_partition,
+        todo,
+        job=job,
+        pure=False,
+        retries=1,
+        key=[f"factcheck-partition-{p.index}-{token}" for p in todo],
+    )
     index_of = {f.key: p.index for f, p in zip(futures, todo, strict=True)}
     for fut in as_completed(futures):  # type: ignore[no-untyped-call]
         if fut.status != "finished":

@@ -61,16 +61,18 @@ def detect_kind(path: Path, input_format: str) -> Kind:
         if input_format == kind:
             return kind
     if input_format != "auto":
-        raise ConfigError("--input-format", f"expected auto, files, jsonl or parquet, "
-                                            f"got {input_format!r}")
+        raise ConfigError(
+            "--input-format", f"expected auto, files, jsonl or parquet, got {input_format!r}"
+        )
     if path.is_dir():
         return "files"
     name = path.name.lower()
     for kind in kinds[1:]:
         if name.endswith(_SUFFIXES[kind]):
             return kind
-    raise ConfigError(str(path), "not a directory, .jsonl/.ndjson or .parquet file; "
-                                 "say which with --input-format")
+    raise ConfigError(
+        str(path), "not a directory, .jsonl/.ndjson or .parquet file; say which with --input-format"
+    )
 
 
 def _walk(root: Path, suffixes: tuple[str, ...]) -> list[str]:
@@ -95,16 +97,19 @@ def plan(corpus: str | Path, input_format: str = "auto", size: int = 500) -> lis
         if not root.is_dir():
             raise ConfigError(str(corpus), "--input-format files needs a directory")
         paths = _walk(root, ARTICLE_SUFFIXES)
-        return [Partition(index=i, kind="files", source=str(root), count=len(chunk),
-                          paths=tuple(chunk))
-                for i, chunk in enumerate(paths[k : k + size] for k in range(0, len(paths), size))]
+        return [
+            Partition(index=i, kind="files", source=str(root), count=len(chunk), paths=tuple(chunk))
+            for i, chunk in enumerate(paths[k : k + size] for k in range(0, len(paths), size))
+        ]
     files = [str(root / p) for p in _walk(root, _SUFFIXES[kind])] if root.is_dir() else [str(root)]
     parts: list[Partition] = []
     for f in files:
         pieces = _plan_jsonl(f, size) if kind == "jsonl" else _plan_parquet(f, size)
         base = len(parts)
-        parts.extend(Partition(index=base + i, kind=kind, source=f, count=c, start=a,
-                               stop=b, line=n) for i, (c, a, b, n) in enumerate(pieces))
+        parts.extend(
+            Partition(index=base + i, kind=kind, source=f, count=c, start=a, stop=b, line=n)
+            for i, (c, a, b, n) in enumerate(pieces)
+        )
     return parts
 
 
@@ -136,13 +141,17 @@ def _plan_parquet(path: str, size: int) -> list[tuple[int, int, int, int]]:
     names = set(meta.schema.names)
     missing = [c for c in ("id", "text") if c not in names]
     if missing:
-        raise ConfigError(path, f"no column {', '.join(map(repr, missing))}; "
-                                "expected columns id, text and optional date, url")
+        raise ConfigError(
+            path,
+            f"no column {', '.join(map(repr, missing))}; "
+            "expected columns id, text and optional date, url",
+        )
     pieces: list[tuple[int, int, int, int]] = []
     for group in range(meta.num_row_groups):
         rows = meta.row_group(group).num_rows
-        pieces.extend((min(size, rows - a), a, min(a + size, rows), group)
-                      for a in range(0, rows, size))
+        pieces.extend(
+            (min(size, rows - a), a, min(a + size, rows), group) for a in range(0, rows, size)
+        )
     return pieces
 
 
@@ -152,8 +161,9 @@ def digest(parts: list[Partition], corpus: str | Path) -> str:
     for p in parts:
         h.update(json.dumps(asdict(p), sort_keys=True).encode())
     root = Path(corpus)
-    files = [root / p for part in parts for p in part.paths] or [Path(s) for s in
-                                                                   {p.source for p in parts}]
+    files = [root / p for part in parts for p in part.paths] or [
+        Path(s) for s in {p.source for p in parts}
+    ]
     for f in sorted(files):
         st = f.stat()
         h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())

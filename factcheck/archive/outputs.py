@@ -40,8 +40,9 @@ def out_format(out: Path, requested: str | None) -> str:
         return requested
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise ConfigError(str(out), "name the output directory *.parquet or *.jsonl, "
-                                    "or give --out-format")
+        raise ConfigError(
+            str(out), "name the output directory *.parquet or *.jsonl, or give --out-format"
+        )
     return fmt
 
 
@@ -64,13 +65,23 @@ def written(out: Path, fmt: str) -> set[int]:
 def _schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([
-        ("id", pa.string()), ("url", pa.string()), ("date", pa.string()),
-        ("date_source", pa.string()), ("claims", pa.int32()), ("cross_checked", pa.int32()),
-        ("findings", pa.string()), ("codes", pa.list_(pa.string())),
-        ("findings_error", pa.int32()), ("findings_warning", pa.int32()),
-        ("findings_info", pa.int32()), ("error_code", pa.string()), ("error", pa.string()),
-    ])
+    return pa.schema(
+        [
+            ("id", pa.string()),
+            ("url", pa.string()),
+            ("date", pa.string()),
+            ("date_source", pa.string()),
+            ("claims", pa.int32()),
+            ("cross_checked", pa.int32()),
+            ("findings", pa.string()),
+            ("codes", pa.list_(pa.string())),
+            ("findings_error", pa.int32()),
+            ("findings_warning", pa.int32()),
+            ("findings_info", pa.int32()),
+            ("error_code", pa.string()),
+            ("error", pa.string()),
+        ]
+    )
 
 
 def _atomic(path: Path, write: Any) -> None:
@@ -95,8 +106,9 @@ def write_rows(rows: list[Row], path: Path, fmt: str) -> None:
         table = pa.Table.from_pylist(rows, schema=_schema())
         _atomic(path, lambda fh: pq.write_table(table, fh, compression="zstd"))
     else:
-        data = "".join(json.dumps({k: r[k] for k in ROW_FIELDS}, ensure_ascii=False) + "\n"
-                       for r in rows).encode("utf-8")
+        data = "".join(
+            json.dumps({k: r[k] for k in ROW_FIELDS}, ensure_ascii=False) + "\n" for r in rows
+        ).encode("utf-8")
         _atomic(path, lambda fh: fh.write(data))
 
 
@@ -116,7 +128,7 @@ def iter_rows(out: str | Path) -> Iterator[Row]:
     """Every row of a results directory, in corpus order."""
     root = Path(out)
     fmt = FORMATS.get(root.suffix.lower())
-    for fmt_ in ([fmt] if fmt else ["parquet", "jsonl"]):
+    for fmt_ in [fmt] if fmt else ["parquet", "jsonl"]:
         for index in sorted(written(root, fmt_)):
             yield from read_rows(part_path(root, index, fmt_), fmt_)
 
@@ -143,8 +155,11 @@ def claim_directory(out: Path, run: dict[str, Any]) -> None:
             before = None
         if before != run:
             diff = sorted(k for k in run if not isinstance(before, dict) or before.get(k) != run[k])
-            raise ConfigError(str(out), "holds results of another run (different "
-                              f"{', '.join(diff) or 'run file'}); choose a new --out or delete it")
+            raise ConfigError(
+                str(out),
+                "holds results of another run (different "
+                f"{', '.join(diff) or 'run file'}); choose a new --out or delete it",
+            )
         return
     if any(_PART.match(e.name) for e in os.scandir(out)):
         raise ConfigError(str(out), "holds partition files but no _run.json; choose a new --out")

@@ -81,8 +81,9 @@ def warm_up(settings: ArchiveSettings) -> None:
     options.rules()
     default_rates()
     default_units()
-    check_record({"id": "warm-up", "text": "It fell by $5billion (£3.5bn) to 5 miles (8 km)."},
-                 settings)
+    check_record(
+        {"id": "warm-up", "text": "It fell by $5billion (£3.5bn) to 5 miles (8 km)."}, settings
+    )
 
 
 def _iso_date(value: object) -> dt.date | None:
@@ -143,8 +144,9 @@ def oversize(record: Record, max_bytes: int) -> Row | None:
         return None
     if size <= max_bytes:
         return None
-    return failure_row(record, "too-large",
-                       f"article is {size:,} bytes, over the limit of {max_bytes:,}")
+    return failure_row(
+        record, "too-large", f"article is {size:,} bytes, over the limit of {max_bytes:,}"
+    )
 
 
 def _document(record: Record, settings: ArchiveSettings) -> Document:
@@ -158,8 +160,9 @@ def _document(record: Record, settings: ArchiveSettings) -> Document:
         raise InputError(name, "bad-record", f"format {fmt!r} is not one of {', '.join(_FORMATS)}")
     text = record.get("text")
     if text is None and record.get("path") is not None:
-        return load_document(str(record["path"]), input_format=fmt, max_bytes=settings.max_bytes,
-                             display_path=name)
+        return load_document(
+            str(record["path"]), input_format=fmt, max_bytes=settings.max_bytes, display_path=name
+        )
     if isinstance(text, bytes):
         text = decode(text, name)
     if not isinstance(text, str):
@@ -167,8 +170,9 @@ def _document(record: Record, settings: ArchiveSettings) -> Document:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InputError(name, "encoding",
-                         f"text has an unpaired surrogate at character {exc.start}") from None
+        raise InputError(
+            name, "encoding", f"text has an unpaired surrogate at character {exc.start}"
+        ) from None
     if not text.strip():
         raise InputError(name, "empty", "article text is empty")
     if fmt == "auto":

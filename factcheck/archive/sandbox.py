@@ -77,8 +77,9 @@ class _Helper:
             self.get(STARTUP_TIMEOUT)
         except (TimeoutError, EOFError, OSError) as exc:
             status = self.proc.poll()
-            raise HelperError(f"the checker process did not start ({type(exc).__name__}, "
-                              f"exit status {status})") from None
+            raise HelperError(
+                f"the checker process did not start ({type(exc).__name__}, exit status {status})"
+            ) from None
         self.warmed.add(settings)
 
     def status(self) -> str:
@@ -156,16 +157,19 @@ class SandboxPool:
                 helper.close()
                 culprit = pending[done]
                 rows[culprit] = failure_row(
-                    batch[culprit], "timeout",
-                    f"checking took longer than {settings.article_timeout:g} s; skipped")
+                    batch[culprit],
+                    "timeout",
+                    f"checking took longer than {settings.article_timeout:g} s; skipped",
+                )
                 pending = pending[done + 1 :]
                 continue
             except (EOFError, OSError):
                 how = helper.status()
                 helper.close()
                 culprit = pending[done]
-                rows[culprit] = failure_row(batch[culprit], "crash",
-                                            f"the checker process died ({how})")
+                rows[culprit] = failure_row(
+                    batch[culprit], "crash", f"the checker process died ({how})"
+                )
                 pending = pending[done + 1 :]
                 continue
             self.peak_rss_kib = max(self.peak_rss_kib, int(peak))

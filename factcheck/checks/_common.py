@@ -63,8 +63,8 @@ def hedge_tolerance(c: Claim, lex: Lexicon) -> float:
     if c.hedge is None:
         return 0.0
     h = c.hedge.lower()
-    entry = lex.hedges_before.get(h) or lex.hedges_after.get(h) or lex.hedges_after.get(
-        h.lstrip("-")
+    entry = (
+        lex.hedges_before.get(h) or lex.hedges_after.get(h) or lex.hedges_after.get(h.lstrip("-"))
     )
     return entry[1] if entry else 0.1
 
@@ -131,8 +131,11 @@ def rewrite_scale(c: Claim, factor: float) -> str | None:
         return None
     word = c.scale.split()[0]
     plural = word.endswith("s") and word.lower() not in ("bns",)
-    base = word[:-1] if plural and word.lower().rstrip("s") in ("million", "billion", "thousand",
-                                                                  "trillion") else word
+    base = (
+        word[:-1]
+        if plural and word.lower().rstrip("s") in ("million", "billion", "thousand", "trillion")
+        else word
+    )
     for ladder in ladders:
         if base in ladder:
             i = ladder.index(base) + steps

@@ -19,9 +19,15 @@ def _triples(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
         f = by_id[t.from_claim]
         if t.kind not in ("money", "count", "quantity"):
             continue  # a change between percentages is in points or percent: other rules
-        amounts = [c for c in ctx.sentence_claims(t) if c.role == Role.CHANGE
-                   and c.kind == t.kind and c.unit == t.unit and c.converts is None
-                   and not c.vague]
+        amounts = [
+            c
+            for c in ctx.sentence_claims(t)
+            if c.role == Role.CHANGE
+            and c.kind == t.kind
+            and c.unit == t.unit
+            and c.converts is None
+            and not c.vague
+        ]
         if len(amounts) == 1 and not (f.vague or t.vague):
             yield amounts[0], f, t
 
@@ -43,10 +49,16 @@ def amount_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         if a_lo <= diff_hi * 1.01 and diff_lo * 0.99 <= a_hi:
             continue
         actual = abs(t.value - f.value)
-        yield Hit((amount, f, t),
-                  {"amount": amount.text, "start": f.text, "end": t.text,
-                   "actual": fmt.claim_value(t, actual)},
-                  {"stated": amount.value, "actual": actual})
+        yield Hit(
+            (amount, f, t),
+            {
+                "amount": amount.text,
+                "start": f.text,
+                "end": t.text,
+                "actual": fmt.claim_value(t, actual),
+            },
+            {"stated": amount.value, "actual": actual},
+        )
 
 
 CHECKS = (amount_mismatch,)

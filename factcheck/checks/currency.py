@@ -20,8 +20,12 @@ from factcheck.registry import CheckContext, Hit, Params, check, pairs
 
 _SCALE_FACTORS = (1e3, 1e6, 1e-3, 1e-6)
 _MAJOR = ("USD", "GBP", "EUR", "JPY", "CNY", "CAD", "AUD", "CHF", "INR")
-_SLIP_WORDS = {1e3: ("a thousand", "too small"), 1e6: ("a million", "too small"),
-               1e-3: ("a thousand", "too large"), 1e-6: ("a million", "too large")}
+_SLIP_WORDS = {
+    1e3: ("a thousand", "too small"),
+    1e6: ("a million", "too small"),
+    1e-3: ("a thousand", "too large"),
+    1e-6: ("a million", "too large"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +39,16 @@ class RateUsed:
     def describe(self, base: str, quote: str) -> str:
         b = fmt.money(1, base).replace("1", "", 1) or base
         if self.date is not None:
-            return f"{fmt.money(1, base)} = {_quote(self.low, quote)} (ECB reference rate, " \
-                   f"{self.date.isoformat()})"
+            return (
+                f"{fmt.money(1, base)} = {_quote(self.low, quote)} (ECB reference rate, "
+                f"{self.date.isoformat()})"
+            )
         assert self.period is not None
         del b
-        return (f"{fmt.money(1, base)} = {_quote(self.low, quote)}–{_quote(self.high, quote)} "
-                f"(ECB reference rates {self.period[0]}–{self.period[1]}; no article date found)")
+        return (
+            f"{fmt.money(1, base)} = {_quote(self.low, quote)}–{_quote(self.high, quote)} "
+            f"(ECB reference rates {self.period[0]}–{self.period[1]}; no article date found)"
+        )
 
 
 def _quote(r: float, code: str) -> str:
@@ -197,9 +205,22 @@ class ScaleSlipParams(Params):
     slack: float = Field(0.03, ge=0, le=0.5, description="Extra relative slack beyond rounding.")
 
 
-@check("currency.scale_slip", params=ScaleSlipParams,
-       provides=("original", "converted", "rate_text", "expected", "factor_words", "too",
-                 "written_scale", "suggested", "percent_off", "high_low"))
+@check(
+    "currency.scale_slip",
+    params=ScaleSlipParams,
+    provides=(
+        "original",
+        "converted",
+        "rate_text",
+        "expected",
+        "factor_words",
+        "too",
+        "written_scale",
+        "suggested",
+        "percent_off",
+        "high_low",
+    ),
+)
 def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure is off by a factor of 1,000 or 1,000,000: a slipped scale word."""
     for a, b in pairs(ctx.claims, lambda c: c.converts):
@@ -219,8 +240,11 @@ def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
         yield Hit((b, a), text, {**_values(an), "factor": an.factor})
 
 
-@check("currency.inverted_rate", params=ScaleSlipParams,
-       provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"))
+@check(
+    "currency.inverted_rate",
+    params=ScaleSlipParams,
+    provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"),
+)
 def inverted_rate(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure matches the rate applied the wrong way round (divided, not multiplied)."""
     for a, b in pairs(ctx.claims, lambda c: c.converts):
@@ -232,9 +256,19 @@ def inverted_rate(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
         yield Hit((b, a), {**_text(an), "expected": _expected_text(an)}, _values(an))
 
 
-@check("currency.wrong_currency", params=ScaleSlipParams,
-       provides=("original", "converted", "rate_text", "expected", "other_currency",
-                 "percent_off", "high_low"))
+@check(
+    "currency.wrong_currency",
+    params=ScaleSlipParams,
+    provides=(
+        "original",
+        "converted",
+        "rate_text",
+        "expected",
+        "other_currency",
+        "percent_off",
+        "high_low",
+    ),
+)
 def wrong_currency(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure matches a conversion into another currency: a swapped symbol."""
     for a, b in pairs(ctx.claims, lambda c: c.converts):
@@ -247,8 +281,11 @@ def wrong_currency(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
         yield Hit((b, a), text, {**_values(an), "other_currency": an.other_currency})
 
 
-@check("currency.mismatch", params=ScaleSlipParams,
-       provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"))
+@check(
+    "currency.mismatch",
+    params=ScaleSlipParams,
+    provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"),
+)
 def mismatch(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure is outside what any rate of the period gives, beyond rounding."""
     for a, b in pairs(ctx.claims, lambda c: c.converts):

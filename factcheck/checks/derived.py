@@ -22,13 +22,21 @@ def implied_base(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
                 continue
             base = amt.value / (pc.value / 100.0)
             noun = "drop" if pc.direction == "down" else "rise"
-            percent = pc.text[len(pc.hedge) :].strip() if pc.hedge and pc.text.lower().startswith(
-                pc.hedge) else pc.text
+            percent = (
+                pc.text[len(pc.hedge) :].strip()
+                if pc.hedge and pc.text.lower().startswith(pc.hedge)
+                else pc.text
+            )
             measure = amt.measure or pc.measure or "the whole"
             yield Hit(
                 (amt, pc),
-                {"percent": percent, "amount": amt.text, "base": fmt.claim_value(amt, base),
-                 "measure": measure, "noun": noun},
+                {
+                    "percent": percent,
+                    "amount": amt.text,
+                    "base": fmt.claim_value(amt, base),
+                    "measure": measure,
+                    "noun": noun,
+                },
                 {"implied_base": base},
             )
             break
@@ -50,9 +58,14 @@ def annual_growth(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         rate = total ** (1 / years)
         yield Hit(
             (t, f),
-            {"start": f.text, "end": t.text, "years": str(years),
-             "rate": f"{fmt.sig((rate - 1) * 100, 2)}%", "total": fmt.factor(total),
-             "factor": fmt.factor(rate)},
+            {
+                "start": f.text,
+                "end": t.text,
+                "years": str(years),
+                "rate": f"{fmt.sig((rate - 1) * 100, 2)}%",
+                "total": fmt.factor(total),
+                "factor": fmt.factor(rate),
+            },
             {"annual_factor": round(rate, 4), "total_factor": round(total, 4), "years": years},
         )
 

@@ -39,8 +39,12 @@ def contradiction(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
             continue
         yield Hit(
             (t, f),
-            {"word": word, "start": f.text, "end": t.text,
-             "moved": "rises" if moved == "up" else "falls"},
+            {
+                "word": word,
+                "start": f.text,
+                "end": t.text,
+                "moved": "rises" if moved == "up" else "falls",
+            },
             {"said": str(said), "moved": moved},
         )
 

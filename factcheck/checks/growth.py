@@ -19,12 +19,25 @@ from factcheck.registry import CheckContext, Hit, Params, check
 
 
 class GrowthParams(Params):
-    window: int = Field(4, ge=0, le=20, description="Sentences between a growth claim and the "
-                        "figures it describes (when both name the same measure).")
-    tolerance: float = Field(0.10, ge=0, le=1, description="Relative slack on the multiplier "
-                             "('doubled' for ×1.9 is fair).")
-    hedge_cap: float = Field(0.10, ge=0, le=1, description="Most a hedge ('practically', "
-                             "'nearly') may stretch the multiplier.")
+    window: int = Field(
+        4,
+        ge=0,
+        le=20,
+        description="Sentences between a growth claim and the "
+        "figures it describes (when both name the same measure).",
+    )
+    tolerance: float = Field(
+        0.10,
+        ge=0,
+        le=1,
+        description="Relative slack on the multiplier ('doubled' for ×1.9 is fair).",
+    )
+    hedge_cap: float = Field(
+        0.10,
+        ge=0,
+        le=1,
+        description="Most a hedge ('practically', 'nearly') may stretch the multiplier.",
+    )
 
 
 def _pair_for(
@@ -33,8 +46,11 @@ def _pair_for(
     """The from/to pair a multiplier describes, nearest first (``dated``: with years)."""
     lex = ctx.lexicon
     best: tuple[int, tuple[Claim, Claim]] | None = None
-    nearby = (t for s in range(m.sentence - window, m.sentence + window + 1)
-              for t in ctx.by_sentence.get(s, ()))
+    nearby = (
+        t
+        for s in range(m.sentence - window, m.sentence + window + 1)
+        for t in ctx.by_sentence.get(s, ())
+    )
     for t in nearby:
         if t.from_claim is None or t.from_claim not in ctx.by_id:
             continue
@@ -78,8 +94,11 @@ def _growth_word(m: Claim) -> str:
     return m.text
 
 
-@check("growth.multiplier_mismatch", params=GrowthParams,
-       provides=("claim", "start", "end", "actual", "stated_factor"))
+@check(
+    "growth.multiplier_mismatch",
+    params=GrowthParams,
+    provides=("claim", "start", "end", "actual", "stated_factor"),
+)
 def multiplier_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
     """'Doubled', 'tripled', 'halved', 'x-fold' against the start and end values given."""
     for m in ctx.claims:
@@ -97,15 +116,34 @@ def multiplier_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
         actual = t.value / f.value
         yield Hit(
             (m, f, t),
-            {"claim": m.text, "start": f.text, "end": t.text, "actual": fmt.factor(actual),
-             "stated_factor": fmt.factor(m.value)},
+            {
+                "claim": m.text,
+                "start": f.text,
+                "end": t.text,
+                "actual": fmt.factor(actual),
+                "stated_factor": fmt.factor(m.value),
+            },
             {"stated_factor": m.value, "actual_factor": round(actual, 4)},
         )
 
 
-@check("growth.compound_mismatch", params=GrowthParams,
-       provides=("claim", "per", "start", "start_year", "end", "end_year", "years", "projected",
-                 "stated_total", "actual_total", "actual_rate"))
+@check(
+    "growth.compound_mismatch",
+    params=GrowthParams,
+    provides=(
+        "claim",
+        "per",
+        "start",
+        "start_year",
+        "end",
+        "end_year",
+        "years",
+        "projected",
+        "stated_total",
+        "actual_total",
+        "actual_rate",
+    ),
+)
 def compound_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
     """'Doubled every year' against dated start and end values: compounding does not fit."""
     for m in ctx.claims:
@@ -129,13 +167,26 @@ def compound_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
         projected_text = fmt.claim_value(t, projected)
         yield Hit(
             (m, f, t),
-            {"claim": m.text, "per": m.per or "year", "start": f.text,
-             "start_year": str(f.anchor_year), "end": t.text, "end_year": str(t.anchor_year),
-             "years": str(years), "projected": projected_text,
-             "stated_total": fmt.factor(m.value**years), "actual_total": fmt.factor(actual_total),
-             "actual_rate": fmt.factor(rate)},
-            {"years": years, "stated_factor": m.value, "actual_rate": round(rate, 4),
-             "actual_total": round(actual_total, 4), "projected": projected},
+            {
+                "claim": m.text,
+                "per": m.per or "year",
+                "start": f.text,
+                "start_year": str(f.anchor_year),
+                "end": t.text,
+                "end_year": str(t.anchor_year),
+                "years": str(years),
+                "projected": projected_text,
+                "stated_total": fmt.factor(m.value**years),
+                "actual_total": fmt.factor(actual_total),
+                "actual_rate": fmt.factor(rate),
+            },
+            {
+                "years": years,
+                "stated_factor": m.value,
+                "actual_rate": round(rate, 4),
+                "actual_total": round(actual_total, 4),
+                "projected": projected,
+            },
         )
 
 

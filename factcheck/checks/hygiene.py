@@ -14,8 +14,9 @@ def malformed_number(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         yield Hit((), {"numeral": ctx.text[start:end]}, {}, span=(start, end))
 
 
-@check("hygiene.unused_suppression", provides=("action", "codes", "comment_line"),
-       stage="suppressions")
+@check(
+    "hygiene.unused_suppression", provides=("action", "codes", "comment_line"), stage="suppressions"
+)
 def unused_suppression(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """An inline suppression comment that suppressed no finding.
 
@@ -24,18 +25,24 @@ def unused_suppression(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """
     for s in ctx.unused_suppressions:
         at = s.applies[0]
-        yield Hit((), {"action": s.action, "codes": ", ".join(s.codes),
-                       "comment_line": str(s.line)},
-                  {"codes": list(s.codes), "reason": s.reason, "source_span": list(s.span)},
-                  span=(at, at))
+        yield Hit(
+            (),
+            {"action": s.action, "codes": ", ".join(s.codes), "comment_line": str(s.line)},
+            {"codes": list(s.codes), "reason": s.reason, "source_span": list(s.span)},
+            span=(at, at),
+        )
 
 
 @check("hygiene.invalid_suppression", provides=("comment", "problem", "comment_line"))
 def invalid_suppression(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A ``<!-- factcheck: … -->`` comment that cannot be applied (no codes, bad syntax)."""
     for bad in ctx.invalid_suppressions:
-        yield Hit((), {"comment": bad.text, "problem": bad.message, "comment_line": str(bad.line)},
-                  {"source_span": list(bad.span)}, span=(0, 0))
+        yield Hit(
+            (),
+            {"comment": bad.text, "problem": bad.message, "comment_line": str(bad.line)},
+            {"source_span": list(bad.span)},
+            span=(0, 0),
+        )
 
 
 @check("hygiene.too_many_figures", provides=("limit",))
@@ -45,8 +52,9 @@ def too_many_figures(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         from factcheck.extractors.scan import MAX_MENTIONS
 
         at = ctx.truncated_at
-        yield Hit((), {"limit": f"{MAX_MENTIONS:,}"}, {"limit": MAX_MENTIONS, "offset": at},
-                  span=(at, at))
+        yield Hit(
+            (), {"limit": f"{MAX_MENTIONS:,}"}, {"limit": MAX_MENTIONS, "offset": at}, span=(at, at)
+        )
 
 
 CHECKS = (malformed_number, unused_suppression, invalid_suppression, too_many_figures)

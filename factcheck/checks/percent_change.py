@@ -30,7 +30,8 @@ class Change:
 def _pairs_in_sentence(ctx: CheckContext, c: Claim) -> list[tuple[Claim, Claim]]:
     by_id = ctx.by_id
     return [
-        (by_id[t.from_claim], t) for t in ctx.sentence_claims(c)
+        (by_id[t.from_claim], t)
+        for t in ctx.sentence_claims(c)
         if t.from_claim is not None and t.from_claim in by_id
     ]
 
@@ -65,9 +66,13 @@ def changes(ctx: CheckContext, kinds: tuple[str, ...]) -> Iterator[Change]:
         if c.start > last and not _TRAILING_CHANGE.fullmatch(ctx.text[last : c.start]):
             continue
         measure = t.measure or f.measure
-        if c.measure and measure and not (
-            lex.same_measure(c.measure, measure)
-            or lex.measure_group(c.measure) == lex.measure_group(measure) is not None
+        if (
+            c.measure
+            and measure
+            and not (
+                lex.same_measure(c.measure, measure)
+                or lex.measure_group(c.measure) == lex.measure_group(measure) is not None
+            )
         ):
             continue
         yield Change(c, f, t)
@@ -93,16 +98,23 @@ def _stated_interval(ctx: CheckContext, c: Claim, falling: bool = False) -> tupl
 
 
 class PercentParams(Params):
-    slack_points: float = Field(0.5, ge=0, le=10, description="Absolute slack in percent "
-                                "(or points) beyond the rounding of every figure.")
+    slack_points: float = Field(
+        0.5,
+        ge=0,
+        le=10,
+        description="Absolute slack in percent (or points) beyond the rounding of every figure.",
+    )
 
 
 def _fmt_change(v: float) -> str:
     return f"{'+' if v > 0 else ''}{fmt.sig(v, 3)}%"
 
 
-@check("percent.change_mismatch", params=PercentParams,
-       provides=("stated", "start", "end", "actual", "actual_points"))
+@check(
+    "percent.change_mismatch",
+    params=PercentParams,
+    provides=("stated", "start", "end", "actual", "actual_points"),
+)
 def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A percent change that its own before and after values do not give."""
     for ch in changes(ctx, ("percent",)):
@@ -124,8 +136,13 @@ def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
         points_text = fmt.sig(t.value - f.value, 3) if f.kind == "percent" else ""
         yield Hit(
             (s, f, t),
-            {"stated": s.text, "start": f.text, "end": t.text, "actual": _fmt_change(mid),
-             "actual_points": points_text},
+            {
+                "stated": s.text,
+                "start": f.text,
+                "end": t.text,
+                "actual": _fmt_change(mid),
+                "actual_points": points_text,
+            },
             {"stated": s.value if s.direction != "down" else -s.value, "actual": round(mid, 4)},
         )
 
@@ -144,8 +161,14 @@ def _amount_changes(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
         if pc.kind != "percent" or pc.role != Role.CHANGE:
             continue
         same = [c for c in ctx.sentence_claims(pc) if c is not pc]
-        amounts = [c for c in same if c.role == Role.CHANGE and c.kind in ("money", "count")
-                   and c.converts is None and c.direction == pc.direction]
+        amounts = [
+            c
+            for c in same
+            if c.role == Role.CHANGE
+            and c.kind in ("money", "count")
+            and c.converts is None
+            and c.direction == pc.direction
+        ]
         levels = [c for c in same if c.role in (Role.TO, Role.FROM) and c.converts is None]
         if len(amounts) != 1 or len(levels) != 1:
             continue
@@ -158,8 +181,11 @@ def _amount_changes(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
         yield pc, amount, level
 
 
-@check("percent.amount_change_mismatch", params=PercentParams,
-       provides=("stated", "amount", "level", "actual", "base"))
+@check(
+    "percent.amount_change_mismatch",
+    params=PercentParams,
+    provides=("stated", "amount", "level", "actual", "base"),
+)
 def amount_change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A percent change that the amount of change and the level it reached do not give."""
     lex = ctx.lexicon
@@ -183,14 +209,22 @@ def amount_change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]
         actual = amount.value / base * 100
         yield Hit(
             (pc, amount, level),
-            {"stated": pc.text, "amount": amount.text, "level": level.text,
-             "actual": f"{fmt.sig(actual, 3)}%", "base": fmt.claim_value(level, base)},
+            {
+                "stated": pc.text,
+                "amount": amount.text,
+                "level": level.text,
+                "actual": f"{fmt.sig(actual, 3)}%",
+                "base": fmt.claim_value(level, base),
+            },
             {"stated": pc.value, "actual": round(actual, 4), "base": base},
         )
 
 
-@check("percent.points_confusion", params=PercentParams,
-       provides=("stated", "start", "end", "points", "relative"))
+@check(
+    "percent.points_confusion",
+    params=PercentParams,
+    provides=("stated", "start", "end", "points", "relative"),
+)
 def points_confusion(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A change between two percentages given in percent that is really in points."""
     for ch in changes(ctx, ("percent",)):
@@ -205,14 +239,20 @@ def points_confusion(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
         if close_to_points and not close_to_relative:
             yield Hit(
                 (s, f, t),
-                {"stated": s.text, "start": f.text, "end": t.text,
-                 "points": fmt.sig(abs(points), 3), "relative": _fmt_change(relative)},
+                {
+                    "stated": s.text,
+                    "start": f.text,
+                    "end": t.text,
+                    "points": fmt.sig(abs(points), 3),
+                    "relative": _fmt_change(relative),
+                },
                 {"points": round(points, 4), "relative": round(relative, 4)},
             )
 
 
-@check("percent.points_mismatch", params=PercentParams,
-       provides=("stated", "start", "end", "points"))
+@check(
+    "percent.points_mismatch", params=PercentParams, provides=("stated", "start", "end", "points")
+)
 def points_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A change in percentage points that the two percentages do not give."""
     for ch in changes(ctx, ("percentage_point",)):
@@ -224,8 +264,9 @@ def points_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
         # read as the reader does: the two rates as written, the stated change to its last digit
         tol = max(half_unit(s), 0.05) + p.slack_points / 5
         lo, hi = _stated_interval(ctx, s)
-        if lo - tol <= points <= hi + tol or (s.direction is None and lo - tol <= abs(points)
-                                              <= hi + tol):
+        if lo - tol <= points <= hi + tol or (
+            s.direction is None and lo - tol <= abs(points) <= hi + tol
+        ):
             continue
         yield Hit(
             (s, f, t),

@@ -24,14 +24,32 @@ _WORD = regex.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 
 
 class RepeatedParams(Params):
-    tolerance: float = Field(0.02, ge=0, le=0.5, description="Relative gap allowed beyond "
-                             "rounding and hedges before two figures disagree.")
-    approx_cap: float = Field(0.03, ge=0, le=0.5, description="How far 'about'/'around' may "
-                              "stretch a figure when comparing restatements.")
-    max_gap: float = Field(0.5, gt=0, le=1, description="Figures further apart than this "
-                           "(relative) are taken as different things, not a slip.")
-    lookback: int = Field(20, ge=1, le=1000, description="How many earlier figures of the same "
-                          "measure a figure is compared with (nearest first).")
+    tolerance: float = Field(
+        0.02,
+        ge=0,
+        le=0.5,
+        description="Relative gap allowed beyond rounding and hedges before two figures disagree.",
+    )
+    approx_cap: float = Field(
+        0.03,
+        ge=0,
+        le=0.5,
+        description="How far 'about'/'around' may stretch a figure when comparing restatements.",
+    )
+    max_gap: float = Field(
+        0.5,
+        gt=0,
+        le=1,
+        description="Figures further apart than this "
+        "(relative) are taken as different things, not a slip.",
+    )
+    lookback: int = Field(
+        20,
+        ge=1,
+        le=1000,
+        description="How many earlier figures of the same "
+        "measure a figure is compared with (nearest first).",
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -43,7 +61,25 @@ _STOP = regex.compile(
     r"|that|after|before|because|as|while|when|to|could|should|may|might)\b",
     regex.IGNORECASE,
 )
-_PREP = frozenset("on in during since by last this next over for a per each every of".split())
+_PREP = frozenset(
+    [
+        "on",
+        "in",
+        "during",
+        "since",
+        "by",
+        "last",
+        "this",
+        "next",
+        "over",
+        "for",
+        "a",
+        "per",
+        "each",
+        "every",
+        "of",
+    ]
+)
 
 
 def _tail(text: str) -> str:
@@ -52,8 +88,15 @@ def _tail(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-_PERIOD_ADJECTIVES = {"quarterly": "quarter", "annual": "year", "annually": "year",
-                      "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+_PERIOD_ADJECTIVES = {
+    "quarterly": "quarter",
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+}
 
 
 def _qualifiers(ctx: CheckContext, c: Claim) -> frozenset[str]:
@@ -75,8 +118,22 @@ def _qualifiers(ctx: CheckContext, c: Claim) -> frozenset[str]:
 
 
 _ADVERBS = frozenset(
-    "worldwide globally nationally nationwide domestically overseas abroad internationally "
-    "locally regionally yesterday today tomorrow tonight".split()
+    [
+        "worldwide",
+        "globally",
+        "nationally",
+        "nationwide",
+        "domestically",
+        "overseas",
+        "abroad",
+        "internationally",
+        "locally",
+        "regionally",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+    ]
 )
 
 
@@ -88,7 +145,7 @@ def _owner_ok(ctx: CheckContext, a: Claim, b: Claim) -> bool:
 
 
 def _another_instance(ctx: CheckContext, c: Claim) -> bool:
-    """"a further $10bn", "another 500 jobs", "$10bn more", "on Tuesday alone"."""
+    """ "a further $10bn", "another 500 jobs", "$10bn more", "on Tuesday alone"."""
     before = [w.lower() for w in _WORD.findall(ctx.before(c, 40))][-3:]
     after = [w.lower() for w in _WORD.findall(_tail(ctx.after(c, 30)))][:3]
     return bool((set(before) | set(after)) & ctx.lexicon.instance_markers)
@@ -99,8 +156,16 @@ def _key(ctx: CheckContext, c: Claim) -> tuple[object, ...]:
     lex = ctx.lexicon
     measure = (c.measure or "").lower()
     group = lex.measure_group_of.get(measure) or measure
-    return (c.kind, c.unit, c.per, group, c.role == Role.CHANGE, c.direction, c.anchor_year,
-            _qualifiers(ctx, c))
+    return (
+        c.kind,
+        c.unit,
+        c.per,
+        group,
+        c.role == Role.CHANGE,
+        c.direction,
+        c.anchor_year,
+        _qualifiers(ctx, c),
+    )
 
 
 def _what(c: Claim) -> str:
@@ -113,14 +178,21 @@ def _what(c: Claim) -> str:
     return measure
 
 
-@check("repeated.mismatch", params=RepeatedParams,
-       provides=("this", "other", "other_line", "what", "gap_percent"))
+@check(
+    "repeated.mismatch",
+    params=RepeatedParams,
+    provides=("this", "other", "other_line", "what", "gap_percent"),
+)
 def repeated_mismatch(ctx: CheckContext, p: RepeatedParams) -> Iterator[Hit]:
     """The same measure of the same thing is given two different values."""
     cands = [
-        c for c in ctx.claims
-        if c.kind in _KINDS and c.converts is None and c.role not in (Role.FROM, Role.TO)
-        and c.measure and not _another_instance(ctx, c)
+        c
+        for c in ctx.claims
+        if c.kind in _KINDS
+        and c.converts is None
+        and c.role not in (Role.FROM, Role.TO)
+        and c.measure
+        and not _another_instance(ctx, c)
     ]
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in cands:
@@ -152,10 +224,20 @@ def _compare(ctx: CheckContext, p: RepeatedParams, a: Claim, b: Claim) -> Hit | 
         return None  # an order apart is another figure, not a misremembered one
     return Hit(
         (b, a),
-        {"this": b.text, "other": a.text, "other_line": str(a.line), "what": _what(b),
-         "gap_percent": fmt.sig(g * 100, 2)},
-        {"gap": round(g, 4), "this_value": b.value, "other_value": a.value,
-         "measure": b.measure, "other_measure": a.measure},
+        {
+            "this": b.text,
+            "other": a.text,
+            "other_line": str(a.line),
+            "what": _what(b),
+            "gap_percent": fmt.sig(g * 100, 2),
+        },
+        {
+            "gap": round(g, 4),
+            "this_value": b.value,
+            "other_value": a.value,
+            "measure": b.measure,
+            "other_measure": a.measure,
+        },
     )
 
 

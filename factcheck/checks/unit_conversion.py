@@ -41,8 +41,11 @@ def _alternatives(ctx: CheckContext, c: Claim) -> list[str]:
     return []
 
 
-@check("units.conversion_mismatch", params=UnitParams,
-       provides=("original", "converted", "expected", "percent_off", "high_low"))
+@check(
+    "units.conversion_mismatch",
+    params=UnitParams,
+    provides=("original", "converted", "expected", "percent_off", "high_low"),
+)
 def conversion_mismatch(ctx: CheckContext, p: UnitParams) -> Iterator[Hit]:
     """A unit conversion in brackets that does not match the original measurement."""
     for a, b in pairs(ctx.claims, lambda c: c.converts):
@@ -65,14 +68,24 @@ def conversion_mismatch(ctx: CheckContext, p: UnitParams) -> Iterator[Hit]:
         lo, hi, unit = readings[0]
         mid = (lo + hi) / 2
         off = abs(b.value - mid) / abs(mid) * 100 if mid else 0.0
-        expected = f"{fmt.sig(mid, max(2, fmt.significant_digits(b.text)))} " \
-                   f"{ctx.units.symbol(unit)}"
+        expected = (
+            f"{fmt.sig(mid, max(2, fmt.significant_digits(b.text)))} {ctx.units.symbol(unit)}"
+        )
         yield Hit(
             (b, a),
-            {"original": a.text, "converted": b.text, "expected": expected,
-             "percent_off": fmt.sig(off, 2), "high_low": "too high" if b.value > mid else "too low"},
-            {"expected": mid, "stated": b.value, "unit": unit,
-             "ratio": b.value / mid if mid else None},
+            {
+                "original": a.text,
+                "converted": b.text,
+                "expected": expected,
+                "percent_off": fmt.sig(off, 2),
+                "high_low": "too high" if b.value > mid else "too low",
+            },
+            {
+                "expected": mid,
+                "stated": b.value,
+                "unit": unit,
+                "ratio": b.value / mid if mid else None,
+            },
         )
 
 

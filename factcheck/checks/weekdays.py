@@ -11,11 +11,17 @@ import regex
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
 _DAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE = regex.compile(
     rf"\b{_DAY},?\s+(?:the\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
     rf"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b"
@@ -74,10 +80,17 @@ def weekday_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         if actual == wd:
             continue
         span = (m.start(), m.end())
-        yield Hit((), {"written": m.group(0), "date": f"{date.day} {date:%B} {date.year}",
-                       "actual": actual.capitalize(), "stated": wd.capitalize()},
-                  {"date": date.isoformat(), "weekday": actual, "year_written": bool(written_year)},
-                  span=span)
+        yield Hit(
+            (),
+            {
+                "written": m.group(0),
+                "date": f"{date.day} {date:%B} {date.year}",
+                "actual": actual.capitalize(),
+                "stated": wd.capitalize(),
+            },
+            {"date": date.isoformat(), "weekday": actual, "year_written": bool(written_year)},
+            span=span,
+        )
 
 
 CHECKS = (weekday_mismatch,)

@@ -10,7 +10,6 @@ import bisect
 import functools
 import re
 
-
 from factcheck.extractors.mention import Mention
 from factcheck.extractors.patterns import Patterns
 from factcheck.lexicon import Lexicon
@@ -18,17 +17,79 @@ from factcheck.models import ClaimKind, Direction, HedgeDirection, Role
 from factcheck.segment import Sentences
 
 _WINDOW = 200  # no context search reaches further back than this
-_GENERIC_PEOPLE = frozenset("people persons workers individuals".split())
-_DURATION_PREPS = frozenset("in over within for during across after inside".split())
+_GENERIC_PEOPLE = frozenset(["people", "persons", "workers", "individuals"])
+_DURATION_PREPS = frozenset(["in", "over", "within", "for", "during", "across", "after", "inside"])
 
 _LINKERS = frozenset(
-    "by of at to from totalling totaling totalled totaled worth reached reaching hit hitting "
-    "topped topping was were is are stood stands stand amounted amounting amounts came comes "
-    "reach reaches hits tops equalled equaled equals".split()
+    [
+        "by",
+        "of",
+        "at",
+        "to",
+        "from",
+        "totalling",
+        "totaling",
+        "totalled",
+        "totaled",
+        "worth",
+        "reached",
+        "reaching",
+        "hit",
+        "hitting",
+        "topped",
+        "topping",
+        "was",
+        "were",
+        "is",
+        "are",
+        "stood",
+        "stands",
+        "stand",
+        "amounted",
+        "amounting",
+        "amounts",
+        "came",
+        "comes",
+        "reach",
+        "reaches",
+        "hits",
+        "tops",
+        "equalled",
+        "equaled",
+        "equals",
+    ]
 )
 _SKIP_LEFT = frozenset(
-    "have has had been be being will would could may might should now already also still just "
-    "only own a an the almost nearly some about around roughly".split()
+    [
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "being",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "should",
+        "now",
+        "already",
+        "also",
+        "still",
+        "just",
+        "only",
+        "own",
+        "a",
+        "an",
+        "the",
+        "almost",
+        "nearly",
+        "some",
+        "about",
+        "around",
+        "roughly",
+    ]
 )
 _DETERMINERS = r"(?:the|its|their|his|her|our|all|those|these|your|my|whose)"
 _RIGHT = re.compile(
@@ -89,7 +150,7 @@ def clause_breaks(text: str) -> list[int]:
 
 @functools.cache
 def _particle(word: str, leading: bool) -> re.Pattern[str]:
-    """"off" after the amount ("lopping $46bn off") or anywhere before it."""
+    """ "off" after the amount ("lopping $46bn off") or anywhere before it."""
     return re.compile(rf"^\s+{word}\b" if leading else rf"\b{word}\b")
 
 
@@ -244,9 +305,14 @@ class Contextualiser:
         if verb_pos >= 0:
             between = text[verb_pos : m.start]
             words = [w for w in _WORDS.findall(between) if w not in (",", "(", ")")]
-            if len(words) <= 4 and m.kind in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT,
-                                              ClaimKind.MONEY, ClaimKind.COUNT,
-                                              ClaimKind.QUANTITY, ClaimKind.FRACTION):
+            if len(words) <= 4 and m.kind in (
+                ClaimKind.PERCENT,
+                ClaimKind.PERCENTAGE_POINT,
+                ClaimKind.MONEY,
+                ClaimKind.COUNT,
+                ClaimKind.QUANTITY,
+                ClaimKind.FRACTION,
+            ):
                 m.role = Role.CHANGE
 
     # ------------------------------------------------------------------ measure, owner
@@ -271,7 +337,7 @@ class Contextualiser:
         self._measure_left(text, m, floor)
 
     def _verb_measure(self, text: str, m: Mention, phrase: str, floor: int) -> str | None:
-        """"employs 4,500 people": the verb says more than the noun (the staff)."""
+        """ "employs 4,500 people": the verb says more than the noun (the staff)."""
         if phrase not in _GENERIC_PEOPLE:
             return None
         vm = _LAST_WORD.search(text, max(floor, m.start - 20), m.start)
@@ -293,8 +359,10 @@ class Contextualiser:
                 break
             if k == 0 and low.endswith("ed") and low not in lex.measure_group_of:
                 break  # "700 backed the motion", "300 died": a verb, not what is counted
-            if k > 0 and (low.endswith("ing") or low.endswith("ed")) and (
-                " ".join([*out, low]) not in lex.measure_group_of
+            if (
+                k > 0
+                and (low.endswith("ing") or low.endswith("ed"))
+                and (" ".join([*out, low]) not in lex.measure_group_of)
             ):
                 break
             if tok[:1].isupper() and k > 0:
@@ -310,9 +378,12 @@ class Contextualiser:
             out.pop(0)
         if not out:
             return None
-        if len(out) > 1 and out[0] in lex.measure_group_of and (
-            " ".join(out) not in lex.measure_group_of
-        ) and out[-1] not in lex.measure_group_of:
+        if (
+            len(out) > 1
+            and out[0] in lex.measure_group_of
+            and (" ".join(out) not in lex.measure_group_of)
+            and out[-1] not in lex.measure_group_of
+        ):
             out = out[:1]
         return " ".join(out)
 
@@ -339,7 +410,7 @@ class Contextualiser:
                 linked = True
                 i -= 1
                 continue
-            if low in _SKIP_LEFT or low.endswith("ly") and len(low) > 4:
+            if low in _SKIP_LEFT or (low.endswith("ly") and len(low) > 4):
                 i -= 1
                 continue
             break
@@ -349,8 +420,16 @@ class Contextualiser:
         low = t.lower().rstrip("’'")
         if low.endswith(("’s", "'s")):
             return  # "the company's $5bn": the owner, not the measure
-        sentence_initial = i == 0 or toks[i - 1].lower() in ("the", "its", "their", "his", "her",
-                                                            "a", "an", ",")
+        sentence_initial = i == 0 or toks[i - 1].lower() in (
+            "the",
+            "its",
+            "their",
+            "his",
+            "her",
+            "a",
+            "an",
+            ",",
+        )
         if low in lex.not_measures or (
             t[:1].isupper() and low not in lex.measure_group_of and not sentence_initial
         ):
@@ -364,9 +443,12 @@ class Contextualiser:
             j -= 1
         if j >= 0 and toks[j].lower().endswith(("’s", "'s")):
             owner = toks[j][:-2].lower()
-            if j - 1 >= 0 and toks[j - 1][:1].islower() and toks[j - 1].lower() not in (
-                "the", "a", "an", "its", "their", "his", "her"
-            ) and toks[j - 1].lower() not in lex.not_measures:
+            if (
+                j - 1 >= 0
+                and toks[j - 1][:1].islower()
+                and toks[j - 1].lower() not in ("the", "a", "an", "its", "their", "his", "her")
+                and toks[j - 1].lower() not in lex.not_measures
+            ):
                 owner = f"{toks[j - 1].lower()} {owner}"
             m.owner = owner
         elif j >= 0 and toks[j].lower() in ("his", "her", "their", "its", "our", "my", "your"):

@@ -13,17 +13,42 @@ from factcheck.extractors.patterns import Patterns, last_word, lead_char
 
 _HYPHENS = "-‐−–"
 _SCALED_BEFORE = re.compile(r"\d[^\W\d_]{1,3}[-–]$")  # "5k-20k", "5kg-10kg": a range
-_YEAR_PREFIX = re.compile(r"(?<![^\W\d_])(?:mid|pre|post|early|late|end|start|fy|fiscal)[-‐]$",
-                          re.IGNORECASE)
+_YEAR_PREFIX = re.compile(
+    r"(?<![^\W\d_])(?:mid|pre|post|early|late|end|start|fy|fiscal)[-‐]$", re.IGNORECASE
+)
 _PHONE_AFTER = re.compile(r"(?:[ .-]\(?\d{2,4}\)?){2,5}(?!\d)")
 _CODE_AFTER = re.compile(r"[-./]\d")
 _PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?)?|(?<![\d,.])0\d{1,4})[ .-]$")
 _GLUED_CODE = re.compile(r"[A-Za-z]+\d")  # "06F6", "4A1"
-_MONTHS = frozenset((
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december", "the",
-))
+_MONTHS = frozenset(
+    (
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "the",
+    )
+)
 
 
 def is_yearish(written: str) -> bool:
@@ -32,7 +57,7 @@ def is_yearish(written: str) -> bool:
 
 
 def _glued_to_letters(before: str) -> bool:
-    """"G7", "Covid-19", "F-35", "I7-860": the figure continues a word."""
+    """ "G7", "Covid-19", "F-35", "I7-860": the figure continues a word."""
     last = before[-1:]
     if last.isalpha():
         return True
@@ -51,7 +76,7 @@ class Exclusions:
         self.pat = pat
 
     def is_label(self, text: str, n: Numeral, before: str) -> bool:
-        """"G7", "Covid-19", "F-35", "A320", "#5", "Section 427", "version two"."""
+        """ "G7", "Covid-19", "F-35", "A320", "#5", "Section 427", "version two"."""
         if not n.words:
             if _glued_to_letters(before) or before.endswith("#"):
                 if _SCALED_BEFORE.search(before):
@@ -61,8 +86,9 @@ class Exclusions:
                 return True  # "06F6", but not "24703m2"
         if n.vague is None and before:
             word = last_word(before)
-            if (word in self.pat.label_last_words or word.upper() in self.pat.label_last_words
-                    ) and self.pat.label_before.search(before):
+            if (
+                word in self.pat.label_last_words or word.upper() in self.pat.label_last_words
+            ) and self.pat.label_before.search(before):
                 return True
         return False
 
@@ -70,8 +96,11 @@ class Exclusions:
         """Times, ordinals, dates, dotted codes, phone numbers (digits only)."""
         pat, e = self.pat, n.end
         nxt = text[e : e + 1]
-        if nxt and not has_currency and (nxt in ":." or lead_char(text, e) in "apogbuec") and (
-            pat.time_after.match(text, e)
+        if (
+            nxt
+            and not has_currency
+            and (nxt in ":." or lead_char(text, e) in "apogbuec")
+            and (pat.time_after.match(text, e))
         ):
             return True
         if nxt.isalpha() and pat.ordinal_suffix.match(text, e):
@@ -86,15 +115,25 @@ class Exclusions:
             return True  # the middle of "1-222-2222", "10.1.2"
         if before[-1:] in ":" and before[-2:-1].isdigit():
             return True  # the minutes of "10:30"
-        if not has_currency and "," not in n.written and (
-            _PHONE_AFTER.match(text, e)
-            or (before[-1:] in (" ", ".", "-") and before[-2:-1].isdigit()
-            and _PHONE_BEFORE.search(before))
+        if (
+            not has_currency
+            and "," not in n.written
+            and (
+                _PHONE_AFTER.match(text, e)
+                or (
+                    before[-1:] in (" ", ".", "-")
+                    and before[-2:-1].isdigit()
+                    and _PHONE_BEFORE.search(before)
+                )
+            )
         ):
             return True  # "020 7946 0000", "+44 20 7946 0000"
         if not has_currency and not is_yearish(n.written):
-            if n.integer_digits and n.value <= 31 and last_word(before) in _MONTHS and (
-                pat.month_before.search(before)
+            if (
+                n.integer_digits
+                and n.value <= 31
+                and last_word(before) in _MONTHS
+                and (pat.month_before.search(before))
             ):
                 return True  # "March 22"
             if pat.month_after.match(text, e):

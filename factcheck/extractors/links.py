@@ -28,18 +28,29 @@ _UPPER_BOUNDS = (HedgeDirection.BELOW, HedgeDirection.AT_MOST)
 
 
 def merge_bounds(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"more than 20 but fewer than 50", "no more than 50 and no less than 20": one range."""
+    """ "more than 20 but fewer than 50", "no more than 50 and no less than 20": one range."""
     out: list[Mention] = []
     i = 0
     while i < len(mentions):
         a = mentions[i]
         b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (b is not None and a.kind == b.kind and a.unit == b.unit and not a.vague
-                and not b.vague and a.low is None and b.low is None
-                and a.sentence == b.sentence and _BOUND_GAP.fullmatch(text, a.end, b.start)):
+        if (
+            b is not None
+            and a.kind == b.kind
+            and a.unit == b.unit
+            and not a.vague
+            and not b.vague
+            and a.low is None
+            and b.low is None
+            and a.sentence == b.sentence
+            and _BOUND_GAP.fullmatch(text, a.end, b.start)
+        ):
             lower, upper = (a, b) if a.hedge_direction in _LOWER_BOUNDS else (b, a)
-            if (lower.hedge_direction in _LOWER_BOUNDS and upper.hedge_direction in _UPPER_BOUNDS
-                    and lower.value < upper.value):
+            if (
+                lower.hedge_direction in _LOWER_BOUNDS
+                and upper.hedge_direction in _UPPER_BOUNDS
+                and lower.value < upper.value
+            ):
                 a.low, a.high = lower.value, upper.value
                 a.value = (lower.value + upper.value) / 2
                 a.end = a.num_end = b.end
@@ -79,9 +90,9 @@ def link_conversions(text: str, mentions: list[Mention]) -> None:
             pass
         elif bracketed and _LIST_IN_BRACKETS.match(text, b.end):
             pass  # "€1.2bn (£1.05bn; $1.4bn)": the first of several conversions
-        elif _APPOSITIVE_GAP.fullmatch(gap) and _APPOSITIVE_END.match(text, b.end):
-            pass
-        elif _SLASH_GAP.fullmatch(gap):
+        elif (
+            _APPOSITIVE_GAP.fullmatch(gap) and _APPOSITIVE_END.match(text, b.end)
+        ) or _SLASH_GAP.fullmatch(gap):
             pass
         else:
             continue
@@ -101,8 +112,16 @@ def _restate(mentions: list[Mention], ia: int, ib: int) -> None:
     """b restates a: it says the same thing (measure, owner, change and time)."""
     a, b = mentions[ia], mentions[ib]
     b.converts_index = ia
-    for attr in ("measure", "owner", "direction", "direction_word", "role", "anchor",
-                 "anchor_year", "per"):
+    for attr in (
+        "measure",
+        "owner",
+        "direction",
+        "direction_word",
+        "role",
+        "anchor",
+        "anchor_year",
+        "per",
+    ):
         if getattr(b, attr) is None:
             setattr(b, attr, getattr(a, attr))
     if a.converts_index is None and a.role is None and b.role is not None:
@@ -124,9 +143,7 @@ _CLAUSE_BREAK = regex.compile(
 )
 
 
-def _nearest_from(
-    text: str, mentions: list[Mention], i: int, step: int, m: Mention
-) -> int | None:
+def _nearest_from(text: str, mentions: list[Mention], i: int, step: int, m: Mention) -> int | None:
     """The "from" claim paired with "to" claim ``m`` (index ``i``), searching by ``step``.
 
     Never across a clause break ("sales fell to £1bn, while losses widened from £45m…"), and
@@ -179,8 +196,11 @@ def link_changes(text: str, mentions: list[Mention]) -> None:
     # a "from" with no "to" is a source ("data harvested from 50 million profiles")
     # unless the sentence states the change ("rose by $1.2bn, or 30%, from $6bn")
     partnered = {m.from_index for m in mentions if m.from_index is not None}
-    changes = {(q.sentence, q.direction) for q in mentions
-               if q.role == Role.CHANGE and q.direction is not None}
+    changes = {
+        (q.sentence, q.direction)
+        for q in mentions
+        if q.role == Role.CHANGE and q.direction is not None
+    }
     for j, p in enumerate(mentions):
         if p.role == Role.FROM and j not in partnered and not p.extra.get("up_from"):
             if (p.sentence, p.direction) not in changes:

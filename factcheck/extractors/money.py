@@ -38,7 +38,7 @@ class MoneyReader:
         self.symbol_keys = pat.symbol_keys
 
     def currency_before(self, text: str, n: Numeral) -> Currency | None:
-        """"$", "US$", "c $", "£", "€", "USD ", "MAUD ", "Rs " written before the figure."""
+        """ "$", "US$", "c $", "£", "€", "USD ", "MAUD ", "Rs " written before the figure."""
         s = n.start
         k = s - 1
         while k >= 0 and k >= s - 3 and text[k] in " (\u00a0":
@@ -62,7 +62,7 @@ class MoneyReader:
         return Currency(code, key, start) if code else None
 
     def read_currency_after(self, text: str, m: Mention, pos: int, n: Numeral) -> bool:
-        """"500 euros", "50 cents", "5m GBP", "30 MUSD", "10 €", "3 dollars 50 cents"."""
+        """ "500 euros", "50 cents", "5m GBP", "30 MUSD", "10 €", "3 dollars 50 cents"."""
         lex, pat = self.lex, self.pat
         cw = pat.currency_after.match(text, pos)
         if cw is not None:
@@ -92,7 +92,7 @@ class MoneyReader:
         return True
 
     def _minor(self, text: str, m: Mention, end: int) -> int:
-        """"3 dollars 50 cents", "thirteen dollars and forty-five cents": add the cents."""
+        """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": add the cents."""
         mm = self.pat.minor_amount.match(text, end)
         if mm is None:
             return end
@@ -126,7 +126,7 @@ class MoneyReader:
         return True
 
     def read_subunit_attached(self, text: str, m: Mention, pos: int) -> bool:
-        """"50p", "20c" written against the digits."""
+        """ "50p", "20c" written against the digits."""
         sub = self.pat.subunit_attached.match(text, pos)
         if sub is None:
             return False
@@ -137,7 +137,7 @@ class MoneyReader:
         return True
 
     def _weighs(self, text: str, n: Numeral) -> bool:
-        """"a baby of two pounds", "drop 25 pounds": pounds of weight, not money."""
+        """ "a baby of two pounds", "drop 25 pounds": pounds of weight, not money."""
         return bool(self.pat.weight_cue.search(text, max(0, n.start - 50), n.end + 40))
 
 

@@ -24,8 +24,12 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+"
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 _LONGEST = 40  # characters: "123,456,789,012,345,678.90" is 26
 _SIGN_GLUE = frozenset(")]%.,°'’-–−")  # a "-" after these is a dash or a range, not a minus
-_VAGUE_BASE = {"tens": (10.0, 100.0), "hundreds": (100.0, 1000.0), "dozens": (24.0, 144.0),
-               "scores": (40.0, 200.0)}
+_VAGUE_BASE = {
+    "tens": (10.0, 100.0),
+    "hundreds": (100.0, 1000.0),
+    "dozens": (24.0, 144.0),
+    "scores": (40.0, 200.0),
+}
 
 
 @dataclass(slots=True)
@@ -44,7 +48,7 @@ class Numeral:
 
 @dataclass(slots=True)
 class GrowthWord:
-    """"doubled", "halved", "twice", "threefold": a multiplier written as one word."""
+    """ "doubled", "halved", "twice", "threefold": a multiplier written as one word."""
 
     start: int
     end: int
@@ -79,11 +83,15 @@ class NumeralFinder:
     # ------------------------------------------------------------------ digits
     def _digits(self, text: str, blocked: list[tuple[int, int]], found: Found) -> None:
         pat = self.pat
-        matches: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group())
-                                              for m in pat.digits.finditer(text)]
+        matches: list[tuple[int, int, str]] = [
+            (m.start(), m.end(), m.group()) for m in pat.digits.finditer(text)
+        ]
         if any(v in text for v in VULGAR_FRACTIONS):  # "½" standalone
-            matches += [(m.start(), m.end(), m.group()) for m in pat.vulgar.finditer(text)
-                        if not text[m.start() - 1 : m.start()].isdigit()]
+            matches += [
+                (m.start(), m.end(), m.group())
+                for m in pat.vulgar.finditer(text)
+                if not text[m.start() - 1 : m.start()].isdigit()
+            ]
             matches.sort()
         skip_to = -1
         for s, e, raw in matches:
@@ -100,8 +108,11 @@ class NumeralFinder:
                 elif prev.isdigit():
                     continue
             # "1 234 567", but not "Under-15 100m" (no grouping after a label)
-            if text[e : e + 1] == " " and raw.isdigit() and len(raw) <= 3 and (
-                s == 0 or not (text[s - 1].isalpha() or text[s - 1] == "-")
+            if (
+                text[e : e + 1] == " "
+                and raw.isdigit()
+                and len(raw) <= 3
+                and (s == 0 or not (text[s - 1].isalpha() or text[s - 1] == "-"))
             ):
                 sm = pat.spaced_groups.match(text, e)
                 if sm is not None:
@@ -139,7 +150,7 @@ class NumeralFinder:
         return skip_to
 
     def _slash(self, text: str, num: Numeral) -> Numeral | None:
-        """"3/4", "1/40": a fraction; None for dates, scores and codes ("9/11", "24/7", "1/0")."""
+        """ "3/4", "1/40": a fraction; None for dates, scores and codes ("9/11", "24/7", "1/0")."""
         m = self.pat.slash_number.match(text, num.end)
         if m is None:
             return None
@@ -148,8 +159,14 @@ class NumeralFinder:
             return None
         if not (den in _DENOMINATORS or den > 31) or not 0 < num.value < den:
             return None
-        return Numeral(num.start, m.end(), num.value / den, words=False, fraction=True,
-                       written=text[num.start : m.end()])
+        return Numeral(
+            num.start,
+            m.end(),
+            num.value / den,
+            words=False,
+            fraction=True,
+            written=text[num.start : m.end()],
+        )
 
     def _skip_slash(self, text: str, e: int) -> int:
         """End of a slashed group that is not a fraction: "22/03/2018", "24/7", "1/0"."""
@@ -228,15 +245,15 @@ class NumeralFinder:
                 end = max(end, self._vague(text, toks, j, out))
             k = wn.end
             a, b = toks[wn.start][0], toks[wn.end - 1][1]
-            out.append(Numeral(a, b, wn.value, words=True, fraction=wn.fraction,
-                               written=text[a:b]))
+            out.append(Numeral(a, b, wn.value, words=True, fraction=wn.fraction, written=text[a:b]))
         for j in range(k, len(toks)):
             end = max(end, self._vague(text, toks, j, out))
         return end
 
-    def _vague(self, text: str, toks: list[tuple[int, int, str]], j: int,
-               out: list[Numeral]) -> int:
-        """"tens of thousands", "dozens", "billions of pounds", "several million"."""
+    def _vague(
+        self, text: str, toks: list[tuple[int, int, str]], j: int, out: list[Numeral]
+    ) -> int:
+        """ "tens of thousands", "dozens", "billions of pounds", "several million"."""
         s, e, w = toks[j]
         if j > 0 and toks[j - 1][2] not in ("a", "an"):
             return e  # inside a number the parser rejected ("two million three million")
@@ -252,8 +269,9 @@ class NumeralFinder:
                     e = of.end()
             elif w == "scores" and not _OF_AFTER.match(text, e):
                 return e  # "scores" without "of" is a verb or a result
-            out.append(Numeral(s, e, _geo(low, high), words=True, vague=(low, high),
-                               written=text[s:e]))
+            out.append(
+                Numeral(s, e, _geo(low, high), words=True, vague=(low, high), written=text[s:e])
+            )
             return e
         mult = lex.number_words.multipliers.get(w)
         if mult is None or mult < 100:
@@ -263,8 +281,16 @@ class NumeralFinder:
             return e
         plo, phi = lex.vague_prefixes[" ".join(pm.group("p").lower().split())]
         low, high = plo * mult, phi * mult
-        out.append(Numeral(pm.start(), e, _geo(low, high), words=True, vague=(low, high),
-                           written=text[pm.start() : e]))
+        out.append(
+            Numeral(
+                pm.start(),
+                e,
+                _geo(low, high),
+                words=True,
+                vague=(low, high),
+                written=text[pm.start() : e],
+            )
+        )
         return e
 
 

@@ -20,12 +20,33 @@ from factcheck.lexicon import Lexicon
 from factcheck.numparse import VULGAR_FRACTIONS
 
 _APOS = "'’"
-_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "quadrillion", "lakh",
-                "crore", "dozen")
+_SCALE_WORDS = (
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "quadrillion",
+    "lakh",
+    "crore",
+    "dozen",
+)
 _VAGUE_SCALES = ("hundreds", "thousands", "millions", "billions", "trillions")
 _MULTIPLIER_WORDS = ("twice", "thrice")
-_FOLD_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-               "hundred", "thousand")
+_FOLD_WORDS = (
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twenty",
+    "hundred",
+    "thousand",
+)
 
 
 def _alt(words: Iterable[str], *, escape: bool = True) -> str:
@@ -91,8 +112,11 @@ def trie(words: Iterable[str]) -> str:
 
     def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub)
-                for ch, sub in sorted(node.items()) if ch]
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -114,15 +138,26 @@ class Patterns:
     # ------------------------------------------------------------------ finding numerals
     def _scanner(self, lex: Lexicon) -> None:
         nw = lex.number_words
-        number_words = {*nw.units, *nw.tens, *nw.multipliers, *nw.fractions, "half", "quarter",
-                        "minus", "negative", *lex.vague}
+        number_words = {
+            *nw.units,
+            *nw.tens,
+            *nw.multipliers,
+            *nw.fractions,
+            "half",
+            "quarter",
+            "minus",
+            "negative",
+            *lex.vague,
+        }
         # Ordinals join a run only to end it: "three twenty-firsts", "the twenty-first century".
         number_words |= {*nw.ordinals, *(f"{o}s" for o in nw.ordinals if o != "second")}
         self.number_words = frozenset(number_words)
         self.growth_words = frozenset(lex.growth)
         fold = {f"{w}fold" for w in _FOLD_WORDS}
-        self.fold_words = {f"{w}fold": float(nw.units.get(w) or nw.tens.get(w)
-                                            or nw.multipliers[w]) for w in _FOLD_WORDS}
+        self.fold_words = {
+            f"{w}fold": float(nw.units.get(w) or nw.tens.get(w) or nw.multipliers[w])
+            for w in _FOLD_WORDS
+        }
         every = {w.lower() for w in (*number_words, *lex.growth, *_MULTIPLIER_WORDS, *fold)}
         # One pass over the lower-cased text finds every number word, growth verb and "twice".
         body = trie(every)
@@ -134,8 +169,9 @@ class Patterns:
             r"\s*-\s*|\s+(?:and\s+(?:an?\s+)?|point\s+|of\s+an?\s+|an?\s+)?", re.IGNORECASE
         )
         self.article_before = re.compile(r"(?<!\w)an?\s+$", re.IGNORECASE)
-        self.vague_of = re.compile(rf"\s+(?:of|upon)\s+({'|'.join(_VAGUE_SCALES)})\b",
-                                   re.IGNORECASE)
+        self.vague_of = re.compile(
+            rf"\s+(?:of|upon)\s+({'|'.join(_VAGUE_SCALES)})\b", re.IGNORECASE
+        )
         prefixes = _alt(lex.vague_prefixes)
         self.vague_prefix = re.compile(rf"(?<!\w)(?P<p>{prefixes})\s+$", re.IGNORECASE)
         # A numeral in digits; grouping and decimals are validated by numparse.parse_digits.
@@ -167,8 +203,9 @@ class Patterns:
         self.scale_word = re.compile(
             r"\s*(?P<w>thousand|million|billion|trillion|lakh|crore)s?\b", re.IGNORECASE
         )
-        self.and_a_fraction = re.compile(r"\s+and\s+an?\s+(?P<f>half|quarter|third)\b",
-                                         re.IGNORECASE)
+        self.and_a_fraction = re.compile(
+            r"\s+and\s+an?\s+(?P<f>half|quarter|third)\b", re.IGNORECASE
+        )
 
         # Currency written before the amount: "$", "US$", "US $", "c $", "£", "€", "USD ", "Rs ".
         syms = list(lex.currency_symbols)
@@ -185,8 +222,9 @@ class Patterns:
             r"\s?(?:\(\s?)?$"
         )
         self.currency_last = frozenset(s[-1] for s in (*syms, *lex.currency_codes))
-        self.symbol_keys = {k.upper().replace(" ", "").replace(".", ""): v
-                            for k, v in lex.currency_symbols.items()}
+        self.symbol_keys = {
+            k.upper().replace(" ", "").replace(".", ""): v for k, v in lex.currency_symbols.items()
+        }
         scales: dict[str, float] = {}
         for key, val in lex.scales.items():
             scales.setdefault(key, val)
@@ -201,8 +239,12 @@ class Patterns:
         )
         after_syms = [s for s in syms if len(s) == 1 and not (s.isascii() and s.isalpha())]
         self.currency_starts = frozenset(
-            {w[0].lower() for w in (*lex.currency_codes, *lex.currency_words,
-                                    *lex.currency_subunits)} | {"m"} | set(after_syms)
+            {
+                w[0].lower()
+                for w in (*lex.currency_codes, *lex.currency_words, *lex.currency_subunits)
+            }
+            | {"m"}
+            | set(after_syms)
         )
         self.percent_starts = frozenset("%pb")
         self.symbol_after = re.compile(rf"[ \u00a0]?(?P<sym>{_alt(after_syms)})(?![\d\w])")
@@ -234,8 +276,9 @@ class Patterns:
             re.IGNORECASE,
         )
         self.x_mult = re.compile(r"x(?![\w\d])", re.IGNORECASE)
-        self.twice_after = re.compile(r"\s+(?:as|the|that|what|its|their|his|her|over)\b",
-                                      re.IGNORECASE)
+        self.twice_after = re.compile(
+            r"\s+(?:as|the|that|what|its|their|his|her|over)\b", re.IGNORECASE
+        )
 
         # Ages: "33-year-old", "aged 33", "8 months old", "six weeks of age", "87 yo".
         self.age_after = re.compile(
@@ -251,11 +294,14 @@ class Patterns:
             re.IGNORECASE,
         )
         self.ordinal_suffix = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-        months = (r"jan(?:uary)?|feb(?:ruary)?|march|mar|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-                  r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+        months = (
+            r"jan(?:uary)?|feb(?:ruary)?|march|mar|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+        )
         self.month_before = re.compile(rf"\b(?:{months})\.?\s+(?:the\s+)?$", re.IGNORECASE)
-        self.month_after = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b",
-                                      re.IGNORECASE)
+        self.month_after = re.compile(
+            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b", re.IGNORECASE
+        )
         # A one-letter label ("F 35", "B 52") only in capitals; "a"/"an" are articles ("a 45-acre
         # farm", "A 90-day-old bill"), never labels.
         nouns = [w for w in lex.label_nouns if len(w) > 1 or w not in ("a", "an")]
@@ -306,9 +352,7 @@ class Patterns:
         # What the first character after a figure must be for a reader to be worth trying
         # (after at most one space, one hyphen and one space; see scan.lead_char).
         self.unit_tokens = frozenset(u.split()[0].lower() for u in lex.units)
-        self.unit_starts = frozenset(
-            {u[0].lower() for u in lex.units} | set("°º([{<\"scdfki")
-        )
+        self.unit_starts = frozenset({u[0].lower() for u in lex.units} | set('°º([{<"scdfki'))
         self.length_units = frozenset(u for u, e in lex.units.items() if e.dimension == "length")
         self.unit_prefix = re.compile(r"\s?-?\s?(?P<p>square|sq\.?|cubic|cu\.?)\s+", re.IGNORECASE)
         self.unit_per = re.compile(r"\s?(?:/|\s+per\s+)\s?(?P<u>[^\W\d_]{1,12})\b", re.IGNORECASE)

@@ -25,13 +25,23 @@ _TEMPERATURE_CUE = re.compile(
     re.IGNORECASE,
 )
 _TEMPERATURES = {
-    "c": "degree_Celsius", "celsius": "degree_Celsius", "celcius": "degree_Celsius",
-    "centigrade": "degree_Celsius", "centigrate": "degree_Celsius",
-    "f": "degree_Fahrenheit", "fahrenheit": "degree_Fahrenheit",
-    "farenheit": "degree_Fahrenheit", "k": "kelvin", "kelvin": "kelvin",
+    "c": "degree_Celsius",
+    "celsius": "degree_Celsius",
+    "celcius": "degree_Celsius",
+    "centigrade": "degree_Celsius",
+    "centigrate": "degree_Celsius",
+    "f": "degree_Fahrenheit",
+    "fahrenheit": "degree_Fahrenheit",
+    "farenheit": "degree_Fahrenheit",
+    "k": "kelvin",
+    "kelvin": "kelvin",
 }
-_SUBUNITS = {"foot": ("inch", 12.0), "stone": ("pound", 14.0), "hour": ("minute", 60.0),
-             "pound": ("ounce", 16.0)}
+_SUBUNITS = {
+    "foot": ("inch", 12.0),
+    "stone": ("pound", 14.0),
+    "hour": ("minute", 60.0),
+    "pound": ("ounce", 16.0),
+}
 _CODE_AFTER = re.compile(r"[-‐]\d")  # "24703 L-202": a code, not litres
 _DIGIT_HUNDREDS = re.compile(r"\s+(?:and\s+)?(\d)\s+hundred\b", re.IGNORECASE)
 _AND_TENS = re.compile(
@@ -90,7 +100,7 @@ class QuantityReader:
         return value, pos, word, span
 
     def _more_digits(self, text: str, pos: int, value: float, mult: float) -> tuple[float, int]:
-        """"4 thousand 3 hundred and 21", "3 hundred and one": the rest of the number."""
+        """ "4 thousand 3 hundred and 21", "3 hundred and one": the rest of the number."""
         if mult == 1000.0:
             hm = _DIGIT_HUNDREDS.match(text, pos)
             if hm is None:
@@ -137,16 +147,22 @@ class QuantityReader:
 
     # ------------------------------------------------------------------ percent
     def read_percent(self, text: str, m: Mention, pos: int) -> bool:
-        """"60 per cent", "8%", "2 percentage points", "25 basis points" (= 0.25 points)."""
+        """ "60 per cent", "8%", "2 percentage points", "25 basis points" (= 0.25 points)."""
         pm = self.pat.percent.match(text, pos)
         if pm is None:
             return False
         pp = pm.group("pp")
-        if pp and pp.lower().startswith("pt") and "%" not in text[max(0, m.num_start - 80) :
-                                                                  m.num_start]:
+        if (
+            pp
+            and pp.lower().startswith("pt")
+            and "%" not in text[max(0, m.num_start - 80) : m.num_start]
+        ):
             return False  # "5 pts" is points of a score unless a percent is about
-        if pp and pp.lower().startswith("point") and not self.pat.percent_ends.match(text,
-                                                                                   pm.end()):
+        if (
+            pp
+            and pp.lower().startswith("point")
+            and not self.pat.percent_ends.match(text, pm.end())
+        ):
             return False  # "the index fell 50 points": index points
         if pm.group("bp"):
             m.kind, m.unit = ClaimKind.PERCENTAGE_POINT, "percentage_point"
@@ -194,8 +210,12 @@ class QuantityReader:
         entry = lex.units.get(form) or lex.units.get(form.lower())
         if entry is None:
             return False
-        if (entry.attached_only and um.start("u") != pos and form != "in"
-                and "-" not in text[pos : um.end()]):
+        if (
+            entry.attached_only
+            and um.start("u") != pos
+            and form != "in"
+            and "-" not in text[pos : um.end()]
+        ):
             return False  # "5 C", "5 in the morning"; but "5-g", "2 in thick"
         if _CODE_AFTER.match(text, um.end()):
             return False
@@ -240,7 +260,7 @@ class QuantityReader:
         return bool(_TEMPERATURE_CUE.search(text, max(0, n.start - 80), n.end + 60))
 
     def _square(self, text: str, m: Mention, pm: re.Match[str]) -> bool:
-        """"4 square kilometres", "660 sq m", "0.9 trillion cubic feet"."""
+        """ "4 square kilometres", "660 sq m", "0.9 trillion cubic feet"."""
         um = self.pat.unit_spaced.match(text, pm.end())
         if um is None:
             return False
@@ -256,7 +276,7 @@ class QuantityReader:
         return True
 
     def _per(self, text: str, m: Mention) -> None:
-        """"50 km/ms", "-1e-3 W/min": a compound unit; "per year" is left to context."""
+        """ "50 km/ms", "-1e-3 W/min": a compound unit; "per year" is left to context."""
         pm = self.pat.unit_per.match(text, m.end)
         if pm is None:
             return
@@ -268,7 +288,7 @@ class QuantityReader:
         m.end = m.num_end = pm.end()
 
     def _compound(self, text: str, m: Mention, name: str) -> None:
-        """"6ft 2in", "5 feet 10 inches", "5st 4lb", "1hr 30min"."""
+        """ "6ft 2in", "5 feet 10 inches", "5st 4lb", "1hr 30min"."""
         sub = _SUBUNITS.get(name)
         if sub is None:
             return

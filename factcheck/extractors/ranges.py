@@ -44,8 +44,13 @@ _BOUND_GAP_ABOVE = re.compile(
     r"|no\s+(?:less|fewer)\s+than)\s+",
     re.IGNORECASE,
 )
-_UNIT_TAKERS = (ClaimKind.MONEY, ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT,
-                ClaimKind.QUANTITY, ClaimKind.DURATION)
+_UNIT_TAKERS = (
+    ClaimKind.MONEY,
+    ClaimKind.PERCENT,
+    ClaimKind.PERCENTAGE_POINT,
+    ClaimKind.QUANTITY,
+    ClaimKind.DURATION,
+)
 
 Classify = Callable[[str, Numeral, list[Numeral], int, bool], "Mention | None"]
 
@@ -78,8 +83,9 @@ class RangeReader:
         if head >= 0:
             m.start = m.num_start = head
 
-    def _head(self, text: str, m: Mention, nxt: Numeral, lo: int, i: int,
-              nums: list[Numeral]) -> int | None:
+    def _head(
+        self, text: str, m: Mention, nxt: Numeral, lo: int, i: int, nums: list[Numeral]
+    ) -> int | None:
         """Whether the gap makes a range; the start of a leading word ("between") or -1."""
         s, gap_end = m.num_end, nxt.start
         sym = m.currency_symbol or ""
@@ -98,8 +104,10 @@ class RangeReader:
                 return _FROM.search(text, lo, m.num_start).start()  # type: ignore[union-attr]
             fm = _FROM.search(text, lo, m.num_start)
             if fm is None:
-                if m.kind != ClaimKind.COUNT and m.kind != ClaimKind.YEAR and self._changes(
-                    text, m.num_start
+                if (
+                    m.kind != ClaimKind.COUNT
+                    and m.kind != ClaimKind.YEAR
+                    and self._changes(text, m.num_start)
                 ):
                     return None  # "rose 7% to 65%": a change; but "rose 3 to 4 per cent"
                 return -1
@@ -114,7 +122,10 @@ class RangeReader:
         """A verb of change in the words before "from" ("rose sharply, from …", "tripled
         from …", "went from …"): then "from X to Y" states a change, not a range."""
         lo = max(0, at - 60)
-        return bool(self.pat.direction_word.search(text, lo, at) or self.pat.neutral_change.search(text, lo, at))
+        return bool(
+            self.pat.direction_word.search(text, lo, at)
+            or self.pat.neutral_change.search(text, lo, at)
+        )
 
     def _join(self, text: str, m: Mention, second: Mention, nxt: Numeral) -> bool:
         lo, hi = m.value, second.value
@@ -134,8 +145,10 @@ class RangeReader:
                 lo *= second.value / nxt.value if second.scale is None else 1.0
         if second.scale and not m.scale:
             factor = second.value / nxt.value if nxt.value else 1.0
-            if m.kind not in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT) and factor > 1 and (
-                lo * factor <= hi
+            if (
+                m.kind not in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT)
+                and factor > 1
+                and (lo * factor <= hi)
             ):
                 lo *= factor  # "£5-10m": five million to ten million
                 m.scale, m.scale_span = second.scale, second.scale_span
@@ -145,8 +158,13 @@ class RangeReader:
             if lo < 0 and hi < 0 and m.kind != ClaimKind.YEAR:
                 lo, hi = hi, lo  # "from -18C to -34C"
             else:
-                if (_DASH.fullmatch(text, m.num_end, nxt.start) and m.kind == ClaimKind.COUNT
-                        and m.unit is None and second.unit is None and not m.scale):
+                if (
+                    _DASH.fullmatch(text, m.num_end, nxt.start)
+                    and m.kind == ClaimKind.COUNT
+                    and m.unit is None
+                    and second.unit is None
+                    and not m.scale
+                ):
                     m.extra["score_end"] = second.num_end  # "won 3-1": a score, not amounts
                 return False
         m.low, m.high = lo, hi
@@ -155,7 +173,7 @@ class RangeReader:
         return True
 
     def bounded(self, text: str, m: Mention, nums: list[Numeral], i: int) -> bool:
-        """"more than 10 and less than 20", "at most 100 and at least 20": one range."""
+        """ "more than 10 and less than 20", "at most 100 and at least 20": one range."""
         if i + 1 >= len(nums) or m.num_start == 0:
             return False
         nxt = nums[i + 1]

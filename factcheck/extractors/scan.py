@@ -40,18 +40,58 @@ _PERIODS_BEFORE = re.compile(
     r"|straight|recent|previous|the|latter|former|final|opening|closing|back|front|this)\s+$",
     re.IGNORECASE,
 )
-_STRONG_BEFORE = frozenset((
-    "by", "than", "around", "about", "nearly", "almost", "only", "just", "over", "under",
-    "exactly", "roughly",
-))
-_FUNCTION_WORDS = frozenset((
-    "to", "in", "on", "at", "from", "since", "over", "last", "this", "between", "and", "or",
-    "but", "while", "after", "before", "compared", "during", "for", "by", "year", "a", "an",
-))
+_STRONG_BEFORE = frozenset(
+    (
+        "by",
+        "than",
+        "around",
+        "about",
+        "nearly",
+        "almost",
+        "only",
+        "just",
+        "over",
+        "under",
+        "exactly",
+        "roughly",
+    )
+)
+_FUNCTION_WORDS = frozenset(
+    (
+        "to",
+        "in",
+        "on",
+        "at",
+        "from",
+        "since",
+        "over",
+        "last",
+        "this",
+        "between",
+        "and",
+        "or",
+        "but",
+        "while",
+        "after",
+        "before",
+        "compared",
+        "during",
+        "for",
+        "by",
+        "year",
+        "a",
+        "an",
+    )
+)
 _OF = re.compile(r"\s+of(?=\s)")
 _AND_OR = re.compile(r"\s+(?:and|or)\s+")
-_UNIT_KINDS = (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT, ClaimKind.QUANTITY,
-               ClaimKind.MONEY, ClaimKind.DURATION)
+_UNIT_KINDS = (
+    ClaimKind.PERCENT,
+    ClaimKind.PERCENTAGE_POINT,
+    ClaimKind.QUANTITY,
+    ClaimKind.MONEY,
+    ClaimKind.DURATION,
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)$")
 _COUNT_NOUN = re.compile(r"\s+([a-z][a-z’']+)")
 
@@ -67,7 +107,7 @@ def _finite(m: Mention) -> bool:
 
 
 def _percent_of(text: str, mentions: list[Mention]) -> None:
-    """"per cent of 22": a percentage written before its figure (a reader's "22 per cent").
+    """ "per cent of 22": a percentage written before its figure (a reader's "22 per cent").
 
     Only when no figure of its own precedes "per cent" ("5 per cent of 10" is 5 per cent).
     """
@@ -149,11 +189,21 @@ class Scanner:
         if not n.words and self.exclude.not_amount(text, n, before, currency is not None):
             return None
         value, pos, scale, scale_span = (
-            reader.read_scale(text, n.end, n, currency) if n.vague is None
+            reader.read_scale(text, n.end, n, currency)
+            if n.vague is None
             else (n.value, n.end, None, None)
         )
-        m = Mention(start=s, end=pos, num_start=s, num_end=pos, kind=ClaimKind.COUNT,
-                    value=value, scale=scale, scale_span=scale_span, digits_written=n.written)
+        m = Mention(
+            start=s,
+            end=pos,
+            num_start=s,
+            num_end=pos,
+            kind=ClaimKind.COUNT,
+            value=value,
+            scale=scale,
+            scale_span=scale_span,
+            digits_written=n.written,
+        )
         if n.words and n.value == 0 and text[pos : pos + 1] in ("-", "‐"):
             return None  # "zero-hours contracts", "zero-sum game"
         if n.vague is not None:
@@ -186,8 +236,13 @@ class Scanner:
                     if not reader.read_unit(text, m, om.end(), n):
                         m.end = m.num_end = end
             return m
-        if (lead and lead in "pc" and not n.words and scale is None
-                and self.money.read_subunit_attached(text, m, pos)):
+        if (
+            lead
+            and lead in "pc"
+            and not n.words
+            and scale is None
+            and self.money.read_subunit_attached(text, m, pos)
+        ):
             return m
         if lead in "fxt" and self._multiplier(text, m, pos, n):
             return m
@@ -201,8 +256,9 @@ class Scanner:
             return m
         return self._bare(text, m, n, nums, i, follow)
 
-    def _bare(self, text: str, m: Mention, n: Numeral, nums: list[Numeral], i: int,
-              follow: bool) -> Mention | None:
+    def _bare(
+        self, text: str, m: Mention, n: Numeral, nums: list[Numeral], i: int, follow: bool
+    ) -> Mention | None:
         """A figure with no unit: a year, a fraction, a count, or nothing."""
         pos = m.num_end
         if not n.words and m.scale is None and is_yearish(n.written):
@@ -234,7 +290,7 @@ class Scanner:
         return m
 
     def _shared_unit(self, text: str, m: Mention, nums: list[Numeral], i: int) -> None:
-        """"5 or 10 per cent", "45 and 50 mg": the unit written once serves both figures."""
+        """ "5 or 10 per cent", "45 and 50 mg": the unit written once serves both figures."""
         if i + 1 >= len(nums) or not _AND_OR.fullmatch(text, m.num_end, nums[i + 1].start):
             return
         nxt = nums[i + 1]
@@ -248,11 +304,13 @@ class Scanner:
 
     # ------------------------------------------------------------------ kinds
     def _multiplier(self, text: str, m: Mention, pos: int, n: Numeral) -> bool:
-        """"two-fold", "3x", "three times as many"."""
+        """ "two-fold", "3x", "three times as many"."""
         pat = self.pat
-        hit = pat.fold.match(text, pos) or (
-            pat.x_mult.match(text, pos) if not n.words else None
-        ) or pat.times.match(text, pos)
+        hit = (
+            pat.fold.match(text, pos)
+            or (pat.x_mult.match(text, pos) if not n.words else None)
+            or pat.times.match(text, pos)
+        )
         if hit is None:
             return False
         m.kind = ClaimKind.MULTIPLIER
@@ -260,7 +318,7 @@ class Scanner:
         return True
 
     def _age(self, text: str, m: Mention, pos: int, n: Numeral, before: str, lead: str) -> bool:
-        """"33-year-old", "aged 33", "The billionaire, 33,", "eight months old"."""
+        """ "33-year-old", "aged 33", "The billionaire, 33,", "eight months old"."""
         am = self.pat.age_after.match(text, pos) if lead in "ymwd" else None
         if am is not None:
             if m.value < 0 or n.fraction:
@@ -277,7 +335,7 @@ class Scanner:
         return False
 
     def _appositive_age(self, text: str, n: Numeral) -> bool:
-        """"The billionaire, 33, also …" / "Mark Smith, 45, of Leeds"."""
+        """ "The billionaire, 33, also …" / "Mark Smith, 45, of Leeds"."""
         if not n.integer_digits or not 1 <= n.value <= 120:
             return False
         if text[n.end : n.end + 1] != "," or text[max(0, n.start - 2) : n.start] != ", ":
@@ -292,8 +350,10 @@ class Scanner:
         """A four-digit number in 1800..2199 is a year unless it clearly counts something."""
         before = text[max(0, n.start - 25) : n.start]
         word = last_word(before)
-        if word in self.pat.hedge_last_words and word not in ("by", "in") and (
-            self.pat.hedge_before.search(before)
+        if (
+            word in self.pat.hedge_last_words
+            and word not in ("by", "in")
+            and (self.pat.hedge_before.search(before))
         ):
             return True  # "some 2000 people"
         m = _COUNT_NOUN.match(text, pos)
@@ -302,7 +362,7 @@ class Scanner:
         return False
 
     def _fraction_context(self, text: str, n: Numeral) -> bool:
-        """"a third of", "by a third", "two-thirds", "3/4": a proportion; not "a third term"."""
+        """ "a third of", "by a third", "two-thirds", "3/4": a proportion; not "a third term"."""
         if not n.words:
             return True
         w = n.written.lower()
@@ -324,7 +384,7 @@ class Scanner:
         return before is not None
 
     def _rate(self, text: str, m: Mention, n: Numeral, nums: list[Numeral], i: int) -> bool:
-        """"one in five", "2 out of 500": a fraction; "1 over 3" at the end of a clause."""
+        """ "one in five", "2 out of 500": a fraction; "1 over 3" at the end of a clause."""
         pos = m.num_end
         if lead_char(text, pos) not in ("i", "o", ""):
             return False
@@ -342,8 +402,9 @@ class Scanner:
         if om is not None:
             if not nxt.value > m.value > 0:
                 return False
-        elif not (nxt.value == int(nxt.value) and nxt.value > 0
-                  and _SENTENCE_END.match(text, nxt.end)):
+        elif not (
+            nxt.value == int(nxt.value) and nxt.value > 0 and _SENTENCE_END.match(text, nxt.end)
+        ):
             return False
         m.kind = ClaimKind.FRACTION
         m.value /= nxt.value
@@ -351,8 +412,9 @@ class Scanner:
         return True
 
     # ------------------------------------------------------------------ growth words
-    def growth_mentions(self, text: str, words: list[GrowthWord],
-                        existing: list[Mention]) -> list[Mention]:
+    def growth_mentions(
+        self, text: str, words: list[GrowthWord], existing: list[Mention]
+    ) -> list[Mention]:
         """'doubled', 'tripled', 'halved', 'twofold', 'twice as many'."""
         pat, lex = self.pat, self.lex
         out: list[Mention] = []
@@ -371,9 +433,17 @@ class Scanner:
                 if not self._growth_is_claim(text, g):
                     continue
                 value = lex.growth[w]
-            out.append(Mention(start=g.start, end=g.end, num_start=g.start, num_end=g.end,
-                               kind=ClaimKind.MULTIPLIER, value=float(value),
-                               digits_written=text[g.start : g.end]))
+            out.append(
+                Mention(
+                    start=g.start,
+                    end=g.end,
+                    num_start=g.start,
+                    num_end=g.end,
+                    kind=ClaimKind.MULTIPLIER,
+                    value=float(value),
+                    digits_written=text[g.start : g.end],
+                )
+            )
         return out
 
     def _growth_is_claim(self, text: str, g: GrowthWord) -> bool:
@@ -386,5 +456,7 @@ class Scanner:
         ):
             return False
         # not "double-digit", "triple whammy"
-        return not (w.startswith(("doubl", "tripl", "trebl", "quadrupl", "quintupl"))
-                    and pat.growth_compound.match(text, g.end))
+        return not (
+            w.startswith(("doubl", "tripl", "trebl", "quadrupl", "quintupl"))
+            and pat.growth_compound.match(text, g.end)
+        )

@@ -22,9 +22,7 @@ __all__ = ["plain_document", "to_document"]
 Format = Literal["text", "markdown", "html"]
 
 
-def to_document(
-    path: str, source: str, fmt: str, *, skip_blockquotes: bool = False
-) -> Document:
+def to_document(path: str, source: str, fmt: str, *, skip_blockquotes: bool = False) -> Document:
     """Reduce ``source`` (already decoded) in format ``fmt`` to the document to check.
 
     ``fmt`` is ``"markdown"``, ``"html"``, ``"text"`` or ``"auto"`` (from the file name and the
@@ -58,17 +56,28 @@ def plain_document(path: str, source: str) -> Document:
     text = block.text
     if text == source:
         return Document(path=path, format="text", source=source, text=text)
-    return Document(path=path, format="text", source=source, text=text,
-                    offsets=assemble([block], keep_blank=True).offsets)
+    return Document(
+        path=path,
+        format="text",
+        source=source,
+        text=text,
+        offsets=assemble([block], keep_blank=True).offsets,
+    )
 
 
-def _finish(path: str, fmt: Format, source: str, layout: Layout, collector: Collector,
-            date: DateInfo | None) -> Document:
+def _finish(
+    path: str, fmt: Format, source: str, layout: Layout, collector: Collector, date: DateInfo | None
+) -> Document:
     suppressions, invalid = resolve(collector, layout, source)
     return Document(
-        path=path, format=fmt, source=source, text=layout.text, offsets=layout.offsets,
+        path=path,
+        format=fmt,
+        source=source,
+        text=layout.text,
+        offsets=layout.offsets,
         date=date or DateInfo(value=None, source="none"),
-        suppressions=suppressions, invalid_suppressions=invalid,
+        suppressions=suppressions,
+        invalid_suppressions=invalid,
     )
 
 
@@ -92,12 +101,17 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
     tokens = md.parse(work, env)
     refs = env.get("references")
     collector = Collector()
-    walk = MarkdownWalk(Lines(work), frozenset(refs) if isinstance(refs, dict) else frozenset(),
-                        skip_blockquotes, collector)
+    walk = MarkdownWalk(
+        Lines(work),
+        frozenset(refs) if isinstance(refs, dict) else frozenset(),
+        skip_blockquotes,
+        collector,
+    )
     walk.run(tokens)
     layout = assemble(walk.blocks)
-    return _finish(path, "markdown", source, layout, collector,
-                   meta.date if meta is not None else None)
+    return _finish(
+        path, "markdown", source, layout, collector, meta.date if meta is not None else None
+    )
 
 
 def _html(path: str, source: str, skip_blockquotes: bool) -> Document:

@@ -26,8 +26,7 @@ from factcheck.segment import LineIndex
 Action = Literal["ignore", "disable", "enable"]
 
 _ACTIONS: tuple[Action, ...] = ("ignore", "disable", "enable")
-_MENTION = regex.compile(r"\A\s*factcheck\s*(?::|(?:ignore|disable|enable)\b)",
-                         regex.IGNORECASE)
+_MENTION = regex.compile(r"\A\s*factcheck\s*(?::|(?:ignore|disable|enable)\b)", regex.IGNORECASE)
 _COLON = regex.compile(r"\A\s*factcheck\s*:", regex.IGNORECASE)
 _DIRECTIVE = regex.compile(
     r"\A\s*factcheck\s*:\s*(?P<action>[A-Za-z_-]+)\s*(?P<open>\[)?(?P<codes>[^\]]*?)"
@@ -62,18 +61,23 @@ def parse(body: str, comment: str, span: tuple[int, int], boundary: int) -> Dire
     if _MENTION.match(body) is None:
         return None
     if _COLON.match(body) is None:
-        return Bad(comment, "a colon is needed after factcheck: 'factcheck: ignore[CODE] reason'",
-                   span)
+        return Bad(
+            comment, "a colon is needed after factcheck: 'factcheck: ignore[CODE] reason'", span
+        )
     m = _DIRECTIVE.match(body)
     if m is None:
         return Bad(comment, "malformed: expected 'factcheck: ignore[CODE,…] reason'", span)
     action = next((a for a in _ACTIONS if a == m.group("action")), None)
     if action is None:
-        return Bad(comment, f"unknown action {m.group('action')!r}: expected ignore, disable or "
-                            "enable", span)
+        return Bad(
+            comment,
+            f"unknown action {m.group('action')!r}: expected ignore, disable or enable",
+            span,
+        )
     if m.group("open") is None:
-        return Bad(comment, f"codes are mandatory: write {action}[CODE] (e.g. {action}[SCL001])",
-                   span)
+        return Bad(
+            comment, f"codes are mandatory: write {action}[CODE] (e.g. {action}[SCL001])", span
+        )
     if m.group("close") is None:
         return Bad(comment, f"unclosed '[' after {action}", span)
     codes = tuple(c.strip() for c in m.group("codes").split(","))
@@ -81,8 +85,7 @@ def parse(body: str, comment: str, span: tuple[int, int], boundary: int) -> Dire
         return Bad(comment, f"codes are mandatory: {action}[] names no rule", span)
     for code in codes:
         if _CODE.match(code) is None:
-            return Bad(comment, f"{code!r} is not a rule code or prefix (like SCL001 or SCL)",
-                       span)
+            return Bad(comment, f"{code!r} is not a rule code or prefix (like SCL001 or SCL)", span)
     reason = (m.group("reason") or "").strip() or None
     return Directive(action, codes, reason, span, boundary)
 
@@ -94,8 +97,9 @@ class Collector:
     directives: list[Directive] = field(default_factory=list)
     bad: list[Bad] = field(default_factory=list)
 
-    def comment(self, comment: str, body: str, span: tuple[int, int],
-                boundary: int) -> Directive | None:
+    def comment(
+        self, comment: str, body: str, span: tuple[int, int], boundary: int
+    ) -> Directive | None:
         """Record one ``<!-- … -->``; returns the directive when it is one."""
         found = parse(body, comment, span, boundary)
         if isinstance(found, Bad):
@@ -106,8 +110,9 @@ class Collector:
         return found
 
 
-def resolve(collected: Collector, layout: Layout,
-            source: str) -> tuple[list[Suppression], list[InvalidSuppression]]:
+def resolve(
+    collected: Collector, layout: Layout, source: str
+) -> tuple[list[Suppression], list[InvalidSuppression]]:
     """The suppressions with their ``applies`` spans in checked-text offsets."""
     lines = LineIndex(source)
     out: list[Suppression] = []
@@ -116,8 +121,15 @@ def resolve(collected: Collector, layout: Layout,
 
     def make(d: Directive, codes: tuple[str, ...], applies: tuple[int, int]) -> Suppression:
         line, column = lines.position(d.span[0])
-        return Suppression(action=d.action, codes=list(codes), reason=d.reason, span=d.span,
-                           line=line, column=column, applies=applies)
+        return Suppression(
+            action=d.action,
+            codes=list(codes),
+            reason=d.reason,
+            span=d.span,
+            line=line,
+            column=column,
+            applies=applies,
+        )
 
     # For each disable, where each of its codes is enabled again: the next enable naming it.
     next_enable: list[dict[str, int]] = [{} for _ in ordered]
@@ -143,15 +155,22 @@ def resolve(collected: Collector, layout: Layout,
         else:
             missing = [c for c in d.codes if c not in disabled]
             if missing:
-                bad.append(Bad(source[d.span[0] : d.span[1]],
-                               f"enable[{','.join(missing)}] has no earlier "
-                               f"disable[{','.join(missing)}]", d.span))
+                bad.append(
+                    Bad(
+                        source[d.span[0] : d.span[1]],
+                        f"enable[{','.join(missing)}] has no earlier disable[{','.join(missing)}]",
+                        d.span,
+                    )
+                )
                 continue
             point = layout.boundary(d.boundary)
             out.append(make(d, d.codes, (point, point)))
     invalid = []
     for b in sorted(bad, key=lambda b: b.span[0]):
         line, column = lines.position(b.span[0])
-        invalid.append(InvalidSuppression(text=b.text, message=b.message, span=b.span,
-                                          line=line, column=column))
+        invalid.append(
+            InvalidSuppression(
+                text=b.text, message=b.message, span=b.span, line=line, column=column
+            )
+        )
     return out, invalid

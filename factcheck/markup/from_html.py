@@ -21,28 +21,122 @@ from factcheck.markup.directives import Collector, Directive
 from factcheck.markup.metadata import HtmlDates
 from factcheck.markup.pieces import Block
 
-BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
-    "menu", "nav", "ol", "optgroup", "option", "p", "pre", "section", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
-})
-SKIPPED = frozenset({
-    "script", "style", "template", "noscript", "nav", "footer", "aside", "head", "title", "form",
-    "button", "select", "textarea", "svg", "math", "iframe", "object", "embed", "canvas",
-    "video", "audio", "pre", "code", "kbd", "samp", "del", "s", "strike",
-})
-VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-})
+BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    }
+)
+SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "nav",
+        "footer",
+        "aside",
+        "head",
+        "title",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "pre",
+        "code",
+        "kbd",
+        "samp",
+        "del",
+        "s",
+        "strike",
+    }
+)
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 # A start tag of the key closes an open element of the value (the browser's implied end tags).
-_CLOSES = MappingProxyType({
-    "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}), "dd": frozenset({"dt", "dd"}),
-    "tr": frozenset({"tr", "td", "th"}), "td": frozenset({"td", "th"}),
-    "th": frozenset({"td", "th"}), "option": frozenset({"option"}),
-})
+_CLOSES = MappingProxyType(
+    {
+        "li": frozenset({"li"}),
+        "dt": frozenset({"dt", "dd"}),
+        "dd": frozenset({"dt", "dd"}),
+        "tr": frozenset({"tr", "td", "th"}),
+        "td": frozenset({"td", "th"}),
+        "th": frozenset({"td", "th"}),
+        "option": frozenset({"option"}),
+    }
+)
 _END_TAG_SEARCH = 512  # how deep an end tag looks for its start tag
 _WS = regex.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
@@ -208,8 +302,9 @@ class HtmlWalk(HTMLParser):
         if tag in VOID:
             return
         low = max(0, len(self.stack) - _END_TAG_SEARCH)
-        index = next((i for i in range(len(self.stack) - 1, low - 1, -1)
-                      if self.stack[i].tag == tag), None)
+        index = next(
+            (i for i in range(len(self.stack) - 1, low - 1, -1) if self.stack[i].tag == tag), None
+        )
         if index is None:
             return
         while len(self.stack) > index:

@@ -66,8 +66,9 @@ class _Located:
     quotes) or, for a table cell or a heading with a closing ``#``, by search.
     """
 
-    def __init__(self, content: str, lines: Lines, span: list[int], in_cell: bool,
-                 floor: int) -> None:
+    def __init__(
+        self, content: str, lines: Lines, span: list[int], in_cell: bool, floor: int
+    ) -> None:
         self.content = content
         self.cbase: list[int] = []  # per content line: content offset of its first non-blank
         self.sbase: list[int] = []  # … and the source offset of that character
@@ -100,8 +101,9 @@ class _Located:
         self.end = cursor
 
     @staticmethod
-    def _find(lines: Lines, line: int, cursor: int, core: str, written: str,
-              in_cell: bool) -> int | None:
+    def _find(
+        lines: Lines, line: int, cursor: int, core: str, written: str, in_cell: bool
+    ) -> int | None:
         ls, le = lines.span(line)
         lo = max(ls, min(cursor, le))
         if not core:
@@ -191,8 +193,9 @@ class MarkdownWalk:
         start = self.lines.span(span[0])[0]
         end = self.lines.span(max(span[0], span[1] - 1))[1]
         for m in COMMENT.finditer(self.lines.work, start, end):
-            d = self.collector.comment(m.group(0), m.group("body"), (m.start(), m.end()),
-                                       len(self.blocks))
+            d = self.collector.comment(
+                m.group(0), m.group("body"), (m.start(), m.end()), len(self.blocks)
+            )
             if d is not None and d.action == "ignore":
                 self.pending.append((level, d))
 
@@ -318,8 +321,9 @@ class _InlineWalk:
         if m is None or self.mute:
             return
         src = self.located.src
-        d = self.walk.collector.comment(html, m.group("body"), (src(at), src(self.pos - 1) + 1),
-                                        self.index)
+        d = self.walk.collector.comment(
+            html, m.group("body"), (src(at), src(self.pos - 1) + 1), self.index
+        )
         if d is None:
             return
         if d.action == "ignore":  # inside a paragraph: covers that paragraph

@@ -19,11 +19,29 @@ from factcheck.dates import parse_date
 from factcheck.models import DateInfo
 
 # Keys that give the publication date, best first (compared lower-cased).
-FRONT_MATTER_KEYS = ("published", "publishdate", "publish_date", "published_at", "date_published",
-                     "datepublished", "pubdate", "date")
-META_KEYS = ("article:published_time", "og:published_time", "datepublished", "pubdate",
-             "publishdate", "publish-date", "dc.date.issued", "dcterms.issued", "date",
-             "parsely-pub-date", "sailthru.date")
+FRONT_MATTER_KEYS = (
+    "published",
+    "publishdate",
+    "publish_date",
+    "published_at",
+    "date_published",
+    "datepublished",
+    "pubdate",
+    "date",
+)
+META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "date",
+    "parsely-pub-date",
+    "sailthru.date",
+)
 
 _FENCES = MappingProxyType({"---": ("---", "..."), "+++": ("+++",)})
 _KEY_VALUE = regex.compile(r"\A\s*(?P<key>[A-Za-z_][\w.-]*)\s*[:=]\s*(?P<value>.*?)\s*\Z")

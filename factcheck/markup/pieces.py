@@ -86,8 +86,9 @@ class Layout:
         return spans[0][0], spans[-1][1]
 
 
-def assemble(blocks: list[Block], keep: list[bool] | None = None, *,
-             keep_blank: bool = False) -> Layout:
+def assemble(
+    blocks: list[Block], keep: list[bool] | None = None, *, keep_blank: bool = False
+) -> Layout:
     """Join the kept, non-empty blocks with blank lines into the checked text."""
     parts: list[str] = []
     text_starts: list[int] = []
@@ -107,9 +108,13 @@ def assemble(blocks: list[Block], keep: list[bool] | None = None, *,
         start = pos
         for piece in block.pieces:
             parts.append(piece.text)
-            if (piece.verbatim and text_ends and text_ends[-1] == pos
-                    and source_ends[-1] == piece.src_start
-                    and text_ends[-1] - text_starts[-1] == source_ends[-1] - source_starts[-1]):
+            if (
+                piece.verbatim
+                and text_ends
+                and text_ends[-1] == pos
+                and source_ends[-1] == piece.src_start
+                and text_ends[-1] - text_starts[-1] == source_ends[-1] - source_starts[-1]
+            ):
                 pos += len(piece.text)  # continues the previous verbatim segment
                 text_ends[-1] = pos
                 source_ends[-1] = piece.src_end
@@ -120,8 +125,12 @@ def assemble(blocks: list[Block], keep: list[bool] | None = None, *,
             source_starts.append(piece.src_start)
             source_ends.append(piece.src_end)
         ranges.append((start, pos))
-    offsets = OffsetMap(text_starts=text_starts, source_starts=source_starts,
-                        text_ends=text_ends, source_ends=source_ends)
+    offsets = OffsetMap(
+        text_starts=text_starts,
+        source_starts=source_starts,
+        text_ends=text_ends,
+        source_ends=source_ends,
+    )
     next_start = [pos] * (len(ranges) + 1)
     for i in range(len(ranges) - 1, -1, -1):
         r = ranges[i]

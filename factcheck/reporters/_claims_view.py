@@ -19,18 +19,20 @@ from factcheck.fmt import scaled
 from factcheck.models import Claim, ClaimKind, FileResult
 from factcheck.reporters._common import line_starts, one_line, source_span, terminal_safe
 
-KIND_STYLE: Mapping[ClaimKind, str] = MappingProxyType({
-    ClaimKind.MONEY: "bold green",
-    ClaimKind.COUNT: "bold cyan",
-    ClaimKind.PERCENT: "bold magenta",
-    ClaimKind.PERCENTAGE_POINT: "magenta",
-    ClaimKind.MULTIPLIER: "bold yellow",
-    ClaimKind.QUANTITY: "bold blue",
-    ClaimKind.DURATION: "blue",
-    ClaimKind.AGE: "cyan",
-    ClaimKind.YEAR: "dim",
-    ClaimKind.FRACTION: "yellow",
-})
+KIND_STYLE: Mapping[ClaimKind, str] = MappingProxyType(
+    {
+        ClaimKind.MONEY: "bold green",
+        ClaimKind.COUNT: "bold cyan",
+        ClaimKind.PERCENT: "bold magenta",
+        ClaimKind.PERCENTAGE_POINT: "magenta",
+        ClaimKind.MULTIPLIER: "bold yellow",
+        ClaimKind.QUANTITY: "bold blue",
+        ClaimKind.DURATION: "blue",
+        ClaimKind.AGE: "cyan",
+        ClaimKind.YEAR: "dim",
+        ClaimKind.FRACTION: "yellow",
+    }
+)
 OPEN, CLOSE = "⟦", "⟧"
 
 
@@ -60,8 +62,10 @@ class ClaimsView:
 
     def _spans(self, source: str) -> list[tuple[int, int, Claim]]:
         starts = line_starts(source)
-        spans = sorted(((*source_span(starts, source, c), c) for c in self.result.claims),
-                       key=lambda t: (t[0], t[1]))
+        spans = sorted(
+            ((*source_span(starts, source, c), c) for c in self.result.claims),
+            key=lambda t: (t[0], t[1]),
+        )
         kept: list[tuple[int, int, Claim]] = []
         for a, b, c in spans:  # overlapping claims: the first one wins the highlight
             if b > a and (not kept or a >= kept[-1][1]):
@@ -97,13 +101,18 @@ class ClaimsView:
 
     def table(self) -> list[Text]:
         """The claims as aligned rows (no padding after the last column)."""
-        rows = [(c.id, f"{c.line}:{c.column}", c.kind, one_line(c.text), value_text(c))
-                for c in self.result.claims]
+        rows = [
+            (c.id, f"{c.line}:{c.column}", c.kind, one_line(c.text), value_text(c))
+            for c in self.result.claims
+        ]
         head = ("id", "where", "kind", "text", "value")
-        widths = [max([len(head[i]), *(cell_len(str(r[i])) for r in rows)]) + 2
-                  for i in range(4)]
-        out = [Text("".join(h.ljust(w) for h, w in zip(head, widths, strict=False)) + head[4],
-                    style="bold")]
+        widths = [max([len(head[i]), *(cell_len(str(r[i])) for r in rows)]) + 2 for i in range(4)]
+        out = [
+            Text(
+                "".join(h.ljust(w) for h, w in zip(head, widths, strict=False)) + head[4],
+                style="bold",
+            )
+        ]
         for cid, where, kind, text, value in rows:
             line = Text(cid.ljust(widths[0]) + where.ljust(widths[1]))
             line.append(kind.value.ljust(widths[2]), style=KIND_STYLE.get(kind, ""))

@@ -92,13 +92,19 @@ def excerpt_rows(
         for m in group:
             lo_, hi_ = max(m.start, a), min(m.end, b)
             if hi_ > lo_:
-                text.stylize(primary_style if m.primary else secondary_style,
-                             lead + lo_ - a, lead + hi_ - a)
+                text.stylize(
+                    primary_style if m.primary else secondary_style, lead + lo_ - a, lead + hi_ - a
+                )
         if b < len(line):
             text.append(_ELLIPSIS, style="dim")
         for run in _runs("".join(chars).rstrip()):
-            style = (primary_style if run[0] == PRIMARY
-                     else secondary_style if run[0] == SECONDARY else "")
+            style = (
+                primary_style
+                if run[0] == PRIMARY
+                else secondary_style
+                if run[0] == SECONDARY
+                else ""
+            )
             under.append(run, style=style)
         rows.append((text, under))
     return rows

@@ -27,15 +27,25 @@ from factcheck.reporters import RenderContext
 from factcheck.reporters._common import claims_by_id, one_line, terminal_safe
 from factcheck.reporters._snippet import Mark, excerpt_rows
 
-SEVERITY_STYLE: Mapping[Severity, str] = MappingProxyType({
-    Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue",
-})
+SEVERITY_STYLE: Mapping[Severity, str] = MappingProxyType(
+    {
+        Severity.ERROR: "bold red",
+        Severity.WARNING: "bold yellow",
+        Severity.INFO: "bold blue",
+    }
+)
 RELATED_STYLE = "bold cyan"
 GUTTER_STYLE = "blue"
-DATE_SOURCES: Mapping[str, str] = MappingProxyType({
-    "option": "from --date", "front-matter": "from the front matter", "meta": "from <meta>",
-    "time": "from <time>", "dateline": "from the dateline", "none": "none found",
-})
+DATE_SOURCES: Mapping[str, str] = MappingProxyType(
+    {
+        "option": "from --date",
+        "front-matter": "from the front matter",
+        "meta": "from <meta>",
+        "time": "from <time>",
+        "dateline": "from the dateline",
+        "none": "none found",
+    }
+)
 
 
 def _marks(finding: Finding, claims: Mapping[str, Claim], lines: list[str]) -> list[Mark]:
@@ -47,8 +57,9 @@ def _marks(finding: Finding, claims: Mapping[str, Claim], lines: list[str]) -> l
             spans.append((c.line, c.column, c.end_line, c.end_column, n == 0))
     if not spans:  # claims not in the report: fall back on the finding's own positions
         spans.append((finding.line, finding.column, finding.end_line, finding.end_column, True))
-        spans += [(r.line, r.column, r.line, r.column + len(r.text), False)
-                  for r in finding.related]
+        spans += [
+            (r.line, r.column, r.line, r.column + len(r.text), False) for r in finding.related
+        ]
     marks: list[Mark] = []
     for line, col, end_line, end_col, primary in spans:
         if not 1 <= line <= len(lines):
@@ -64,8 +75,9 @@ def _marks(finding: Finding, claims: Mapping[str, Claim], lines: list[str]) -> l
 class FindingView:
     """One finding: header, message, source excerpt, fix."""
 
-    def __init__(self, path: str, finding: Finding, claims: Mapping[str, Claim],
-                 lines: list[str] | None) -> None:
+    def __init__(
+        self, path: str, finding: Finding, claims: Mapping[str, Claim], lines: list[str] | None
+    ) -> None:
         self.path, self.finding, self.claims, self.lines = path, finding, claims, lines
 
     def header(self) -> Text:
@@ -97,8 +109,9 @@ class FindingView:
                 yield Text(f"{' ' * (gutter + 1)}⋮", style=GUTTER_STYLE)
             previous = n
             line = terminal_safe(lines[n - 1])
-            for row, under in excerpt_rows(line, [m for m in marks if m.line == n], budget,
-                                           style, RELATED_STYLE):
+            for row, under in excerpt_rows(
+                line, [m for m in marks if m.line == n], budget, style, RELATED_STYLE
+            ):
                 yield Text.assemble((f"{n:>{gutter}} │ ", GUTTER_STYLE), row)
                 yield Text.assemble((f"{' ' * (gutter + 1)}│ ", GUTTER_STYLE), under)
         yield blank
@@ -133,8 +146,10 @@ class SummaryView:
     def rows(self) -> list[tuple[str, Text]]:
         s = self.report.summary
         checked = f"{s.files - s.failed}" + (f" ({s.failed} could not be read)" if s.failed else "")
-        rows = [("Files checked", Text(checked)),
-                ("Claims found", Text(f"{s.claims} ({s.cross_checked} cross-checked)"))]
+        rows = [
+            ("Files checked", Text(checked)),
+            ("Claims found", Text(f"{s.claims} ({s.cross_checked} cross-checked)")),
+        ]
         severities = Text()
         for i, sev in enumerate((Severity.ERROR, Severity.WARNING, Severity.INFO)):
             n = s.findings.get(sev.value, 0)
@@ -149,8 +164,14 @@ class SummaryView:
             d = results[0].date
             where = DATE_SOURCES.get(d.source, d.source)
             rows.append(("Date", Text(one_line(f"{d.value or '—'} ({where})"))))
-        rate_sources = sorted({str(f.values["rate_source"]) for r in results for f in r.findings
-                               if f.values.get("rate_source")})
+        rate_sources = sorted(
+            {
+                str(f.values["rate_source"])
+                for r in results
+                for f in r.findings
+                if f.values.get("rate_source")
+            }
+        )
         if rate_sources:
             rows.append(("Exchange rates", Text(one_line("; ".join(rate_sources)))))
         return rows
@@ -173,7 +194,8 @@ class FullReport:
     def _file(self, entry: FileResult | FileFailure) -> Iterator[RenderableType]:
         if isinstance(entry, FileFailure):
             yield Text.assemble(
-                (f"{one_line(entry.path)}: ", "bold"), ("could not be read", "bold red"),
+                (f"{one_line(entry.path)}: ", "bold"),
+                ("could not be read", "bold red"),
                 f": {one_line(entry.error.message)} [{one_line(entry.error.code)}]",
             )
             yield Text()
@@ -201,9 +223,16 @@ class FullReport:
 def render(report: Report, ctx: RenderContext) -> str:
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=ctx.width, color_system="standard" if ctx.color else None,
-        force_terminal=ctx.color, no_color=not ctx.color, markup=False, emoji=False,
-        highlight=False, legacy_windows=False, _environ={},
+        file=buffer,
+        width=ctx.width,
+        color_system="standard" if ctx.color else None,
+        force_terminal=ctx.color,
+        no_color=not ctx.color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        _environ={},
     )
     console.print(Group(FullReport(report, ctx)))
     return buffer.getvalue()

@@ -34,9 +34,7 @@ _CONTROLS = MappingProxyType(
 
 def escape_data(text: str) -> str:
     """A message: ``%``, CR and LF percent-encoded, other controls made visible."""
-    return (
-        text.translate(_CONTROLS).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    )
+    return text.translate(_CONTROLS).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -53,16 +51,34 @@ def command(level: str, message: str, **props: str | int) -> str:
 def render(report: Report, ctx: RenderContext) -> str:
     # (severity, line) pairs, errors first: file failures, then findings in report order
     pending: list[tuple[Severity, str]] = [
-        (Severity.ERROR, command("error", f"[{f.error.code}] {f.error.message}",
-                                 file=f.path, title="factcheck could not read this file"))
+        (
+            Severity.ERROR,
+            command(
+                "error",
+                f"[{f.error.code}] {f.error.message}",
+                file=f.path,
+                title="factcheck could not read this file",
+            ),
+        )
         for f in failures(report)
     ]
     for x in located(report):
         f = x.finding
-        pending.append((f.severity, command(
-            _COMMAND[f.severity], f.message, file=x.path, line=f.line, endLine=f.end_line,
-            col=f.column, endColumn=f.end_column, title=f"{f.code} {f.name}",
-        )))
+        pending.append(
+            (
+                f.severity,
+                command(
+                    _COMMAND[f.severity],
+                    f.message,
+                    file=x.path,
+                    line=f.line,
+                    endLine=f.end_line,
+                    col=f.column,
+                    endColumn=f.end_column,
+                    title=f"{f.code} {f.name}",
+                ),
+            )
+        )
     counts = {s: sum(1 for sev, _ in pending if sev == s) for s in _COMMAND}
     overflow = any(n > MAX_PER_LEVEL for n in counts.values())
     budget = {s: MAX_PER_LEVEL for s in _COMMAND}
@@ -77,10 +93,12 @@ def render(report: Report, ctx: RenderContext) -> str:
     hidden = sum(left.values())
     if hidden:
         parts = ", ".join(f"{n} {s.value}" for s, n in left.items() if n)
-        lines.append(command(
-            "notice",
-            f"{hidden} more finding(s) not shown as annotations ({parts}): GitHub shows at most "
-            f"{MAX_PER_LEVEL} per level. See the full report (factcheck -f full or -f sarif).",
-            title="factcheck: more findings",
-        ))
+        lines.append(
+            command(
+                "notice",
+                f"{hidden} more finding(s) not shown as annotations ({parts}): GitHub shows at most "
+                f"{MAX_PER_LEVEL} per level. See the full report (factcheck -f full or -f sarif).",
+                title="factcheck: more findings",
+            )
+        )
     return "".join(line + "\n" for line in lines)

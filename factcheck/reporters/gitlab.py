@@ -43,13 +43,15 @@ def render(report: Report, ctx: RenderContext) -> str:
     ]
     for f in failures(report):
         fp = hashlib.sha256(f"{f.path}\x1f{f.error.code}".encode()).hexdigest()[:32]
-        entries.append({
-            "type": "issue",
-            "description": f"factcheck could not read this file: {one_line(f.error.message)}",
-            "check_name": "factcheck/unreadable-file",
-            "categories": ["Bug Risk"],
-            "fingerprint": fp,
-            "severity": "blocker",
-            "location": {"path": f.path, "lines": {"begin": 1, "end": 1}},
-        })
+        entries.append(
+            {
+                "type": "issue",
+                "description": f"factcheck could not read this file: {one_line(f.error.message)}",
+                "check_name": "factcheck/unreadable-file",
+                "categories": ["Bug Risk"],
+                "fingerprint": fp,
+                "severity": "blocker",
+                "location": {"path": f.path, "lines": {"begin": 1, "end": 1}},
+            }
+        )
     return dumps(entries) + "\n"

@@ -28,17 +28,31 @@ from factcheck.reporters._common import (
     terminal_safe,
 )
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-       "form-action 'none'")
-KIND_COLOUR: Mapping[ClaimKind, str] = MappingProxyType({
-    ClaimKind.MONEY: "#c8f0c8", ClaimKind.COUNT: "#c8e8f8", ClaimKind.PERCENT: "#f0d0f0",
-    ClaimKind.PERCENTAGE_POINT: "#e8d8f8", ClaimKind.MULTIPLIER: "#fff0b0",
-    ClaimKind.QUANTITY: "#d0d8ff", ClaimKind.DURATION: "#d8f0f0", ClaimKind.AGE: "#f8e0c8",
-    ClaimKind.YEAR: "#e8e8e8", ClaimKind.FRACTION: "#f8f0d8",
-})
-SEVERITY_COLOUR: Mapping[Severity, str] = MappingProxyType({
-    Severity.ERROR: "#c62828", Severity.WARNING: "#b26a00", Severity.INFO: "#1565c0",
-})
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+KIND_COLOUR: Mapping[ClaimKind, str] = MappingProxyType(
+    {
+        ClaimKind.MONEY: "#c8f0c8",
+        ClaimKind.COUNT: "#c8e8f8",
+        ClaimKind.PERCENT: "#f0d0f0",
+        ClaimKind.PERCENTAGE_POINT: "#e8d8f8",
+        ClaimKind.MULTIPLIER: "#fff0b0",
+        ClaimKind.QUANTITY: "#d0d8ff",
+        ClaimKind.DURATION: "#d8f0f0",
+        ClaimKind.AGE: "#f8e0c8",
+        ClaimKind.YEAR: "#e8e8e8",
+        ClaimKind.FRACTION: "#f8f0d8",
+    }
+)
+SEVERITY_COLOUR: Mapping[Severity, str] = MappingProxyType(
+    {
+        Severity.ERROR: "#c62828",
+        Severity.WARNING: "#b26a00",
+        Severity.INFO: "#1565c0",
+    }
+)
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;
 color:#222;background:#fff}
@@ -68,8 +82,11 @@ def esc(text: str) -> str:
 def _css() -> str:
     rules = [_CSS]
     rules += [f".k-{k.value}{{background:{c}}}" for k, c in KIND_COLOUR.items()]
-    rules += [f".sev-{s.value}{{color:{c}}}a.flag.sev-{s.value}{{background:{c};color:#fff}}"
-              f"li.lvl-{s.value}{{border-left:4px solid {c}}}" for s, c in SEVERITY_COLOUR.items()]
+    rules += [
+        f".sev-{s.value}{{color:{c}}}a.flag.sev-{s.value}{{background:{c};color:#fff}}"
+        f"li.lvl-{s.value}{{border-left:4px solid {c}}}"
+        for s, c in SEVERITY_COLOUR.items()
+    ]
     return "\n".join(rules)
 
 
@@ -85,8 +102,9 @@ def _claim_anchor(file_index: int, claim_id: str) -> str:
 class _Article:
     """One file's source with claims marked and finding flags placed after blamed claims."""
 
-    def __init__(self, index: int, result: FileResult, source: str,
-                 findings: list[tuple[str, Located]]) -> None:
+    def __init__(
+        self, index: int, result: FileResult, source: str, findings: list[tuple[str, Located]]
+    ) -> None:
         self.index, self.result, self.findings = index, result, findings
         # CRLF shown as a space before LF so offsets stay those of the file
         self.text = terminal_safe(source.replace("\r\n", " \n"))
@@ -95,8 +113,10 @@ class _Article:
     def _layout(self) -> list[tuple[int, int, Claim, list[str]]]:
         """Non-overlapping marks, each with the ids of claims hidden under it (aliases)."""
         starts = line_starts(self.text)
-        spans = sorted(((*source_span(starts, self.text, c), c) for c in self.result.claims),
-                       key=lambda t: (t[0], t[1]))
+        spans = sorted(
+            ((*source_span(starts, self.text, c), c) for c in self.result.claims),
+            key=lambda t: (t[0], t[1]),
+        )
         kept: list[tuple[int, int, Claim, list[str]]] = []
         for a, b, c in spans:
             if kept and a < kept[-1][1]:
@@ -125,12 +145,16 @@ class _Article:
             if flags:
                 classes += f" blamed sev-{flags[0][1].finding.severity.value}"
             title = f"{claim.id} · {claim.kind.value}"
-            out.append(f'<mark id="{anchor}" class="{classes}" title="{esc(title)}">'
-                       f"{esc(self.text[a:b])}</mark>")
+            out.append(
+                f'<mark id="{anchor}" class="{classes}" title="{esc(title)}">'
+                f"{esc(self.text[a:b])}</mark>"
+            )
             for fid, x in flags:
                 f = x.finding
-                out.append(f'<a class="flag sev-{f.severity.value}" id="{fid}-at" href="#{fid}" '
-                           f'title="{esc(f"{f.code} {f.name}: {f.message}")}">{esc(f.code)}</a>')
+                out.append(
+                    f'<a class="flag sev-{f.severity.value}" id="{fid}-at" href="#{fid}" '
+                    f'title="{esc(f"{f.code} {f.name}: {f.message}")}">{esc(f.code)}</a>'
+                )
                 self.anchors.add(f"{fid}-at")
             pos = b
         out.append(esc(self.text[pos:]))
@@ -149,8 +173,10 @@ def _counts(report: Report) -> str:
 def _summary(report: Report) -> str:
     s = report.summary
     rows = [
-        ("Files checked", f"{s.files - s.failed}"
-         + (f" ({s.failed} could not be read)" if s.failed else "")),
+        (
+            "Files checked",
+            f"{s.files - s.failed}" + (f" ({s.failed} could not be read)" if s.failed else ""),
+        ),
         ("Claims found", f"{s.claims} ({s.cross_checked} cross-checked)"),
         ("Findings", _counts(report)),
     ]
@@ -160,8 +186,14 @@ def _summary(report: Report) -> str:
     for r in results:
         if r.date is not None and len(results) == 1:
             rows.append(("Date", f"{r.date.value or 'none found'} ({r.date.source})"))
-    sources = sorted({str(f.values["rate_source"]) for r in results for f in r.findings
-                      if f.values.get("rate_source")})
+    sources = sorted(
+        {
+            str(f.values["rate_source"])
+            for r in results
+            for f in r.findings
+            if f.values.get("rate_source")
+        }
+    )
     if sources:
         rows.append(("Exchange rates", "; ".join(sources)))
     items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows)
@@ -172,8 +204,11 @@ def _finding_item(fid: str, x: Located, anchors: set[str]) -> str:
     f = x.finding
     where = f"{x.path}:{f.line}:{f.column}"
     target = _claim_anchor(x.file_index, f.claims[0]) if f.claims else ""
-    loc = (f'<a class="loc" href="#{target}">{esc(where)}</a>' if target in anchors
-           else f'<span class="loc">{esc(where)}</span>')
+    loc = (
+        f'<a class="loc" href="#{target}">{esc(where)}</a>'
+        if target in anchors
+        else f'<span class="loc">{esc(where)}</span>'
+    )
     parts = [
         f'<li id="{fid}" class="finding lvl-{f.severity.value}">',
         f'{loc} <span class="code sev-{f.severity.value}">{esc(f.code)}</span> '
@@ -183,15 +218,17 @@ def _finding_item(fid: str, x: Located, anchors: set[str]) -> str:
     ]
     if f.suggestion is not None:
         original = f.suggestion.original
-        fix = (f"<del>{esc(original)}</del> → " if original else "") + \
-            f"<ins>{esc(f.suggestion.replacement)}</ins>"
+        fix = (
+            f"<del>{esc(original)}</del> → " if original else ""
+        ) + f"<ins>{esc(f.suggestion.replacement)}</ins>"
         parts.append(f'<p class="fix">Suggested fix: {fix}</p>')
     links = []
     for r in f.related:
         anchor = _claim_anchor(x.file_index, r.claim)
         label = f"{esc(r.text)} (line {r.line})"
-        links.append(f'<a class="related" href="#{anchor}">{label}</a>' if anchor in anchors
-                     else label)
+        links.append(
+            f'<a class="related" href="#{anchor}">{label}</a>' if anchor in anchors else label
+        )
     if links:
         parts.append(f'<p class="related">Compared with {", ".join(links)}</p>')
     if f"{fid}-at" in anchors:
@@ -225,9 +262,10 @@ def _files(report: Report, ctx: RenderContext) -> Iterator[tuple[str, str]]:
         else:
             body, anchors = '<p class="missing">(source text not available)</p>', set()
         listing = "".join(_finding_item(fid, x, anchors) for fid, x in mine)
-        findings = (f'{title}<ol class="findings">{listing}</ol>' if mine
-                    else f"{title}<p>No findings.</p>")
-        yield findings, f'<article><h3>{esc(entry.path)}</h3>{_legend()}{body}</article>'
+        findings = (
+            f'{title}<ol class="findings">{listing}</ol>' if mine else f"{title}<p>No findings.</p>"
+        )
+        yield findings, f"<article><h3>{esc(entry.path)}</h3>{_legend()}{body}</article>"
 
 
 def render(report: Report, ctx: RenderContext) -> str:
@@ -237,7 +275,7 @@ def render(report: Report, ctx: RenderContext) -> str:
     articles = "".join(p[1] for p in parts)
     title = esc(f"factcheck report: {counts}")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
@@ -249,4 +287,3 @@ def render(report: Report, ctx: RenderContext) -> str:
         f'<section id="articles"><h2>Articles</h2>{articles}</section>\n'
         "</body>\n</html>\n"
     )
-

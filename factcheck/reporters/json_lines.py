@@ -18,10 +18,14 @@ from factcheck.reporters.json_report import dumps
 
 def render(report: Report, ctx: RenderContext) -> str:
     lines = [
-        dumps({"path": x.path, "fingerprint": x.fingerprint,
-               **x.finding.model_dump(mode="json")}, indent=None)
+        dumps(
+            {"path": x.path, "fingerprint": x.fingerprint, **x.finding.model_dump(mode="json")},
+            indent=None,
+        )
         for x in located(report)
     ]
-    lines += [dumps({"path": f.path, "error": f.error.model_dump(mode="json")}, indent=None)
-              for f in failures(report)]
+    lines += [
+        dumps({"path": f.path, "error": f.error.model_dump(mode="json")}, indent=None)
+        for f in failures(report)
+    ]
     return "".join(line + "\n" for line in lines)

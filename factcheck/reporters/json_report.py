@@ -38,8 +38,11 @@ def render(report: Report, ctx: RenderContext) -> str:
     The text is identical to ``dumps(report.model_dump(mode="json"))``.
     """
     parts = [
-        '{\n  "version": ', dumps(report.version), ',\n  "tool": ',
-        _nested(dumps(report.tool.model_dump(mode="json")), 2), ',\n  "files": [',
+        '{\n  "version": ',
+        dumps(report.version),
+        ',\n  "tool": ',
+        _nested(dumps(report.tool.model_dump(mode="json")), 2),
+        ',\n  "files": [',
     ]
     for i, result in enumerate(report.files):
         parts.append("\n    " if i == 0 else ",\n    ")

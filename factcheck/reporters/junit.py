@@ -49,25 +49,40 @@ def render(report: Report, ctx: RenderContext) -> str:
         suite = ET.SubElement(root, "testsuite", name=_attr(entry.path))
         mine = by_file.get(i, [])
         if isinstance(entry, FileFailure):
-            case = ET.SubElement(suite, "testcase", classname=_attr(entry.path),
-                                 name="read file", file=_attr(entry.path))
-            ET.SubElement(case, "error", type=_attr(entry.error.code),
-                          message=_attr(entry.error.message)).text = _body(entry.error.message)
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=_attr(entry.path),
+                name="read file",
+                file=_attr(entry.path),
+            )
+            ET.SubElement(
+                case, "error", type=_attr(entry.error.code), message=_attr(entry.error.message)
+            ).text = _body(entry.error.message)
             counts = (1, 0, 1)
         elif not mine:
-            ET.SubElement(suite, "testcase", classname=_attr(entry.path), name="no findings",
-                          file=_attr(entry.path))
+            ET.SubElement(
+                suite,
+                "testcase",
+                classname=_attr(entry.path),
+                name="no findings",
+                file=_attr(entry.path),
+            )
             counts = (1, 0, 0)
         else:
             for x in mine:
                 f = x.finding
                 case = ET.SubElement(
-                    suite, "testcase", classname=_attr(entry.path),
+                    suite,
+                    "testcase",
+                    classname=_attr(entry.path),
                     name=_attr(f"{f.code} {f.name} at {f.line}:{f.column}"),
-                    file=_attr(entry.path), line=str(f.line),
+                    file=_attr(entry.path),
+                    line=str(f.line),
                 )
-                ET.SubElement(case, "failure", type=f.code,
-                              message=_attr(f.message)).text = _failure_body(x)
+                ET.SubElement(
+                    case, "failure", type=f.code, message=_attr(f.message)
+                ).text = _failure_body(x)
             counts = (len(mine), len(mine), 0)
         suite.set("tests", str(counts[0]))
         suite.set("failures", str(counts[1]))

@@ -44,8 +44,11 @@ def render(report: Report, ctx: RenderContext) -> str:
     )
     items = by_severity(located(report))
     if items:
-        out += ["", "| Severity | Where | Rule | Message | Suggested fix |",
-                "|---|---|---|---|---|"]
+        out += [
+            "",
+            "| Severity | Where | Rule | Message | Suggested fix |",
+            "|---|---|---|---|---|",
+        ]
         for x in items[:MAX_ROWS]:
             f = x.finding
             fix = suggestion_text(f)
@@ -61,6 +64,7 @@ def render(report: Report, ctx: RenderContext) -> str:
     bad = failures(report)
     if bad:
         out += ["", "**Could not be read:**", ""]
-        out += [f"- {escape(f.path)}: {escape(f.error.message)} ({escape(f.error.code)})"
-                for f in bad]
+        out += [
+            f"- {escape(f.path)}: {escape(f.error.message)} ({escape(f.error.code)})" for f in bad
+        ]
     return "\n".join(out) + "\n"

@@ -25,7 +25,9 @@ from factcheck.ruleset import RuleSpec, load_rules
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "factcheck/v1"
 _LEVEL: Mapping[Severity, str] = {
-    Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note",
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
 }
 
 
@@ -44,10 +46,24 @@ def rule_help(spec: RuleSpec) -> tuple[str, str]:
     doc = spec.doc
     fires = next((e for e in doc.examples if e.expect), None)
     silent = next((e for e in doc.examples if not e.expect), None)
-    text = [f"{spec.code} {spec.name}: {spec.summary}", "", f"What it does: {doc.what}", "",
-            f"Why it matters: {doc.why}"]
-    md = [f"**{spec.code}** `{spec.name}`: {spec.summary}", "", "## What it does", "", doc.what,
-          "", "## Why is this bad?", "", doc.why]
+    text = [
+        f"{spec.code} {spec.name}: {spec.summary}",
+        "",
+        f"What it does: {doc.what}",
+        "",
+        f"Why it matters: {doc.why}",
+    ]
+    md = [
+        f"**{spec.code}** `{spec.name}`: {spec.summary}",
+        "",
+        "## What it does",
+        "",
+        doc.what,
+        "",
+        "## Why is this bad?",
+        "",
+        doc.why,
+    ]
     if fires is not None:
         text += ["", f"Example: {fires.text}"]
         md += ["", "## Example", "", "```text", fires.text, "```"]
@@ -95,12 +111,17 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str,
     end_line = max(end_line, line)
     if end_line == line:
         end_column = max(end_column, column + 1)
-    return {"startLine": max(1, line), "startColumn": max(1, column),
-            "endLine": max(1, end_line), "endColumn": max(1, end_column)}
+    return {
+        "startLine": max(1, line),
+        "startColumn": max(1, column),
+        "endLine": max(1, end_line),
+        "endColumn": max(1, end_column),
+    }
 
 
-def _location(path: str, region: dict[str, int], message: str | None = None,
-              id_: int | None = None) -> dict[str, Any]:
+def _location(
+    path: str, region: dict[str, int], message: str | None = None, id_: int | None = None
+) -> dict[str, Any]:
     loc: dict[str, Any] = {}
     if id_ is not None:
         loc["id"] = id_
@@ -116,10 +137,12 @@ def _result(x: Located, rule_index: int) -> dict[str, Any]:
     related: list[dict[str, Any]] = []
     for n, rel in enumerate(f.related, start=1):
         claim = x.claim(rel.claim)
-        end = ((claim.end_line, claim.end_column) if claim
-               else (rel.line, rel.column + len(rel.text)))
-        related.append(_location(x.path, _region(rel.line, rel.column, *end),
-                                 f"compared with {rel.text}", n))
+        end = (
+            (claim.end_line, claim.end_column) if claim else (rel.line, rel.column + len(rel.text))
+        )
+        related.append(
+            _location(x.path, _region(rel.line, rel.column, *end), f"compared with {rel.text}", n)
+        )
     result: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
@@ -132,14 +155,22 @@ def _result(x: Located, rule_index: int) -> dict[str, Any]:
     result["partialFingerprints"] = {FINGERPRINT_KEY: x.fingerprint}
     if f.suggestion is not None and tuple(f.suggestion.span) == tuple(f.span):
         original = f.suggestion.original or "the figure"
-        result["fixes"] = [{
-            "description": {"text": f"Replace {original} with {f.suggestion.replacement}"},
-            "artifactChanges": [{
-                "artifactLocation": artifact_uri(x.path),
-                "replacements": [{"deletedRegion": region,
-                                  "insertedContent": {"text": f.suggestion.replacement}}],
-            }],
-        }]
+        result["fixes"] = [
+            {
+                "description": {"text": f"Replace {original} with {f.suggestion.replacement}"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": artifact_uri(x.path),
+                        "replacements": [
+                            {
+                                "deletedRegion": region,
+                                "insertedContent": {"text": f.suggestion.replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     return result
 
 
@@ -174,12 +205,14 @@ def sarif_log(report: Report, ctx: RenderContext) -> dict[str, Any]:
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "invocations": [invocation],
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(x, index[x.finding.code]) for x in items],
-        }],
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "invocations": [invocation],
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(x, index[x.finding.code]) for x in items],
+            }
+        ],
     }
 
 

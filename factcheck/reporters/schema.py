@@ -37,19 +37,23 @@ def default_path() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m factcheck.reporters.schema",
-                                     description="Export the JSON Schema of the json report.")
+    parser = argparse.ArgumentParser(
+        prog="python -m factcheck.reporters.schema",
+        description="Export the JSON Schema of the json report.",
+    )
     parser.add_argument("--output", type=Path, default=default_path(), help="file to write")
-    parser.add_argument("--check", action="store_true",
-                        help="do not write; exit 1 when the file differs from a fresh export")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 when the file differs from a fresh export",
+    )
     args = parser.parse_args(argv)
     text = schema_text()
     path: Path = args.output
     if args.check:
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current != text:
-            print(f"{path}: out of date; run python -m factcheck.reporters.schema",
-                  file=sys.stderr)
+            print(f"{path}: out of date; run python -m factcheck.reporters.schema", file=sys.stderr)
             return 1
         return 0
     path.parent.mkdir(parents=True, exist_ok=True)
