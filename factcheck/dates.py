@@ -62,12 +62,31 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+_PUBLISHED = regex.compile(
+    r"^\W*(?:published|updated|posted|last\s+updated|first\s+published|date[sd]?)\b",
+    regex.IGNORECASE,
+)
+
+
+_PLACE_LEAD = regex.compile(r"^\W*[A-Z][A-Z .'’-]{2,},\s*(?:[A-Z][a-z]+,?\s*)?$")
+
+
 def dateline(text: str) -> DateInfo:
-    """A date in the first lines of the copy, or ``source="none"``."""
-    head = text[:_HEAD]
-    m = _DATE_FORMS.search(head)
-    if m is not None:
-        d = parse_date(m.group(0))
-        if d is not None:
-            return DateInfo(value=d.isoformat(), source="dateline", text=m.group(0))
+    """The copy's own date: on a short line at the top (a dateline or byline), or after
+    "Published"/"Updated" near the top; ``source="none"`` otherwise.
+
+    A date inside the story ("born on 12 March 1932") is not the article's date.
+    """
+    lines = [ln for ln in text[:_HEAD].splitlines() if ln.strip()][:4]
+    for line in lines:
+        m = _DATE_FORMS.search(line)
+        if m is None:
+            continue
+        label = _PUBLISHED.search(line)
+        byline = len(line.strip()) <= 80 and not line.rstrip().endswith((".", "!", "?"))
+        place = _PLACE_LEAD.match(line[: m.start()]) is not None  # "LONDON, 22 March 2018 —"
+        if byline or place or label is not None:
+            d = parse_date(m.group(0))
+            if d is not None:
+                return DateInfo(value=d.isoformat(), source="dateline", text=m.group(0))
     return DateInfo(value=None, source="none")

@@ -164,6 +164,21 @@ class CheckContext:
             out.setdefault(c.sentence, []).append(c)
         return {k: v for k, v in out.items() if len(v) <= MAX_PER_SENTENCE}
 
+    @functools.cached_property
+    def _clause_breaks(self) -> list[int]:
+        from factcheck.extractors.context import clause_breaks
+
+        return clause_breaks(self.text)
+
+    def clause(self, c: Claim) -> int:
+        """Index of the clause a claim starts in (clauses end at ; : . ? ! — "but", "while"…)."""
+        import bisect
+
+        return bisect.bisect_right(self._clause_breaks, c.start)
+
+    def same_clause(self, *claims: Claim) -> bool:
+        return len({self.clause(c) for c in claims}) == 1
+
     def sentence_claims(self, c: Claim) -> list[Claim]:
         """The other figures of a claim's sentence (empty for an over-full sentence)."""
         return self.by_sentence.get(c.sentence, [])

@@ -28,6 +28,7 @@ def _triples(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
             and c.converts is None
             and not c.vague
         ]
+        amounts = [a for a in amounts if ctx.same_clause(a, t) or ctx.same_clause(a, f)]
         if len(amounts) == 1 and not (f.vague or t.vague):
             yield amounts[0], f, t
 

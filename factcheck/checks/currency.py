@@ -37,18 +37,18 @@ class RateUsed:
     source: str
 
     def describe(self, base: str, quote: str) -> str:
-        b = fmt.money(1, base).replace("1", "", 1) or base
         if self.date is not None:
             return (
                 f"{fmt.money(1, base)} = {_quote(self.low, quote)} (ECB reference rate, "
                 f"{self.date.isoformat()})"
             )
         assert self.period is not None
-        del b
-        return (
-            f"{fmt.money(1, base)} = {_quote(self.low, quote)}–{_quote(self.high, quote)} "
-            f"(ECB reference rates {self.period[0]}–{self.period[1]}; no article date found)"
-        )
+        first, last = self.period
+        if first == last:
+            why = f"ECB reference rates of {first}, the year the sentence is about"
+        else:
+            why = f"ECB reference rates {first}–{last}; no article date found"
+        return f"{fmt.money(1, base)} = {_quote(self.low, quote)}–{_quote(self.high, quote)} ({why})"
 
 
 def _quote(r: float, code: str) -> str:
@@ -70,17 +70,27 @@ class Analysis:
     other_currency: str | None = None
 
 
-def _rate_band(ctx: CheckContext, base: str, quote: str) -> RateUsed | None:
+def _rate_band(
+    ctx: CheckContext, base: str, quote: str, year: int | None = None
+) -> RateUsed | None:
+    """The rate of the article's date; of a year the sentence is about ("In 2007, …"), when
+    it names one other than the article's; or, with no date, the band since the latest year
+    the article mentions."""
     rates = ctx.rates
     if not (rates.knows(base) and rates.knows(quote)):
         return None
     on = ctx.article_date
+    first, last = rates.coverage()
+    if year is not None and (on is None or year != on.year) and first.year <= year <= last.year:
+        band = rates.band(base, quote, dt.date(year, 1, 1), dt.date(year, 12, 31))
+        if band is None:
+            return None
+        return RateUsed(band[0], band[1], None, (year, year), rates.name)
     if on is not None:
         q = rates.rate(base, quote, on)
         if q is None:
             return None
         return RateUsed(q.rate, q.rate, q.date, None, rates.name)
-    first, last = rates.coverage()
     start_year = max(ctx.latest_year or first.year, first.year)
     start = dt.date(min(start_year, last.year), 1, 1)
     band = rates.band(base, quote, start, last)
@@ -121,12 +131,14 @@ def analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float = 0.03) -> Analy
 def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | None:
     if a.unit is None or b.unit is None or a.vague or b.vague or a.value <= 0 or b.value < 0:
         return None  # a zero or negative original converts to nothing worth checking
-    used = _rate_band(ctx, a.unit, b.unit)
+    year = a.anchor_year or b.anchor_year
+    used = _rate_band(ctx, a.unit, b.unit, year)
     if used is None:
         return None
     lex = ctx.lexicon
-    a_lo, a_hi = plausible_interval(a, lex)
-    stated = plausible_interval(b, lex)
+    # hedges approximate both sides alike ("about $50bn (£35bn)"): judge the digits written
+    a_lo, a_hi = plausible_interval(a, lex, cap=0.0)
+    stated = plausible_interval(b, lex, cap=0.0)
     expected = (a_lo * used.low, a_hi * used.high)
     ctx.mark(a, b)
     if _consistent(expected, stated, slack):
@@ -136,7 +148,7 @@ def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | 
         for quote in _readings(ctx, b):
             if (base, quote) == (a.unit, b.unit):
                 continue
-            alt = _rate_band(ctx, base, quote)
+            alt = _rate_band(ctx, base, quote, year)
             if alt is not None and _consistent((a_lo * alt.low, a_hi * alt.high), stated, slack):
                 return Analysis(a, b, used, expected, stated, "ok")
     for k in _SCALE_FACTORS:
@@ -148,7 +160,7 @@ def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | 
     for other in _MAJOR:
         if other in (a.unit, b.unit):
             continue
-        alt = _rate_band(ctx, a.unit, other)
+        alt = _rate_band(ctx, a.unit, other, year)
         if alt is None or (alt.high - alt.low) / alt.high > 0.25:
             continue
         if _consistent((a_lo * alt.low, a_hi * alt.high), stated, 0.01):

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from factcheck import fmt
 from factcheck.models import Role
 from factcheck.registry import CheckContext, Hit, NoParams, check
+
+
+_ADJACENT = re.compile(
+    r"\s*,?\s*(?:or\s+|worth\s+|equal\s+to\s+|equivalent\s+to\s+|[a-z]+ing\s+)?"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+)?",
+    re.IGNORECASE,
+)
 
 
 @check("derived.implied_base", provides=("percent", "amount", "base", "measure", "noun"))
@@ -16,7 +24,9 @@ def implied_base(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         if pc.kind != "percent" or pc.role != Role.CHANGE or pc.value <= 0:
             continue
         for amt in ctx.sentence_claims(pc):
-            if amt.kind not in ("money", "count"):
+            if amt.start < pc.end or not _ADJACENT.fullmatch(ctx.text, pc.end, amt.start):
+                continue  # "fell 8%, lopping $46bn off": the amount right after the percent
+            if amt.kind not in ("money", "count") or amt.per is not None:
                 continue
             if amt.role != Role.CHANGE or amt.direction != pc.direction or amt.converts:
                 continue

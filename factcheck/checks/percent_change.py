@@ -60,6 +60,8 @@ def changes(ctx: CheckContext, kinds: tuple[str, ...]) -> Iterator[Change]:
         if len(cands) != 1:
             continue  # none, or ambiguous: which pair does the change describe?
         f, t = cands[0]
+        if not (ctx.same_clause(c, t) or ctx.same_clause(c, f)):
+            continue  # "sales rose 5%, though costs fell from …"
         if c.direction is not None and t.direction is not None and c.direction != t.direction:
             continue  # a change of something else ("shares fell 3% as sales rose from …")
         last = max(f.end, t.end)
@@ -169,7 +171,11 @@ def _amount_changes(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
             and c.converts is None
             and c.direction == pc.direction
         ]
-        levels = [c for c in same if c.role in (Role.TO, Role.FROM) and c.converts is None]
+        levels = [
+            c
+            for c in same
+            if c.role in (Role.TO, Role.FROM) and c.converts is None and ctx.same_clause(c, pc)
+        ]
         if len(amounts) != 1 or len(levels) != 1:
             continue
         amount, level = amounts[0], levels[0]

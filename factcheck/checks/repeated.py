@@ -63,6 +63,7 @@ _STOP = regex.compile(
 )
 _PREP = frozenset(
     [
+        "from",
         "on",
         "in",
         "during",
@@ -219,8 +220,10 @@ def _compare(ctx: CheckContext, p: RepeatedParams, a: Claim, b: Claim) -> Hit | 
     lo_gap = gap(ia[1], ib[0]) if ia[1] < ib[0] else gap(ib[1], ia[0])
     if lo_gap <= p.tolerance:
         return None
+    if a.vague and b.vague:
+        return None  # "dozens" and "tens of thousands": nothing to hold either to
     g = gap(a.value, b.value)
-    if g > p.max_gap and not (a.vague or b.vague):
+    if max(g, lo_gap) > p.max_gap and not (a.vague or b.vague) or lo_gap > p.max_gap:
         return None  # an order apart is another figure, not a misremembered one
     return Hit(
         (b, a),

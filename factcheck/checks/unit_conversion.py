@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from factcheck import fmt
-from factcheck.checks._common import half_unit, hedge_tolerance
+from factcheck.checks._common import half_unit
 from factcheck.models import Claim
 from factcheck.registry import CheckContext, Hit, Params, check, pairs
 
@@ -56,7 +56,9 @@ def conversion_mismatch(ctx: CheckContext, p: UnitParams) -> Iterator[Hit]:
             continue
         ctx.mark(a, b)
         hb = half_unit(b)
-        tol = max(hedge_tolerance(a, ctx.lexicon), hedge_tolerance(b, ctx.lexicon))
+        # a hedge ("roughly 5 litres (1.1 gallons)") approximates both sides alike: the
+        # conversion itself is judged by the digits written
+        tol = 0.0
         ok = False
         for lo, hi, _ in readings:
             width = max(abs(lo), abs(hi)) * (p.slack + tol)

@@ -17,6 +17,24 @@ from factcheck.models import ClaimKind, Direction, HedgeDirection, Role
 from factcheck.segment import Sentences
 
 _WINDOW = 200  # no context search reaches further back than this
+_VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
+_MOVEMENT = frozenset(
+    "add adds added adding edge edges edged edging inch inches inched inching tick ticks ticked"
+    " ticking creep creeps crept creeping move moves moved moving go goes went gone going come"
+    " comes came shoot shoots shot climb climbs climbed jump jumps jumped push pushes pushed"
+    " rose rise rises grew grow grows sum sums summed round rounded step stepped speed sped"
+    " total totals totalled totaled mount mounted pile piled".split()
+)
+
+
+def _moved_up_to(text: str, hm: re.Match[str]) -> bool:
+    """Is an "up to" hedge really "up" + "to" after a verb of movement?"""
+    if " ".join(hm.group("h").lower().split()) != "up to":
+        return False
+    vm = _VERB_BEFORE.search(text, max(0, hm.start() - 20), hm.start())
+    return vm is not None and vm.group(1).lower() in _MOVEMENT
+
+
 _GENERIC_PEOPLE = frozenset(["people", "persons", "workers", "individuals"])
 _DURATION_PREPS = frozenset(["in", "over", "within", "for", "during", "across", "after", "inside"])
 
@@ -102,7 +120,8 @@ _ADJ_DIRECTION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ADJ_DIRECTION_BEFORE = re.compile(
-    r"\b(?P<d>up|down|higher|lower)\s+(?:by\s+)?(?:a\s+further\s+|another\s+)?$", re.IGNORECASE
+    r"\b(?P<d>up|down|higher|lower)\s+(?:by\s+|to\s+)?(?:a\s+further\s+|another\s+)?$",
+    re.IGNORECASE
 )
 _FROM_BEFORE = re.compile(r"\b(?P<d>up|down)?\s*\bfrom\s+$", re.IGNORECASE)
 _TO_BEFORE = re.compile(
@@ -191,6 +210,8 @@ class Contextualiser:
     def _hedge(self, text: str, m: Mention, floor: int) -> None:
         lo = max(floor, m.start - 30)
         hm = self.pat.hedge_before.search(text, lo, m.start)
+        if hm is not None and hm.group("h") and _moved_up_to(text, hm):
+            hm = None  # "edged up to 4%", "adds up to 100": a movement, not a bound
         if hm is not None:
             group = "h" if hm.group("h") is not None else "hs"
             phrase = " ".join(hm.group(group).lower().split())
@@ -412,6 +433,9 @@ class Contextualiser:
                 continue
             if low in _SKIP_LEFT or (low.endswith("ly") and len(low) > 4):
                 i -= 1
+                continue
+            if linked and low.endswith("ed") and len(low) > 4 and low not in lex.measure_group_of:
+                i -= 1  # "Inflation edged up to 4%": a verb between the measure and the figure
                 continue
             break
         if not linked or i < 0:

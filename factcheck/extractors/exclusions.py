@@ -69,6 +69,9 @@ def _glued_to_letters(before: str) -> bool:
     return False
 
 
+_RATE_BASE = re.compile(r"\b(?:per|for\s+every)\s+$", re.IGNORECASE)
+
+
 class Exclusions:
     """Says when a numeral names, dates or times something instead of stating an amount."""
 
@@ -93,8 +96,11 @@ class Exclusions:
         return False
 
     def not_amount(self, text: str, n: Numeral, before: str, has_currency: bool) -> bool:
-        """Times, ordinals, dates, dotted codes, phone numbers (digits only)."""
+        """Times, ordinals, dates, dotted codes, phone numbers (digits only), and the base of a
+        rate ("20.7 per 100,000 people": the 100,000 is no figure of its own)."""
         pat, e = self.pat, n.end
+        if not has_currency and _RATE_BASE.search(before[-16:]):
+            return True
         nxt = text[e : e + 1]
         if (
             nxt

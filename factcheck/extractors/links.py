@@ -143,11 +143,14 @@ _CLAUSE_BREAK = regex.compile(
 )
 
 
-def _nearest_from(text: str, mentions: list[Mention], i: int, step: int, m: Mention) -> int | None:
+def _nearest_from(
+    text: str, mentions: list[Mention], i: int, step: int, m: Mention, taken: set[int]
+) -> int | None:
     """The "from" claim paired with "to" claim ``m`` (index ``i``), searching by ``step``.
 
-    Never across a clause break ("sales fell to £1bn, while losses widened from £45m…"), and
-    forwards ("rose to £13bn from £5bn") only to the very next amount.
+    Never across a clause break ("sales fell to £1bn, while losses widened from £45m…"), never
+    a "from" already paired, never one that names another measure, and forwards ("rose to
+    £13bn from £5bn") only to the very next amount.
     """
     j = i + step
     while 0 <= j < len(mentions) and mentions[j].sentence == m.sentence and abs(j - i) <= 8:
@@ -158,7 +161,8 @@ def _nearest_from(text: str, mentions: list[Mention], i: int, step: int, m: Ment
         if p.kind == ClaimKind.YEAR:
             j += step
             continue
-        if p.role == Role.FROM and p.converts_index is None and _same_family(p, m):
+        if (p.role == Role.FROM and p.converts_index is None and j not in taken
+                and _same_family(p, m) and _same_subject(p, m)):
             return j
         if step > 0 and p.converts_index is None:
             return None
@@ -166,24 +170,38 @@ def _nearest_from(text: str, mentions: list[Mention], i: int, step: int, m: Ment
     return None
 
 
+def _same_subject(a: Mention, b: Mention) -> bool:
+    """Unless both name what they measure, and name different things."""
+    return not (a.measure and b.measure and a.measure != b.measure)
+
+
+_PERCENT_FROM = regex.compile(r"\s+from\s+")
+
+
+def _mark_percent_from(text: str, mentions: list[Mention]) -> None:
+    """"561, down 14% from 653": a change in percent *from* a figure works like "down from"."""
+    for k in range(1, len(mentions)):
+        prev, p = mentions[k - 1], mentions[k]
+        if (p.role == Role.FROM and p.kind != ClaimKind.PERCENT
+                and prev.kind == ClaimKind.PERCENT and prev.role == Role.CHANGE
+                and prev.direction is not None and _PERCENT_FROM.fullmatch(text, prev.end, p.start)):
+            p.extra["up_from"] = True
+            p.direction, p.direction_word = prev.direction, prev.direction_word
+
+
 def link_changes(text: str, mentions: list[Mention]) -> None:
-    """Pair "from X … to Y" (and "to Y from X", "Y, up from X") within a sentence."""
-    for i, m in enumerate(mentions):
-        if m.role != Role.TO or m.from_index is not None or m.converts_index is not None:
-            continue
-        # nearest FROM before it in the same sentence, else after it ("rose to £13bn from £5bn")
-        j = _nearest_from(text, mentions, i, -1, m)
-        m.from_index = j if j is not None else _nearest_from(text, mentions, i, 1, m)
+    """Pair "Y, up from X" and "Y, down 14% from X" first, then "from X … to Y" and "to Y
+    from X", all within a clause of one sentence."""
+    _mark_percent_from(text, mentions)
     # "sales of $10bn, up from $8bn": the figure before "up from" is the end value
-    partnered = {m.from_index for m in mentions if m.from_index is not None}
     for j, p in enumerate(mentions):
-        if p.role != Role.FROM or not p.extra.get("up_from") or j in partnered:
+        if p.role != Role.FROM or not p.extra.get("up_from"):
             continue
         for i in range(j - 1, max(-1, j - 9), -1):
             q = mentions[i]
             if q.sentence != p.sentence:
                 break
-            if q.converts_index is not None or q.kind == ClaimKind.YEAR:
+            if q.converts_index is not None or q.kind == ClaimKind.YEAR or q.from_index is not None:
                 continue
             rate = q.kind == p.kind == ClaimKind.PERCENT and q.role == Role.CHANGE
             if _same_family(q, p) and (q.role in (None, Role.TO) or rate):
@@ -193,6 +211,17 @@ def link_changes(text: str, mentions: list[Mention]) -> None:
                 # came earlier ("grew by 0.3%, down from 0.2%": the pair claims a fall)
                 q.direction, q.direction_word = p.direction, p.direction_word
                 break
+    taken = {m.from_index for m in mentions if m.from_index is not None}
+    for i, m in enumerate(mentions):
+        if m.role != Role.TO or m.from_index is not None or m.converts_index is not None:
+            continue
+        # nearest FROM before it in the same sentence, else after it ("rose to £13bn from £5bn")
+        j = _nearest_from(text, mentions, i, -1, m, taken)
+        if j is None:
+            j = _nearest_from(text, mentions, i, 1, m, taken)
+        if j is not None:
+            m.from_index = j
+            taken.add(j)
     # a "from" with no "to" is a source ("data harvested from 50 million profiles")
     # unless the sentence states the change ("rose by $1.2bn, or 30%, from $6bn")
     partnered = {m.from_index for m in mentions if m.from_index is not None}

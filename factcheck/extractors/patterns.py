@@ -182,7 +182,9 @@ class Patterns:
         self.digits = re.compile(r"\d(?:[\d,\u00a0\u202f\u2009\u2007]*\d)?" + tail)
         # "1 234 567", "40 000": groups of three after plain spaces (tried only after a space).
         # At most five groups, and none after them: "100 200 300 400 500 600" is a list.
-        self.spaced_groups = re.compile(r"(?: \d{3}){1,5}(?![\d,]| \d)" + tail)
+        # Two groups at least: a lone "116 123" is a phone number, "on March 4 100 people" two
+        # numbers; "1 234 567" is not.
+        self.spaced_groups = re.compile(r"(?: \d{3}){2,5}(?![\d,]| \d)" + tail)
         self.vulgar = re.compile(vulgar)
         self.power = re.compile(
             r"\^\s?(?P<e>[-+−]?\d{1,3})(?![\d.])"
@@ -376,13 +378,20 @@ class Patterns:
             r"|lost|shed\w*|drop(?:ped|ping|s)?|gain\w*|put\s+on|pregnan\w*|metric)\b",
             re.IGNORECASE,
         )
+        self.length_in_brackets = re.compile(
+            r"\d\s*(?:ft|feet|foot|in|inches|yards?|yds?|miles?)(?:\s*\d+\s*(?:in|inches))?\s*"
+            r"\(\s*(?:about\s+|around\s+|some\s+)?$",
+            re.IGNORECASE,
+        )
         self.length_cue = re.compile(
             r"\b(?:tall|high|long|deep|wide|height|length|depth|width|distance|altitude"
             r"|radius|diameter|span|reach|outreach)\b",
             re.IGNORECASE,
         )
         self.metre_after = re.compile(
-            r"[\s-]*(?:tall|high|long|deep|wide|away|race|sprint|freestyle|hurdles|relay|run"
+            r"\s*\(\s*(?:about\s+|around\s+|some\s+)?[\d.,]+\s*(?:ft|feet|foot|in|inches|yards?"
+            r"|yds?|miles?)\b"  # "190m (623ft)": a length converted in brackets
+            r"|[\s-]*(?:tall|high|long|deep|wide|away|race|sprint|freestyle|hurdles|relay|run"
             r"|dash|above|below|under|from|off|down|up|of\s+(?:rain|snow|water)"
             r"|in\s+(?:length|height|diameter)|-(?:high|long|tall|deep|wide))\b",
             re.IGNORECASE,

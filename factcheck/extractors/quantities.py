@@ -140,6 +140,8 @@ class QuantityReader:
                 return False
             if self.pat.length_cue.search(text, max(0, n.start - 40), n.start):
                 return False  # "a height of 48m"
+            if self.pat.length_in_brackets.search(text, max(0, n.start - 30), n.start):
+                return False  # "6ft (1.8m)": the metric side of a length conversion
             return bool(_PLURAL_NOUN.match(after)) or after[:1] in ("", ".", ",", ";", ")", " ")
         if low == "b":
             return currency is not None or bool(_PLURAL_NOUN.match(after)) or "." in n.written
