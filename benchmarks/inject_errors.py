@@ -2,7 +2,8 @@
 
 Each family has templates that write one statement two ways — correct, and with an error of the
 family's kind — from random figures. Both are inserted into clean articles
-(`benchmarks/corpus/clean/`, written for factcheck). Recall is the share of erroneous statements
+(`benchmarks/corpus/clean/`, written for factcheck); the clean articles and the tricky texts
+(`benchmarks/corpus/tricky/`) are also checked on their own. Recall is the share of erroneous statements
 that produce a finding of the family; a false alarm is any finding at warning or above in a text
 that holds only correct statements. The shared Recognizers-Text and quantulum3 test sentences are
 checked as extra clean texts. Exchange rates are the real ECB rates of the article date.
@@ -29,6 +30,7 @@ from factcheck.rates import default_rates
 
 HERE = Path(__file__).resolve().parent
 CLEAN = sorted((HERE / "corpus" / "clean").glob("*.txt"))
+TRICKY = sorted((HERE / "corpus" / "tricky").glob("*.txt"))
 SHARED = HERE.parent.parent / "shared" / "data" / "recognizers-text-specs"
 DATE = dt.date(2019, 6, 3)
 
@@ -281,7 +283,7 @@ def main() -> int:
                 if len(examples["false alarm"]) < 8:
                     examples["false alarm"].append(f"{good_codes}: {good}")
         recall[name] = (hit, args.n)
-    for art in articles:
+    for art in [*articles, *(p.read_text(encoding="utf-8") for p in TRICKY)]:
         clean_texts += 1
         got = _codes(art)
         if got:
