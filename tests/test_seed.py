@@ -47,7 +47,7 @@ def test_seed_amount_claims(seed_text: str) -> None:
         assert seed_text[c.start : c.end] == c.text
         if c.text in ("2009", "2014", "2015", "2016"):
             assert c.kind == "year"
-    assert not any("2" == c.text for c in claims), "version 2 is not a claim"
+    assert not any(c.text == "2" for c in claims), "version 2 is not a claim"
 
 
 def test_seed_links(seed_text: str) -> None:
