@@ -122,7 +122,7 @@ def _html(path: str, source: str, skip_blockquotes: bool) -> Document:
     if work.startswith("\ufeff"):
         work = " " + work[1:]
     walk = HtmlWalk(work, skip_blockquotes=skip_blockquotes, collector=collector)
-    walk.feed(_without_unclosed_comment(walk.source))
+    walk.feed(_without_unclosed_tag(_without_unclosed_comment(walk.source)))
     walk.close()
     layout = assemble(walk.blocks, keep_article(walk.blocks))
     return _finish(path, "html", source, layout, collector, walk.dates.best())
@@ -136,4 +136,18 @@ def _without_unclosed_comment(source: str) -> str:
     """
     last_close = source.rfind("-->")
     cut = source.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    return source if cut == -1 else source[:cut]
+
+
+def _without_unclosed_tag(source: str) -> str:
+    """The page up to a tag that never closes (no ``>`` after it): the rest is inside the tag.
+
+    Python 3.11's HTML parser retries such a tag from every later ``<`` to the end of the
+    input, which is quadratic on "<a\n<a\n…" or '<p x="1<p x="1…'.
+    """
+    last_close = source.rfind(">")
+    cut = source.find("<", last_close + 1)
+    while cut != -1 and not (cut + 1 < len(source) and (source[cut + 1].isalpha()
+                                                          or source[cut + 1] in "!/?")):
+        cut = source.find("<", cut + 1)
     return source if cut == -1 else source[:cut]
