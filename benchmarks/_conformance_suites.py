@@ -88,6 +88,8 @@ DELIBERATE_RULES: list[tuple[tuple[str, ...], str, str]] = [
      "'1m' with no length word is a million in news copy"),
     (("Dimension",), r'10 " long', "a quote mark is not read as inches"),
     (("Dimension",), r"100 mb\b", "spaced 'mb' is ambiguous (megabit or millibar)"),
+    (("Number",), r"^40 000 is the same", "one group after a plain space is read only before "
+     "money or a unit: '116 123' is a phone number, 'March 4 100 people' two numbers"),
     (("Dimension",), r"2 pm is", "'2 pm' is a time"),
     (("Dimension",), r"drachma|0\.8rad|half turn|3 turns", "unit outside the news units lexicon"),
     (("Dimension",), r"meters per millisecond", "'per <time>' is left to the claim's `per` "

@@ -184,7 +184,13 @@ class Patterns:
         # At most five groups, and none after them: "100 200 300 400 500 600" is a list.
         # Two groups at least: a lone "116 123" is a phone number, "on March 4 100 people" two
         # numbers; "1 234 567" is not.
-        self.spaced_groups = re.compile(r"(?: \d{3}){2,5}(?![\d,]| \d)" + tail)
+        # One group is enough when money or a unit follows ("10 000 dollars", "40 000 km").
+        self.spaced_groups = re.compile(
+            r"(?: \d{3}){2,5}(?![\d,]| \d)" + tail + r"|(?: \d{3})(?![\d,]| \d)" + tail
+            + r"(?=\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|kronor|kroner|rand"
+            r"|[A-Z]{3}\b|km|kg|tonnes?|tons?|miles?|metres?|meters?|litres?|liters?|hectares?"
+            r"|acres?)\b)"
+        )
         self.vulgar = re.compile(vulgar)
         self.power = re.compile(
             r"\^\s?(?P<e>[-+−]?\d{1,3})(?![\d.])"
