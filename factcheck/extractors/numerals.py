@@ -7,6 +7,7 @@ where each numeral is and what number it writes, and which digit groups are malf
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -62,6 +63,9 @@ class Found:
     malformed: list[tuple[int, int]]
 
 
+MAX_NUMERALS = 20_000  # digit groups read per document (ten times the scanner's figures)
+
+
 class NumeralFinder:
     """Finds the numerals of a text (see the module docstring)."""
 
@@ -75,17 +79,24 @@ class NumeralFinder:
     def find(self, text: str) -> Found:
         blocked = _blocked_spans(text)
         found = Found([], [], [])
-        self._digits(text, blocked, found)
-        self._words(text, blocked, found)
+        limit = self._digits(text, blocked, found)
+        self._words(text[:limit] if limit < len(text) else text, blocked, found)
         found.numerals.sort(key=lambda n: n.start)
         return found
 
     # ------------------------------------------------------------------ digits
-    def _digits(self, text: str, blocked: list[tuple[int, int]], found: Found) -> None:
+    def _digits(self, text: str, blocked: list[tuple[int, int]], found: Found) -> int:
+        """Add the digit numerals; return how far into the text they were looked for.
+
+        At most ``MAX_NUMERALS`` are read: the scanner stops at 2,000 figures anyway, and a
+        megabyte of "1-1-1-…" must not cost a Python object per digit group.
+        """
         pat = self.pat
         matches: list[tuple[int, int, str]] = [
-            (m.start(), m.end(), m.group()) for m in pat.digits.finditer(text)
+            (m.start(), m.end(), m.group())
+            for m in itertools.islice(pat.digits.finditer(text), MAX_NUMERALS)
         ]
+        limit = matches[-1][1] if len(matches) == MAX_NUMERALS else len(text)
         if any(v in text for v in VULGAR_FRACTIONS):  # "½" standalone
             matches += [
                 (m.start(), m.end(), m.group())
@@ -118,6 +129,7 @@ class NumeralFinder:
                 if sm is not None:
                     raw, e = raw + sm.group(), sm.end()
             skip_to = self._digit_numeral(text, s, e, raw, found)
+        return limit
 
     def _digit_numeral(self, text: str, s: int, e: int, raw: str, found: Found) -> int:
         """Add the numeral ``raw`` at ``s``; return where the next one may start."""
