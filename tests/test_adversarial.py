@@ -8,7 +8,9 @@ forked child process.
 This is not a timing test. The benchmark target is 1 s per MB (``benchmarks/adversarial.py``
 measures it at 1 MB); the guard here is ten times that, and never under ``FLOOR`` seconds, so
 only a catastrophic case (exponential backtracking, a quadratic loop over the text) fails it.
-The child is killed at the guard, so a hang costs the suite ``FLOOR`` seconds, not forever.
+The guard counts the child's CPU time, not wall time, so a busy machine does not fail it; the
+kernel ends the child soon after it is spent (``RLIMIT_CPU``), so a hang costs the suite a
+few seconds, not forever, even inside a C regex engine that never checks for signals.
 ``FACTCHECK_ADVERSARIAL_SIZE=1000000`` runs the families at benchmark size.
 
 Families that are known to fail are listed in ``KNOWN`` with the module that owns the fix;
@@ -17,8 +19,11 @@ they run as ``xfail(strict=True)``: a fix turns the test red until its entry is 
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
+import resource
+import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +41,7 @@ SIZE = int(os.environ.get("FACTCHECK_ADVERSARIAL_SIZE", "100000"))
 TARGET = 1.0  # seconds per MB: the benchmark's target
 GUARD = 10 * TARGET  # seconds per MB before a test fails: ten times the target
 FLOOR = 2.0  # seconds: the guard never goes below this (process noise, a slow CI machine)
+BACKSTOP = 10  # wall-clock kill at this many guards (+30 s): only a machine stalled for minutes
 JOBS = 2
 
 # --- the families: shapes that make a backtracking regex or a pairwise loop blow up -----------
@@ -134,64 +140,82 @@ ADVERSARIAL: tuple[Family, ...] = (
 
 # --- the test -----------------------------------------------------------------------------------
 
-# family → (owner, what goes wrong); each a finding of benchmarks/adversarial.py or fuzz.py
-_STDLIB_PARSER = (
-    "factcheck/markup/from_html.py: Python 3.11.7's html.parser matches from every '<' of an "
-    "unterminated start tag to the end of the input (quadratic; CPython reworked such cases "
-    "after gh-135462)"
-)
+# family → (owner, what goes wrong), e.g. "html-unclosed-attribute": ("factcheck/markup/
+# from_html.py", "'<p x=\"1' * 14,000: 11 s at 100 KB"); each a finding of the benchmarks
 KNOWN: dict[str, tuple[str, str]] = {}
 
 
-def _run(family: Family, conn: Connection) -> None:
+def _run(family: Family, limit: float, conn: Connection) -> None:
+    """In the child: the kernel ends it (SIGXCPU) once it has used ``limit`` s of CPU time."""
+    cap = math.ceil(limit) + 2  # the property checks after the timed part need a little too
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CPU, (cap, cap + 5))
     text = family.build(SIZE)
     try:
-        began = time.perf_counter()
+        began = time.process_time()
         if family.fmt == "text":
             claims = factcheck.extract(text)
         report = factcheck.check(text, input_format=family.fmt)
         render(report, "json", RenderContext())
-        took = time.perf_counter() - began
+        cpu = time.process_time() - began
         problems = list(report_problems(text, report, exact=family.fmt == "text"))
         if family.fmt == "text":
             problems += claim_problems(text, claims, exact=True)
-        conn.send({"seconds": took, "problems": problems[:5], "claims": len(report.claims)})
+        conn.send({"cpu": cpu, "problems": problems[:5], "claims": len(report.claims)})
     except BaseException as exc:
         conn.send({"error": f"{type(exc).__name__}: {exc}"[:300]})
 
 
 def guard(family: Family) -> float:
+    """CPU seconds allowed for one input of ``family``: ten times the target, at least FLOOR."""
     megabytes = len(family.build(SIZE).encode("utf-8")) / 1e6
     return max(FLOOR, GUARD * megabytes)
 
 
+def _finish(proc: Any, conn: Connection, limit: float) -> dict[str, Any]:
+    try:
+        got: dict[str, Any] = conn.recv()
+    except EOFError:  # the child died without a word: the CPU limit, or a crash
+        proc.join()
+        if proc.exitcode == -signal.SIGXCPU:
+            return {"timeout": limit}
+        return {"error": f"the child process died (exit code {proc.exitcode})"}
+    proc.join()
+    if got.get("cpu", 0) > limit:
+        return {"timeout": limit}
+    return got
+
+
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, dict[str, Any]]:
-    """Every family's outcome, two children at a time, each killed at its guard."""
+    """Every family's outcome, two children at a time, each stopped at its CPU guard."""
     warm = "It slashed its value by $50billion (£35m), 5 miles (8km), 60 per cent."
     for fmt in ("text", "markdown", "html"):  # forked children inherit what this loads
         render(factcheck.check(warm, input_format=fmt), "json", RenderContext())
     ctx = multiprocessing.get_context("fork")
     pending = list(ADVERSARIAL)
-    running: list[tuple[Family, Any, Connection, float]] = []
+    running: list[tuple[Family, Any, Connection, float, float]] = []
     results: dict[str, dict[str, Any]] = {}
     while pending or running:
         while pending and len(running) < JOBS:
             family = pending.pop(0)
+            limit = guard(family)
             here, there = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_run, args=(family, there), daemon=True)
+            proc = ctx.Process(target=_run, args=(family, limit, there), daemon=True)
             proc.start()
-            running.append((family, proc, here, time.monotonic() + guard(family)))
+            there.close()  # the child's end: EOF here once the child is gone
+            backstop = time.monotonic() + BACKSTOP * limit + 30  # a machine stalled for long
+            running.append((family, proc, here, limit, backstop))
         for item in list(running):
-            family, proc, conn, deadline = item
+            family, proc, conn, limit, backstop = item
             if conn.poll(0.01):
-                results[family.name] = conn.recv()
-            elif time.monotonic() > deadline:
+                results[family.name] = _finish(proc, conn, limit)
+            elif time.monotonic() > backstop:
                 proc.kill()
-                results[family.name] = {"timeout": guard(family)}
+                proc.join()
+                results[family.name] = {"timeout": limit}
             else:
                 continue
-            proc.join()
             running.remove(item)
     return results
 
@@ -212,7 +236,7 @@ def test_adversarial_input(family: Family, outcomes: dict[str, dict[str, Any]]) 
     got = outcomes[family.name]
     assert "error" not in got, f"{family.name} raised {got.get('error')}"
     assert "timeout" not in got, (
-        f"{family.name} ({SIZE:,} characters) did not finish within {got.get('timeout')} s: "
+        f"{family.name} ({SIZE:,} characters) used more than {got.get('timeout')} s of CPU: "
         f"catastrophic backtracking or a quadratic loop")
     assert got["problems"] == []
 
