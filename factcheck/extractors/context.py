@@ -137,6 +137,21 @@ _CHANGE_OF = re.compile(
     re.IGNORECASE,
 )
 _OFF_AFTER = re.compile(r"^\s+off\b")
+# the last words the end-anchored patterns above can end with
+_ADJ_ENDS = ("up", "down", "higher", "lower", "by", "to", "further", "another")
+_TO_ENDS = ("to", "at", "reach", "reaching", "hit", "of", "high", "low")
+_OF_BY = ("of", "by")
+
+
+def _last_token(near: str) -> str:
+    """The lower-case last whitespace-separated token of ``near`` when ``near`` ends in
+    whitespace (every end-anchored pattern here ends in ``\\s+$``), else ""."""
+    if not near or not near[-1].isspace():
+        return ""
+    parts = near.rsplit(None, 1)
+    return parts[-1].lower() if parts else ""
+
+
 _LAST_WORD = re.compile(r"\b(\w+)\s+$")
 _FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)
 _OBJECT_THEN_PERIOD = re.compile(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|year)\b)")
@@ -184,6 +199,11 @@ class Contextualiser:
         self._noun_after = pat.change_noun_after
         self._noun_before = pat.change_noun_before
         self._breaks: list[int] = []
+
+    @property
+    def clause_breaks(self) -> list[int]:
+        """The clause breaks of the text last applied to (none before any figure is read)."""
+        return self._breaks
 
     def apply(self, text: str, mentions: list[Mention], sentences: Sentences) -> None:
         prev_end = 0
@@ -252,7 +272,10 @@ class Contextualiser:
         word: str | None = None
         direction: Direction | None = None
         adjacent = False
-        am = _ADJ_DIRECTION_BEFORE.search(near)
+        # the patterns anchored at the end of ``near`` can only match when its last word ends
+        # in one of their final words: a set test skips most of them (they scan all of near)
+        last = _last_token(near)
+        am = _ADJ_DIRECTION_BEFORE.search(near) if last.endswith(_ADJ_ENDS) else None
         if am is not None:
             word = am.group("d").lower()
             direction = Direction.UP if word in ("up", "higher") else Direction.DOWN
@@ -265,7 +288,7 @@ class Contextualiser:
                 adjacent = True
         if direction is None:
             nm = self._noun_after.match(right) if m.kind != ClaimKind.MULTIPLIER else None
-            if nm is None:
+            if nm is None and last.endswith(_OF_BY):
                 nm = self._noun_before.search(near)
             if nm is not None:
                 word = nm.group("n").lower()
@@ -304,7 +327,7 @@ class Contextualiser:
         m.direction = direction
         m.direction_word = word
         # role
-        fm = _FROM_BEFORE.search(near)
+        fm = _FROM_BEFORE.search(near) if last.endswith("from") else None
         if fm is not None:
             m.role = Role.FROM
             if fm.group("d"):
@@ -312,15 +335,24 @@ class Contextualiser:
                 m.direction_word = fm.group("d").lower()
                 m.extra["up_from"] = True
             return
-        if _TO_BEFORE.search(near) and (direction is not None or _FROM_WORD.search(left)):
+        if (
+            last.endswith(_TO_ENDS)
+            and _TO_BEFORE.search(near)
+            and (direction is not None or _FROM_WORD.search(left))
+        ):
             m.role = Role.TO
             return
-        if _CHANGE_OF.search(near) and m.kind in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT):
+        if (
+            m.kind in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT)
+            and last.endswith("of")
+            and _CHANGE_OF.search(near)
+        ):
             m.role = Role.CHANGE
             return
         if direction is None:
             return
-        if adjacent or _BY_BEFORE.search(near) or _OFF_AFTER.match(right):
+        by = last.endswith("by") and _BY_BEFORE.search(near)
+        if adjacent or by or _OFF_AFTER.match(right):
             m.role = Role.CHANGE
             return
         if verb_pos >= 0:
