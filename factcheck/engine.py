@@ -44,25 +44,26 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position) -> Finding:
 
         if template_fields(spec.fix) <= set(hit.text):
             fix_span = hit.fix_span or span
-            suggestion = Suggestion(
+            suggestion = Suggestion.trusted(
                 replacement=spec.fix.format_map(_Blank(hit.text)),
-                span=fix_span,
+                span=tuple(fix_span),
                 original=hit.claims[0].text if fix_span == span else "",
             )
     message = spec.message.format_map(_Blank(hit.text))
-    return Finding(
+    # every value below is built here with its final type: no validation needed
+    return Finding.trusted(
         code=spec.code,
         name=spec.name,
         severity=spec.severity,
         message=message[:1].upper() + message[1:],
         claims=[c.id for c in hit.claims],
-        span=span,
+        span=tuple(span),
         line=line,
         column=col,
         end_line=end_line,
         end_column=end_col,
         related=[
-            RelatedSpan(
+            RelatedSpan.trusted(
                 claim=c.id, span=(c.start, c.end), line=c.line, column=c.column, text=c.text
             )
             for c in hit.claims[1:]

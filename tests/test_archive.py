@@ -150,7 +150,8 @@ def test_crash_in_a_check_is_a_row(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_article_timeout_skips_one_article_and_goes_on() -> None:
     small = {"id": "small", "text": "It rose from £5m to £6m."}
-    slow = {"id": "slow", "text": SEED * 150}  # about 1 MB: far longer than the budget
+    # about 4 MB (under the size limit): over a second of checking, four times the budget
+    slow = {"id": "slow", "text": SEED * 600}
     rows = check_partition([small, slow, small], ArchiveSettings(article_timeout=0.25))
     assert [r["error_code"] for r in rows] == [None, "timeout", None]
     assert rows[0] == rows[2]

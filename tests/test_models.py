@@ -3,6 +3,8 @@ object pydantic's validation would."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import factcheck
 from factcheck.models import Claim, Suggestion
 
@@ -39,3 +41,17 @@ def test_trusted_keeps_frozen_and_copy_semantics() -> None:
 def test_trusted_with_missing_fields_falls_back_to_defaults() -> None:
     s = Suggestion.trusted(replacement="£35bn", span=(10, 14))
     assert s == Suggestion.model_construct(replacement="£35bn", span=(10, 14))
+
+
+def test_trusted_findings_equal_validated_findings() -> None:
+    from factcheck.models import Finding
+
+    seed = (Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")
+    report = factcheck.check(next(iter(seed)).read_text(encoding="utf-8"))
+    findings = report.findings
+    assert len(findings) >= 4 and any(f.suggestion for f in findings)
+    assert any(f.related for f in findings)
+    for f in findings:
+        validated = Finding.model_validate(f.model_dump())
+        assert f == validated
+        assert f.model_dump_json() == validated.model_dump_json()

@@ -64,3 +64,16 @@ def test_sentences(text: str, sentences: list[str]) -> None:
     assert got == sentences
     s = Sentences(text)
     assert s.index(len(text) - 1) == len(sentences) - 1
+
+
+# --- clause breaks: the character scan equals the reference pattern ----------------------------
+
+_CLAUSE_ALPHABET = st.sampled_from(list(";:!?.—–  \n\t\xa0ab5,") + ["but ", "while"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAUSE_ALPHABET, max_size=60).map("".join))
+def test_punct_breaks_equal_reference_pattern(text: str) -> None:
+    from factcheck.extractors import context
+
+    assert context._punct_breaks(text) == [m.end() for m in context._PUNCT_BREAK.finditer(text)]

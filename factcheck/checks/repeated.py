@@ -100,17 +100,24 @@ _PERIOD_ADJECTIVES = {
 }
 
 
-def _qualifiers(ctx: CheckContext, c: Claim) -> frozenset[str]:
+def _around(ctx: CheckContext, c: Claim) -> tuple[list[str], list[str]]:
+    """The lower-case words before a figure (60 characters of its sentence) and after it (40
+    characters, up to the first clause break or function word: ``_tail``)."""
+    before = _WORD.findall(ctx.before(c, 60).lower())
+    after = _WORD.findall(_tail(ctx.after(c, 40)).lower())
+    return before, after
+
+
+def _qualifiers(ctx: CheckContext, around: tuple[list[str], list[str]]) -> frozenset[str]:
     """Time and place qualifiers attached to a figure: "on Monday", "in Europe", "worldwide"."""
     lex = ctx.lexicon
     out: set[str] = set()
-    for chunk in (ctx.before(c, 60), _tail(ctx.after(c, 40))):
-        words = [w.lower() for w in _WORD.findall(chunk)]
-        for w in words:
+    for words in around:
+        for i, w in enumerate(words):
             if w in _PERIOD_ADJECTIVES:  # "quarterly net income" = "net income for the quarter"
                 out.add(_PERIOD_ADJECTIVES[w])
-        for i, w in enumerate(words):
-            if w in _PERIOD_ADJECTIVES or (w not in lex.time_words and w not in lex.place_words):
+                continue
+            if w not in lex.time_words and w not in lex.place_words:
                 continue
             led = any(words[j] in _PREP for j in range(max(0, i - 3), i))
             if led or w in _ADVERBS:
@@ -145,11 +152,10 @@ def _owner_ok(ctx: CheckContext, a: Claim, b: Claim) -> bool:
     return a.owner in generic and b.owner in generic
 
 
-def _another_instance(ctx: CheckContext, c: Claim) -> bool:
+def _another_instance(ctx: CheckContext, around: tuple[list[str], list[str]]) -> bool:
     """ "a further $10bn", "another 500 jobs", "$10bn more", "on Tuesday alone"."""
-    before = [w.lower() for w in _WORD.findall(ctx.before(c, 40))][-3:]
-    after = [w.lower() for w in _WORD.findall(_tail(ctx.after(c, 30)))][:3]
-    return bool((set(before) | set(after)) & ctx.lexicon.instance_markers)
+    before, after = around
+    return not ctx.lexicon.instance_markers.isdisjoint([*before[-3:], *after[:3]])
 
 
 def _key(ctx: CheckContext, c: Claim) -> tuple[object, ...]:
@@ -189,8 +195,9 @@ def repeated_mismatch(ctx: CheckContext, p: RepeatedParams) -> Iterator[Hit]:
         if len(same) < 2:
             continue
         for c in same:
-            if not _another_instance(ctx, c):
-                groups.setdefault((key, _qualifiers(ctx, c)), []).append(c)
+            around = _around(ctx, c)
+            if not _another_instance(ctx, around):
+                groups.setdefault((key, _qualifiers(ctx, around)), []).append(c)
     for members in groups.values():
         for i, b in enumerate(members):
             # a restatement refers back to a figure given before it: the nearest earlier ones

@@ -157,8 +157,26 @@ _FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)
 _OBJECT_THEN_PERIOD = re.compile(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|year)\b)")
 
 
-_PUNCT_BREAK = re.compile(r"[;:!?]|\.(?=\s)|[—–]\s")
+_PUNCT_BREAK = re.compile(r"[;:!?]|\.(?=\s)|[—–]\s")  # the reference for _punct_breaks
+_PUNCT_CHAR = re.compile(r"[;:!?.—–]")
 _BREAK_WORDS = ("but", "while", "whereas", "although", "though", "however", "meanwhile")
+
+
+def _punct_breaks(text: str) -> list[int]:
+    """``[m.end() for m in _PUNCT_BREAK.finditer(text)]``, in half the time: one character class
+    finds the candidates, and a full stop or dash counts only before whitespace."""
+    out = []
+    n = len(text)
+    for m in _PUNCT_CHAR.finditer(text):
+        e = m.end()
+        ch = text[e - 1]
+        if ch in ".—–":
+            if e >= n or not text[e].isspace():
+                continue
+            if ch != ".":
+                e += 1  # a dash's break is after the space that follows it
+        out.append(e)
+    return out
 
 
 def clause_breaks(text: str) -> list[int]:
@@ -168,7 +186,7 @@ def clause_breaks(text: str) -> list[int]:
     Plain ``str.find`` for the words: one regex alternation over the whole text costs several
     times more, and this runs once per document.
     """
-    out = [m.end() for m in _PUNCT_BREAK.finditer(text)]
+    out = _punct_breaks(text)
     low = text.lower()
     n = len(low)
     for word in _BREAK_WORDS:
