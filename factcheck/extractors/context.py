@@ -217,6 +217,7 @@ class Contextualiser:
         self._noun_after = pat.change_noun_after
         self._noun_before = pat.change_noun_before
         self._breaks: list[int] = []
+        self._low: str | None = None  # the text lower-cased, when that keeps every offset
 
     @property
     def clause_breaks(self) -> list[int]:
@@ -227,6 +228,8 @@ class Contextualiser:
         prev_end = 0
         # clause breaks found once; each figure's clause start is a bisection, not a rescan
         self._breaks = clause_breaks(text) if mentions else []
+        low = text.lower() if mentions else text
+        self._low = low if len(low) == len(text) else None  # "İ" lower-cases to two characters
         for m in mentions:
             m.sentence = sentences.index(m.num_start)
             s_start, s_end = sentences.bounds(m.sentence)
@@ -247,7 +250,10 @@ class Contextualiser:
     # ------------------------------------------------------------------ hedge
     def _hedge(self, text: str, m: Mention, floor: int) -> None:
         lo = max(floor, m.start - 30)
-        hm = self.pat.hedge_before.search(text, lo, m.start)
+        if self._low is not None:
+            hm = self.pat.hedge_before_lc.search(self._low, lo, m.start)
+        else:
+            hm = self.pat.hedge_before.search(text, lo, m.start)
         if hm is not None and hm.group("h") and _moved_up_to(text, hm):
             hm = None  # "edged up to 4%", "adds up to 100": a movement, not a bound
         if hm is not None:
@@ -315,16 +321,20 @@ class Contextualiser:
         verb_pos = -1
         if direction is None:
             # nearest direction verb to the left within the clause (at most 12 words back)
-            tail = left[-90:]
+            tail_start = c_start + max(0, len(left) - 90)
+            if self._low is not None:
+                found = self.pat.direction_word_lc.finditer(self._low[tail_start : m.start])
+            else:
+                found = self.pat.direction_word.finditer(text[tail_start : m.start])
             best = None
-            for dm in self.pat.direction_word.finditer(tail):
+            for dm in found:
                 w = dm.group("d").lower()
                 if w in ("up", "down", "more", "less", "fewer", "higher", "lower"):
                     continue
                 best = dm
             if best is not None:
                 word = best.group("d").lower()
-                verb_pos = c_start + max(0, len(left) - 90) + best.start()
+                verb_pos = tail_start + best.start()
                 if word in lex.separable:
                     particle = lex.separable[word]
                     if not _particle(particle, True).match(right):
