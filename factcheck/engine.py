@@ -73,6 +73,21 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position) -> Finding:
     )
 
 
+# Validated parameters of each rule spec, built on first use: a spec's params are fixed once
+# the rule set is loaded, and validating them again for every article cost more than a rule.
+_PARAMS: dict[int, tuple[RuleSpec, Any]] = {}
+
+
+def _params(spec: RuleSpec) -> Any:
+    hit = _PARAMS.get(id(spec))
+    if hit is None or hit[0] is not spec:  # the spec kept alive beside it: its id stays its own
+        if len(_PARAMS) > 4096:
+            _PARAMS.clear()
+        hit = (spec, CATALOGUE[spec.check].params.model_validate(spec.params))
+        _PARAMS[id(spec)] = hit
+    return hit[1]
+
+
 def _covers(sup: Suppression, code: str, offset: int) -> bool:
     lo, hi = sup.applies
     return lo <= offset < hi and any(code.startswith(p) for p in sup.codes)
@@ -94,7 +109,7 @@ def run(
         if check.stage != "claims":
             late.append(spec)
             continue
-        params = check.params.model_validate(spec.params)
+        params = _params(spec)
         for hit in check.func(ctx, params):
             key = (spec.code, tuple(sorted(c.id for c in hit.claims)) or (str(hit.span),))
             if key in seen:
@@ -115,7 +130,7 @@ def run(
         ]
         for spec in late:
             check = CATALOGUE[spec.check]
-            params = check.params.model_validate(spec.params)
+            params = _params(spec)
             kept.extend(_finding(spec, hit, position) for hit in check.func(ctx, params))
     kept.sort(key=lambda f: (f.span[0], f.code))
     return kept

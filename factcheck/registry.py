@@ -137,7 +137,7 @@ class CheckContext:
                 self._units = self._units_factory()
         return self._units
 
-    @property
+    @functools.cached_property
     def article_date(self) -> dt.date | None:
         if self.date.value is None:
             return None

@@ -18,11 +18,10 @@ _END = regex.compile(
     r"|(?<=[^\s.!?:;,…\"'’”])[ \t]*\n(?=[ \t]*[\p{Lu}\"'‘“\d#*>-])",
     regex.VERSION1,
 )
-_ABBREV = regex.compile(
+_ABBREV = re.compile(  # plain ``re``: ASCII only, and faster per call than ``regex``
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Co|Corp|Inc|Ltd|Jr|Sr|vs|Gov|Sen|Rep|Prof|Gen|Capt|Col|Lt"
     r"|Sgt|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|etc|ca|c|cf|al|Mt"
     r"|Ave|Rd|Bros|Hon|Rev)|\b(?:[A-Z]\.){1,3}[A-Z]|\b[A-Z]|\be\.g|\bi\.e|\ba\.m|\bp\.m)\.$",
-    regex.VERSION1,
 )
 
 

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-import regex
+import functools
+import re
 
 from factcheck.lexicon import Lexicon
 from factcheck.models import Claim, HedgeDirection
 from factcheck.numparse import parse_digits
 
-_NUMERAL = regex.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
 def written_numeral(c: Claim) -> str | None:
     """The first numeral in digits of a claim's text ("13" in "nearly £13billion")."""
-    m = _NUMERAL.search(c.text)
-    return m.group(0) if m else None
+    return _written(c.text)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _written(text: str) -> tuple[str | None, float | None]:
+    """The first numeral in digits of a claim's text and its value (cached: every check that
+    weighs a figure's rounding asks again)."""
+    m = _NUMERAL.search(text)
+    if m is None:
+        return None, None
+    return m.group(0), parse_digits(m.group(0))
 
 
 MAX_ROUNDING = 0.05  # a written figure is taken as exact to within 5% at worst
@@ -31,8 +41,7 @@ def half_unit(c: Claim) -> float:
 
 
 def _half_unit(c: Claim) -> float:
-    w = written_numeral(c)
-    mantissa = parse_digits(w) if w else None
+    w, mantissa = _written(c.text)
     if not w or not mantissa:
         return abs(c.value) * 0.05
     factor = abs(c.value / mantissa) if c.low is None else 1.0
@@ -50,8 +59,7 @@ def _half_unit(c: Claim) -> float:
 
 def last_digit_half(c: Claim) -> float:
     """Half the place value of the last digit as written, trailing zeros counted ("700" → 0.5)."""
-    w = written_numeral(c)
-    mantissa = parse_digits(w) if w else None
+    w, mantissa = _written(c.text)
     if not w or not mantissa:
         return abs(c.value) * 0.005
     factor = abs(c.value / mantissa) if c.low is None else 1.0

@@ -75,7 +75,15 @@ def _rate_band(
 ) -> RateUsed | None:
     """The rate of the article's date; of a year the sentence is about ("In 2007, …"), when
     it names one other than the article's; or, with no date, the band since the latest year
-    the article mentions."""
+    the article mentions. Once per document and pair: every reading of "$" asks again."""
+    key = ("rate", base, quote, year)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_rate_band(ctx, base, quote, year)
+    found: RateUsed | None = ctx.memo[key]
+    return found
+
+
+def _find_rate_band(ctx: CheckContext, base: str, quote: str, year: int | None) -> RateUsed | None:
     rates = ctx.rates
     if not (rates.knows(base) and rates.knows(quote)):
         return None

@@ -50,12 +50,15 @@ def _year(ctx: CheckContext, month: int, day: int) -> int | None:
 def _dates(text: str, low: str) -> Iterator[regex.Match[str]]:
     """Weekday-and-date expressions, tried only where a weekday name is written."""
     starts = []
-    for day in _DAYS:
-        i = low.find(day)
-        while i != -1:
-            starts.append(i)
-            i = low.find(day, i + len(day))
-    for i in sorted(starts):
+    i = low.find("day")  # every weekday name ends in "day": one scan of the text, not seven
+    while i != -1:
+        for name in _DAYS:
+            at = i + 3 - len(name)
+            if at >= 0 and low.startswith(name, at):
+                starts.append(at)
+                break
+        i = low.find("day", i + 3)
+    for i in starts:
         m = _DATE.match(text, i)
         if m is not None:
             yield m
