@@ -122,7 +122,7 @@ def _html(path: str, source: str, skip_blockquotes: bool) -> Document:
     if work.startswith("\ufeff"):
         work = " " + work[1:]
     walk = HtmlWalk(work, skip_blockquotes=skip_blockquotes, collector=collector)
-    walk.feed(_without_unclosed_tag(_without_unclosed_comment(walk.source)))
+    walk.feed_page(_without_unclosed_tag(_without_unclosed_comment(walk.source)))
     walk.close()
     layout = assemble(walk.blocks, keep_article(walk.blocks))
     return _finish(path, "html", source, layout, collector, walk.dates.best())

@@ -11,11 +11,11 @@ is its own block. Entities are decoded, each mapped to its whole source span (``
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from types import MappingProxyType
-
-import regex
 
 from factcheck.markup.directives import Collector, Directive
 from factcheck.markup.metadata import HtmlDates
@@ -137,9 +137,16 @@ _CLOSES = MappingProxyType(
         "option": frozenset({"option"}),
     }
 )
+_NOTHING: frozenset[str] = frozenset()
+_REGIONS = MappingProxyType({"article": 2, "main": 1})  # the others: 0
 _END_TAG_SEARCH = 512  # how deep an end tag looks for its start tag
-_WS = regex.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+# A '<' that starts no markup: html.parser (and HTML5) reads it as text, one call per '<'.
+_TEXT_LT = re.compile(r"<(?![A-Za-z!/?]|\Z)")
+_MARKS = ("\ue000", "\ue001", "\ue002", "\ue003")  # private use: stands in for such a '<'
+# A whitespace run (it collapses to one space), or words with single spaces between them and
+# perhaps one after (copied as they are, one piece).
+_WS = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+(?: [^ \t\n\r\f]+)*(?: (?![\t\n\r\f ]))?")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def line_starts(source: str) -> list[int]:
@@ -157,7 +164,7 @@ class _Open:
     tag: str
     skip: bool
     region: int  # 2 article, 1 main, 0 other
-    covers: list[Directive] = field(default_factory=list)
+    covers: Sequence[Directive] = ()  # the ignore comments that cover it (usually none)
 
 
 class HtmlWalk(HTMLParser):
@@ -179,33 +186,54 @@ class HtmlWalk(HTMLParser):
         self.json_ld: list[str] | None = None
         self.pending: list[tuple[int, Directive]] = []  # (depth, ignore) awaiting its block
         self.covering = 0  # open elements whose covers are not empty (usually none)
+        self.has_text = False  # the block being built has more than blanks (str.strip)
+        self.mark = ""  # the character that stands in for a text '<' in what the parser reads
+
+    def feed_page(self, page: str) -> None:
+        """Parse ``page`` (the source, or a cut of it) with every text '<' as one stand-in.
+
+        "a <1 b" costs the parser a call per '<', which is slow on "<1<1<1…". Each '<' that
+        starts no markup becomes a private-use character the page does not hold (same length,
+        so every offset holds); the callbacks turn it back into '<'. Without a free character
+        the page is parsed as it is.
+        """
+        mark = next((m for m in _MARKS if m not in page), "")
+        if mark:
+            page, count = _TEXT_LT.subn(mark, page)
+            self.mark = mark if count else ""
+        self.feed(page)
+
+    def _restore(self, text: str) -> str:
+        return text.replace(self.mark, "<") if self.mark and self.mark in text else text
 
     # -- positions and text ----------------------------------------------------------------
 
     def _here(self) -> int:
-        line, col = self.getpos()
-        return self.starts[min(line, len(self.starts)) - 1] + col
-
-    def _has_text(self) -> bool:
-        return any(p.text.strip() for p in self.current.pieces)
+        return self.starts[min(self.lineno, len(self.starts)) - 1] + self.offset
 
     def _emit(self, text: str, start: int, end: int) -> None:
         if self.skipping:
             return
-        if text.strip() and self.pending:
+        visible = bool(text.strip())
+        if visible and self.pending:
             depth = len(self.stack)
             self.current_covers.extend(d for lv, d in self.pending if lv == depth)
             self.pending = [(lv, d) for lv, d in self.pending if lv != depth]
-        if not text.strip(" \t\n\r\f"):
+        if not visible and not text.strip(" \t\n\r\f"):
             if self.current.pieces and not self.current.ends_with_space():
                 self.current.add(" ", start, end)
             return
         self.current.add(text, start, end)
+        self.has_text = self.has_text or visible
 
     def flush(self) -> None:
         """End the block being built (at a block element's start or end, and at the end)."""
+        if not self.current.pieces:  # nothing begun: the same empty block goes on
+            if self.current_covers:
+                self.current_covers = []
+            return
         self.current.strip_trailing()
-        if self._has_text():
+        if self.has_text:
             index = len(self.blocks)
             self.current.region = 2 if self.regions[2] else 1 if self.regions[1] else 0
             self.blocks.append(self.current)
@@ -216,18 +244,23 @@ class HtmlWalk(HTMLParser):
                     for d in entry.covers:
                         d.covers.add(index)
         self.current = Block()
-        self.current_covers = []
+        if self.current_covers:
+            self.current_covers = []
+        self.has_text = False
 
     # -- parser callbacks ----------------------------------------------------------------
 
     def handle_data(self, data: str) -> None:
+        if self.mark and self.mark in data:
+            data = self._restore(data)
         if self.json_ld is not None:
             self.json_ld.append(data)
         if self.skipping:
             return
-        at = self._here()
+        at, emit = self._here(), self._emit
         for m in _WS.finditer(data):
-            self._emit(m.group(), at + m.start(), at + m.end())
+            start, end = m.span()
+            emit(m.group(), at + start, at + end)
 
     def _reference(self, prefix: str, name: str) -> None:
         if self.skipping:
@@ -252,7 +285,8 @@ class HtmlWalk(HTMLParser):
         start = self._here()
         close = self.source.find(">", start + 4 + len(data))
         end = len(self.source) if close == -1 else close + 1
-        inline = self._has_text()
+        inline = self.has_text
+        data = self._restore(data)
         d = self.collector.comment(self.source[start:end], data, (start, end), len(self.blocks))
         if d is None:
             return
@@ -265,7 +299,10 @@ class HtmlWalk(HTMLParser):
             d.boundary += 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k.lower(): v or "" for k, v in attrs}
+        if self.mark and self.mark in (self.get_starttag_text() or ""):
+            tag = self._restore(tag)
+            attrs = [(self._restore(k), self._restore(v or "")) for k, v in attrs]
+        values = {k.lower(): v or "" for k, v in attrs} if attrs else {}
         if tag == "meta":
             self.dates.add_meta(values)
         elif tag == "time" and not self.skipping:
@@ -273,29 +310,32 @@ class HtmlWalk(HTMLParser):
         elif tag == "script" and "ld+json" in values.get("type", "").lower():
             self.json_ld = []
         if tag in VOID:
-            if tag == "br" and not self.skipping and self._has_text():
+            if tag == "br" and not self.skipping and self.has_text:
                 start = self._here()
                 self.current.add("\n", start, start + len(self.get_starttag_text() or ""))
             elif tag == "hr":
                 self.flush()
             return
-        closes = _CLOSES.get(tag, frozenset())
+        block = tag in BLOCKS
+        closes = _CLOSES.get(tag, _NOTHING)
         while self.stack and (
-            self.stack[-1].tag in closes or (self.stack[-1].tag == "p" and tag in BLOCKS)
+            self.stack[-1].tag in closes or (block and self.stack[-1].tag == "p")
         ):
             self._pop()
-        if tag in BLOCKS:
+        if block:
             self.flush()
-        entry = _Open(tag, self._skips(tag, values), self._region(tag))
-        depth = len(self.stack)
-        entry.covers = [d for lv, d in self.pending if lv == depth]
-        self.pending = [(lv, d) for lv, d in self.pending if lv != depth]
+        entry = _Open(tag, self._skips(tag, values), _REGIONS.get(tag, 0))
+        if self.pending:
+            depth = len(self.stack)
+            entry.covers = [d for lv, d in self.pending if lv == depth]
+            self.pending = [(lv, d) for lv, d in self.pending if lv != depth]
+            self.covering += bool(entry.covers)
         self.stack.append(entry)
-        self.covering += bool(entry.covers)
         self.skipping += entry.skip
         self.regions[entry.region] += 1
 
     def handle_endtag(self, tag: str) -> None:
+        tag = self._restore(tag)
         if tag == "script" and self.json_ld is not None:
             self.dates.add_json_ld("".join(self.json_ld))
             self.json_ld = None
@@ -314,14 +354,15 @@ class HtmlWalk(HTMLParser):
         entry = self.stack[-1]
         if entry.tag in BLOCKS:
             self.flush()
-        elif entry.covers and self._has_text():
+        elif entry.covers and self.has_text:
             self.current_covers.extend(entry.covers)
         self.stack.pop()
         self.covering -= bool(entry.covers)
         self.skipping -= entry.skip
         self.regions[entry.region] -= 1
-        depth = len(self.stack)
-        self.pending = [(lv, d) for lv, d in self.pending if lv <= depth]
+        if self.pending:
+            depth = len(self.stack)
+            self.pending = [(lv, d) for lv, d in self.pending if lv <= depth]
 
     def parse_html_declaration(self, i: int) -> int:
         """As the standard parser, but a malformed ``<![…`` is a bogus comment, as in browsers
@@ -336,7 +377,9 @@ class HtmlWalk(HTMLParser):
 
     def close(self) -> None:
         super().close()
-        while self.stack:
+        # The elements still open end here. Only the innermost block can hold text, so unless an
+        # ignore comment covers one of them, one flush ends them all (a page of unclosed tags).
+        while self.covering and self.stack:
             self._pop()
         self.flush()
 
@@ -345,12 +388,11 @@ class HtmlWalk(HTMLParser):
             return True
         if tag == "header" and not (self.regions[1] or self.regions[2]):
             return True
+        if not attrs:
+            return False
         if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
             return True
         return _HIDDEN_STYLE.search(attrs.get("style", "")) is not None
-
-    def _region(self, tag: str) -> int:
-        return 2 if tag == "article" else 1 if tag == "main" else 0
 
 
 def keep_article(blocks: list[Block]) -> list[bool]:

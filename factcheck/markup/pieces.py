@@ -35,7 +35,6 @@ class Block:
 
     pieces: list[Piece] = field(default_factory=list)
     region: int = 0  # HTML: 2 inside <article>, 1 inside <main>, 0 elsewhere
-    tags: set[int] = field(default_factory=set)  # ids of the ignore comments that cover it
 
     def add(self, text: str, src_start: int, src_end: int | None = None) -> None:
         """Append text from ``source[src_start:src_end]`` (a verbatim copy when no end)."""
