@@ -10,7 +10,8 @@ Each input runs in a forked child that is killed after ``--limit`` seconds, so a
 case is reported as ``> limit`` rather than hanging the run. ``s/MB`` is check (which extracts)
 plus the JSON render, per MB of UTF-8 input; ``extract`` alone is shown for information.
 Target: no input over 1 s per MB. Inputs with more than ``scan.MAX_MENTIONS`` figures stop
-being read there, so for the densest families the per-MB time falls with size.
+being read there, and Markdown past ``from_markdown.MAX_INLINE_MARKUP`` markup characters is read
+as plain text, so for the densest families the per-MB time falls with size.
 
 The sweep runs each family at 10 KB → 1 MB and prints the time per MB at each size and the
 growth exponent between the two largest sizes (1.0 is linear, 2.0 quadratic).

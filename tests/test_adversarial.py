@@ -117,6 +117,7 @@ ADVERSARIAL: tuple[Family, ...] = (
     Family("md-list-nesting", "markdown",
            lambda n: "".join("  " * i + "- £5m\n" for i in range(int((n / 2) ** 0.5)))),
     Family("md-emphasis", "markdown", _cycle("**1")),
+    Family("md-emphasis-paragraphs", "markdown", _cycle("**1" * 150 + "\n\n")),
     Family("md-brackets", "markdown", _cycle("[$5m](")),
     Family("md-backticks", "markdown", _cycle("`1")),
     Family("md-escaped-backticks", "markdown", _cycle("\\``")),

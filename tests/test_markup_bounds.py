@@ -1,5 +1,8 @@
 """What keeps the Markdown and HTML readers fast on hostile pages, and normal pages as they were.
 
+- Markdown: the inline markup of ``MAX_INLINE_MARKUP`` markup characters per document is parsed;
+  a paragraph that would go over is read as plain text, markup left in, every character at its
+  place in the source. Text runs end only where an enabled inline rule can start.
 - HTML: a '<' that starts no markup is parsed as a stand-in character and given back as '<': the
   same text, positions, dates and comments as the page parsed as it is.
 
@@ -8,15 +11,25 @@ Speed itself is measured in ``benchmarks/adversarial.py``, not here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from test_markup import assert_maps_back, options
 
 from factcheck.api import check_document
-from factcheck.markup import to_document
+from factcheck.markup import from_markdown, to_document
 from factcheck.markup.from_html import HtmlWalk
 from factcheck.models import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET = from_markdown.MAX_INLINE_MARKUP
+
+
+def _markup(source: str) -> int:
+    return sum(source.count(c) for c in "*_`[]<&\\!~\n")
 
 
 def _claims_in_place(doc: Document) -> list[str]:
@@ -24,6 +37,66 @@ def _claims_in_place(doc: Document) -> list[str]:
     for c in claims:
         assert doc.source[c.start : c.end] == c.text, c
     return [c.text for c in claims]
+
+
+# -- Markdown: the inline markup budget ----------------------------------------------------------
+
+
+def test_articles_are_far_under_the_budget() -> None:
+    articles = [ROOT / "tests" / "data" / "seed.md", *sorted(ROOT.glob("examples/**/*.md"))]
+    for path in articles:
+        assert _markup(path.read_text("utf-8")) * 20 < BUDGET, path
+
+
+def test_a_paragraph_over_the_budget_is_plain_text_in_place() -> None:
+    hostile = " ".join(["**£5m**"] * (BUDGET // 4 + 1))  # 4 markup characters each
+    source = f"Before *£1m*.\n\n{hostile}\n\nAfter *£6m*.\n"
+    doc = to_document("a.md", source, "markdown")
+    assert doc.text == f"Before £1m.\n\n{hostile}\n\nAfter £6m."
+    assert_maps_back(doc)
+    claims = _claims_in_place(doc)
+    assert claims[0] == "£1m" and "£5m" in claims
+
+
+def test_the_budget_is_per_document_and_spent_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(from_markdown, "MAX_INLINE_MARKUP", 6)
+    source = "*a* b\n\n*c* **d**\n\n*e*\n\n| x |\n|---|\n| *f* _g_ |\n"
+    doc = to_document("a.md", source, "markdown")
+    # markup characters: 2 (4 left), 6 (over: plain), 2 (2 left), 0, 4 (over: plain)
+    assert doc.text == "a b\n\n*c* **d**\n\ne\n\nx\n\n*f* _g_"
+    assert_maps_back(doc)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("a *b*\n   c [d](http://e)\n", "a *b*\nc [d](http://e)"),
+        ("> a *b*\n>   c\n> d\n", "a *b*\nc\nd"),
+        ("- a *b*\n  c\n", "a *b*\nc"),
+        ("a *b*\r\n  c\r\n", "a *b*\nc"),
+        ("# a *b* #\n", "a *b*"),
+        ("a <!-- factcheck: ignore[SCL001] --> *b*\n", "a <!-- factcheck: ignore[SCL001] --> *b*"),
+    ],
+)
+def test_plain_text_keeps_lines_and_places(
+    monkeypatch: pytest.MonkeyPatch, source: str, text: str
+) -> None:
+    monkeypatch.setattr(from_markdown, "MAX_INLINE_MARKUP", 0)
+    doc = to_document("a.md", source, "markdown")
+    assert doc.text == text
+    assert doc.suppressions == []
+    assert_maps_back(doc)
+
+
+def test_text_runs_end_only_where_a_rule_can_start() -> None:
+    """The narrower set of text ends changes no token, only how often the rules are tried."""
+    source = (ROOT / "tests" / "data" / "seed.md").read_text("utf-8") + (
+        "\n\n$5m-$6m: 50% +3 = #1 @x ^y {z} a>b <http://x.y> [a]: b *c* [d] `e` &amp; ~~f~~ \\g\n"
+    )
+    plain = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    narrow = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    narrow.inline.terminator_re = from_markdown.TEXT_ENDS
+    assert [t.as_dict() for t in narrow.parse(source)] == [t.as_dict() for t in plain.parse(source)]
 
 
 # -- HTML: a '<' that starts no markup -----------------------------------------------------------

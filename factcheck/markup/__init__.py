@@ -84,7 +84,12 @@ def _finish(
 def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
     from markdown_it import MarkdownIt
 
-    from factcheck.markup.from_markdown import Lines, MarkdownWalk
+    from factcheck.markup.from_markdown import (
+        TEXT_ENDS,
+        Lines,
+        MarkdownWalk,
+        inline_within_budget,
+    )
     from factcheck.markup.metadata import front_matter
 
     # The parsed copy keeps every offset of the source: NUL → U+FFFD as markdown-it does, and
@@ -97,6 +102,8 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
         head = work[: meta.end]
         work = "".join(c if c in "\r\n" else " " for c in head) + work[meta.end :]
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    md.core.ruler.at("inline", inline_within_budget)
+    md.inline.terminator_re = TEXT_ENDS
     env: dict[str, object] = {}
     tokens = md.parse(work, env)
     refs = env.get("references")

@@ -5,12 +5,19 @@ one block each. Code (fenced, indented, inline), front matter, raw HTML, images,
 struck-out text are left out; links keep their text. markdown-it gives each block its source
 lines (``token.map``); inside a block the walker below follows the inline tokens through the
 block's source text, so every character of the checked text keeps the source offset it came from.
+
+markdown-it-py is pure Python: each inline delimiter (``*``, ``[``, ``<`` …) costs it several
+microseconds, so a megabyte of "**1**1**1…" would take seconds. :func:`inline_within_budget`
+parses the inline markup of :data:`MAX_INLINE_MARKUP` markup characters per document, far more
+than any article holds; a paragraph (heading, cell) that would go over is read as plain text,
+markup left in, each character at its place in the source.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -19,11 +26,38 @@ from factcheck.markup.directives import COMMENT, Collector, Directive
 from factcheck.markup.pieces import Block
 
 if TYPE_CHECKING:
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
 _SEEK_WINDOW = 1024  # how far past the expected place a token's text is looked for
 _SPACE = " \t"
 _CELLS = MappingProxyType({"th_open": True, "td_open": True, "th_close": False, "td_close": False})
+# Inline markup characters parsed per document: the seed article holds 137, the project's README
+# 670. However they are arranged, each costs markdown-it at most about 25 µs (autolinks).
+MAX_INLINE_MARKUP = 20_000
+_MARKUP = ("*", "_", "`", "[", "]", "<", "&", "\\", "!", "~", "\n")  # where inline rules start
+# Where a run of text ends for markdown-it: where one of the rules enabled here can start, or a
+# link text ends. Its default set adds characters kept for plugins ($ % - : …): in "$5m-$6m" or
+# "$$$…" the rules would be tried, and fail, at each of them.
+TEXT_ENDS = re.compile(r"[\n!&*<\[\\\]_`~]")
+
+
+def inline_within_budget(state: StateCore) -> None:
+    """markdown-it's core ``inline`` rule, with the budget: an inline token whose markup
+    characters would go over what is left of :data:`MAX_INLINE_MARKUP` gets no children and
+    ``meta["plain"]``, and the walker copies it as it is written."""
+    left = MAX_INLINE_MARKUP
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        cost = sum(map(token.content.count, _MARKUP))
+        if cost > left:
+            token.meta["plain"] = True
+            continue
+        left -= cost
+        state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
 def line_starts(source: str) -> list[int]:
@@ -161,7 +195,11 @@ class MarkdownWalk:
             if tok.type == "inline" and tok.map is not None:
                 located = _Located(tok.content, self.lines, tok.map, self.in_cell, self.floor)
                 self.floor = located.end
-                _InlineWalk(self, located, self.new_block()).run(tok.children or [])
+                inline = _InlineWalk(self, located, self.new_block())
+                if tok.meta.get("plain"):
+                    inline.plain()
+                else:
+                    inline.run(tok.children or [])
             elif tok.type == "html_block" and tok.map is not None:
                 self._html_block(tok.map, tok.level)
 
@@ -250,6 +288,18 @@ class _InlineWalk:
                 self.mute -= 1
                 self._expect("]")
                 self.pos = _link_tail(self.content, self.pos, self.walk.references)
+
+    def plain(self) -> None:
+        """The content as written, line by line, without the blanks that start a line (as a
+        soft break skips them); comments in it are text too."""
+        content, n = self.content, len(self.content)
+        while self.pos < n:
+            nl = content.find("\n", self.pos)
+            end = n if nl == -1 else nl + 1
+            self._copy(self.pos, end)
+            self.pos = end
+            while self.pos < n and content[self.pos] in _SPACE:
+                self.pos += 1
 
     def _seek(self, s: str) -> int | None:
         if self.content.startswith(s, self.pos):
