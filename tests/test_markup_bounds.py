@@ -5,12 +5,14 @@
   place in the source. Text runs end only where an enabled inline rule can start.
 - HTML: a '<' that starts no markup is parsed as a stand-in character and given back as '<': the
   same text, positions, dates and comments as the page parsed as it is.
+- Both: the cyclic garbage collector is paused while converting, and left as it was found.
 
 Speed itself is measured in ``benchmarks/adversarial.py``, not here.
 """
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,18 @@ _BITS = st.sampled_from(
 @given(source=st.lists(st.one_of(_BITS, st.text(max_size=3)), max_size=30).map("".join))
 def test_any_page_reads_as_the_page_as_it_is(source: str) -> None:
     assert to_document("a.html", source, "html") == _as_parsed(source)
+
+
+# -- both: the cyclic garbage collector ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+@pytest.mark.parametrize("enabled", [True, False])
+def test_gc_is_left_as_it_was(fmt: str, enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        to_document("a", "<p>It rose by *£5m*.</p>", fmt)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
