@@ -157,6 +157,19 @@ def test_article_timeout_skips_one_article_and_goes_on() -> None:
     assert rows[0] == rows[2]
 
 
+def test_rows_finished_but_unsent_when_an_article_overruns_are_not_lost() -> None:
+    # the helper sends rows in chunks: the two before the slow one are still in its buffer when
+    # it is killed, so the next helper checks them again; nothing is lost or duplicated
+    first = {"id": "a", "text": "Profits rose from $5m to $6m."}
+    second = {"id": "b", "text": "It cost $50billion (£35m)."}
+    slow = {"id": "slow", "text": SEED * 600}
+    rows = check_partition([first, second, slow, first], ArchiveSettings(article_timeout=0.25))
+    assert [r["id"] for r in rows] == ["a", "b", "slow", "a"]
+    assert [r["error_code"] for r in rows] == [None, None, "timeout", None]
+    assert rows[1]["codes"] == ["SCL001"]
+    assert rows[0] == rows[3] == check_partition([first], IN_PROCESS)[0]
+
+
 def _helpers() -> list[Any]:
     import psutil
 
