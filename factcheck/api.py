@@ -86,6 +86,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         rates=options.rates,  # type: ignore[arg-type]
         units=options.units,
         clause_breaks=found.clause_breaks,
+        text_lower=found.lowered,
     )  # type: ignore[arg-type]
     ctx.malformed = found.malformed
     ctx.truncated_at = found.truncated_at

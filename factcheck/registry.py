@@ -94,10 +94,14 @@ class CheckContext:
         rates: Callable[[], RateProvider] | None = None,
         units: Callable[[], UnitConverter] | None = None,
         clause_breaks: list[int] | None = None,
+        text_lower: str | None = None,
     ) -> None:
         self.text = text
-        if clause_breaks is not None:  # found by the extractor: not worth finding twice
+        # found by the extractor: not worth finding twice
+        if clause_breaks is not None:
             self.__dict__["_clause_breaks"] = clause_breaks
+        if text_lower is not None:
+            self.__dict__["text_lower"] = text_lower
         self.claims = claims
         self.by_id = {c.id: c for c in claims}
         self.lexicon = lexicon

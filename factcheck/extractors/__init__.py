@@ -32,21 +32,24 @@ class Extraction:
     malformed: list[tuple[int, int]]
     truncated_at: int | None = None  # offset of the first figure not read (MAX_MENTIONS)
     clause_breaks: list[int] | None = None  # ``context.clause_breaks`` of the text, if found
+    lowered: str | None = None  # ``text.lower()`` when that keeps every offset
 
 
 def extract_mentions(text: str, lex: Lexicon) -> Extraction:
     """Mentions of ``text`` with context and links, and the spans of malformed numerals."""
     pat = patterns_for(lex)
     scanner = Scanner(lex, pat)
-    mentions = scanner.scan(text)
+    low = text.lower()
+    lowered = low if len(low) == len(text) else None  # one lower-cased copy, shared by stages
+    mentions = scanner.scan(text, lowered)
     sentences = Sentences(text)
     contextualiser = Contextualiser(lex, pat)
-    contextualiser.apply(text, mentions, sentences)
+    contextualiser.apply(text, mentions, sentences, lowered)
     mentions = merge_bounds(text, mentions)
     link_conversions(text, mentions)
     link_changes(text, mentions)
     breaks = contextualiser.clause_breaks if mentions else None
-    return Extraction(mentions, scanner.malformed, scanner.truncated_at, breaks)
+    return Extraction(mentions, scanner.malformed, scanner.truncated_at, breaks, lowered)
 
 
 def mentions_to_claims(

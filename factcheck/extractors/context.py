@@ -179,7 +179,7 @@ def _punct_breaks(text: str) -> list[int]:
     return out
 
 
-def clause_breaks(text: str) -> list[int]:
+def clause_breaks(text: str, lowered: str | None = None) -> list[int]:
     """Sorted offsets just after each clause break: ; : ! ? a full stop, a dash, or a
     conjunction that starts a new clause ("but", "while", "although"…).
 
@@ -187,7 +187,7 @@ def clause_breaks(text: str) -> list[int]:
     times more, and this runs once per document.
     """
     out = _punct_breaks(text)
-    low = text.lower()
+    low = lowered if lowered is not None else text.lower()
     n = len(low)
     for word in _BREAK_WORDS:
         i = low.find(word)
@@ -224,12 +224,21 @@ class Contextualiser:
         """The clause breaks of the text last applied to (none before any figure is read)."""
         return self._breaks
 
-    def apply(self, text: str, mentions: list[Mention], sentences: Sentences) -> None:
+    def apply(
+        self,
+        text: str,
+        mentions: list[Mention],
+        sentences: Sentences,
+        lowered: str | None = None,
+    ) -> None:
+        """Fill the context of each mention; ``lowered`` is ``text.lower()`` if known."""
         prev_end = 0
         # clause breaks found once; each figure's clause start is a bisection, not a rescan
-        self._breaks = clause_breaks(text) if mentions else []
-        low = text.lower() if mentions else text
-        self._low = low if len(low) == len(text) else None  # "İ" lower-cases to two characters
+        self._breaks = clause_breaks(text, lowered) if mentions else []
+        if lowered is None and mentions:
+            low = text.lower()
+            lowered = low if len(low) == len(text) else None  # "İ" lower-cases to two characters
+        self._low = lowered
         for m in mentions:
             m.sentence = sentences.index(m.num_start)
             s_start, s_end = sentences.bounds(m.sentence)

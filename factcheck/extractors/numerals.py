@@ -76,11 +76,14 @@ class NumeralFinder:
         self.growth_both = pat.growth_words & pat.number_words  # "halves"
         self.scale_plurals = {f"{w}s": v for w, v in lex.number_words.multipliers.items()}
 
-    def find(self, text: str) -> Found:
+    def find(self, text: str, lowered: str | None = None) -> Found:
+        """``lowered``: ``text.lower()`` if the caller has it (same length as ``text``)."""
         blocked = _blocked_spans(text)
         found = Found([], [], [])
         limit = self._digits(text, blocked, found)
-        self._words(text[:limit] if limit < len(text) else text, blocked, found)
+        if limit < len(text):
+            text, lowered = text[:limit], lowered[:limit] if lowered is not None else None
+        self._words(text, blocked, found, lowered)
         found.numerals.sort(key=lambda n: n.start)
         return found
 
@@ -215,9 +218,11 @@ class NumeralFinder:
         num.integer_digits = False
 
     # ------------------------------------------------------------------ words
-    def _words(self, text: str, blocked: list[tuple[int, int]], found: Found) -> None:
+    def _words(
+        self, text: str, blocked: list[tuple[int, int]], found: Found, lowered: str | None
+    ) -> None:
         pat = self.pat
-        low = text.lower()
+        low = lowered if lowered is not None else text.lower()
         rx = pat.word_numeral if len(low) == len(text) else pat.word_numeral_ci
         if len(low) != len(text):
             low = text

@@ -141,8 +141,9 @@ class Scanner:
         self.truncated_at: int | None = None
 
     # ------------------------------------------------------------------ mentions
-    def scan(self, text: str) -> list[Mention]:
-        found = self.finder.find(text)
+    def scan(self, text: str, lowered: str | None = None) -> list[Mention]:
+        """The mentions of ``text``; ``lowered`` is ``text.lower()`` if the caller has it."""
+        found = self.finder.find(text, lowered)
         self.malformed = found.malformed
         nums = found.numerals
         out: list[Mention] = []
