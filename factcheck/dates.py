@@ -35,8 +35,10 @@ _MONTH = (
 )
 _DATE_FORMS = regex.compile(
     r"\b(?P<iso>(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d))\b"
-    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d\d)\b"
-    rf"|\b{_MONTH.replace('mon', 'mon3')}\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)\b",
+    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH.replace('mon', 'mon2')}"
+    r"\s+(?P<y2>(?:19|20)\d\d)\b"
+    rf"|\b{_MONTH.replace('mon', 'mon3')}\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?"
+    r"\s+(?P<y3>(?:19|20)\d\d)\b",
     regex.IGNORECASE,
 )
 _HEAD = 600  # a dateline sits at the top of the copy

@@ -48,7 +48,9 @@ class RateUsed:
             why = f"ECB reference rates of {first}, the year the sentence is about"
         else:
             why = f"ECB reference rates {first}–{last}; no article date found"
-        return f"{fmt.money(1, base)} = {_quote(self.low, quote)}–{_quote(self.high, quote)} ({why})"
+        return (
+            f"{fmt.money(1, base)} = {_quote(self.low, quote)}–{_quote(self.high, quote)} ({why})"
+        )
 
 
 def _quote(r: float, code: str) -> str:
@@ -194,7 +196,8 @@ def _expected_text(an: Analysis) -> str:
     mid_hi = an.original.value * an.rate.high
     if an.rate.date is not None or fmt.money(mid_lo, b.unit) == fmt.money(mid_hi, b.unit):
         return fmt.money(mid_lo, b.unit, like=b)
-    return f"{fmt.money(mid_lo, b.unit, like=b, digits=2)}–{fmt.money(mid_hi, b.unit, like=b, digits=2)}"
+    low = fmt.money(mid_lo, b.unit, like=b, digits=2)
+    return f"{low}–{fmt.money(mid_hi, b.unit, like=b, digits=2)}"
 
 
 def _values(an: Analysis) -> dict[str, object]:
@@ -277,7 +280,8 @@ def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"),
 )
 def inverted_rate(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
-    """The converted figure matches the rate applied the wrong way round (divided, not multiplied)."""
+    """The converted figure matches the rate applied the wrong way round (divided, not
+    multiplied)."""
     for a, b in pairs(ctx.claims, lambda c: c.converts):
         if a.kind != "money":
             continue

@@ -9,7 +9,6 @@ from factcheck import fmt
 from factcheck.models import Role
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
-
 _ADJACENT = re.compile(
     r"\s*,?\s*(?:or\s+|worth\s+|equal\s+to\s+|equivalent\s+to\s+|[a-z]+ing\s+)?"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+)?",

@@ -186,9 +186,9 @@ def repeated_mismatch(ctx: CheckContext, p: RepeatedParams) -> Iterator[Hit]:
     """The same measure of the same thing is given two different values."""
     coarse: dict[tuple[object, ...], list[Claim]] = {}
     for c in ctx.claims:
-        if c.kind in _KINDS and c.converts is None and c.role not in (Role.FROM, Role.TO):
-            if c.measure:
-                coarse.setdefault(_key(ctx, c), []).append(c)
+        linked = c.converts is not None or c.role in (Role.FROM, Role.TO)
+        if c.kind in _KINDS and c.measure and not linked:
+            coarse.setdefault(_key(ctx, c), []).append(c)
     # the words around a figure are read only where another figure shares its key
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for key, same in coarse.items():
@@ -223,7 +223,7 @@ def _compare(ctx: CheckContext, p: RepeatedParams, a: Claim, b: Claim) -> Hit | 
     if a.vague and b.vague:
         return None  # "dozens" and "tens of thousands": nothing to hold either to
     g = gap(a.value, b.value)
-    if max(g, lo_gap) > p.max_gap and not (a.vague or b.vague) or lo_gap > p.max_gap:
+    if (max(g, lo_gap) > p.max_gap and not (a.vague or b.vague)) or lo_gap > p.max_gap:
         return None  # an order apart is another figure, not a misremembered one
     return Hit(
         (b, a),

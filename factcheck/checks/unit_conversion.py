@@ -1,4 +1,5 @@
-"""Unit conversions: "5 miles (8km)", "100F (38C)", "6ft 2in (1.88m)", judged by the digits written."""
+"""Unit conversions: "5 miles (8km)", "100F (38C)", "6ft 2in (1.88m)", judged by the digits
+written."""
 
 from __future__ import annotations
 

@@ -19,11 +19,75 @@ from factcheck.segment import Sentences
 _WINDOW = 200  # no context search reaches further back than this
 _VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
 _MOVEMENT = frozenset(
-    "add adds added adding edge edges edged edging inch inches inched inching tick ticks ticked"
-    " ticking creep creeps crept creeping move moves moved moving go goes went gone going come"
-    " comes came shoot shoots shot climb climbs climbed jump jumps jumped push pushes pushed"
-    " rose rise rises grew grow grows sum sums summed round rounded step stepped speed sped"
-    " total totals totalled totaled mount mounted pile piled".split()
+    [
+        "add",
+        "adds",
+        "added",
+        "adding",
+        "edge",
+        "edges",
+        "edged",
+        "edging",
+        "inch",
+        "inches",
+        "inched",
+        "inching",
+        "tick",
+        "ticks",
+        "ticked",
+        "ticking",
+        "creep",
+        "creeps",
+        "crept",
+        "creeping",
+        "move",
+        "moves",
+        "moved",
+        "moving",
+        "go",
+        "goes",
+        "went",
+        "gone",
+        "going",
+        "come",
+        "comes",
+        "came",
+        "shoot",
+        "shoots",
+        "shot",
+        "climb",
+        "climbs",
+        "climbed",
+        "jump",
+        "jumps",
+        "jumped",
+        "push",
+        "pushes",
+        "pushed",
+        "rose",
+        "rise",
+        "rises",
+        "grew",
+        "grow",
+        "grows",
+        "sum",
+        "sums",
+        "summed",
+        "round",
+        "rounded",
+        "step",
+        "stepped",
+        "speed",
+        "sped",
+        "total",
+        "totals",
+        "totalled",
+        "totaled",
+        "mount",
+        "mounted",
+        "pile",
+        "piled",
+    ]
 )
 
 
@@ -121,7 +185,7 @@ _ADJ_DIRECTION_AFTER = re.compile(
 )
 _ADJ_DIRECTION_BEFORE = re.compile(
     r"\b(?P<d>up|down|higher|lower)\s+(?:by\s+|to\s+)?(?:a\s+further\s+|another\s+)?$",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\b(?P<d>up|down)?\s*\bfrom\s+$", re.IGNORECASE)
 _TO_BEFORE = re.compile(
@@ -346,9 +410,9 @@ class Contextualiser:
                 verb_pos = tail_start + best.start()
                 if word in lex.separable:
                     particle = lex.separable[word]
-                    if not _particle(particle, True).match(right):
-                        if not _particle(particle, False).search(text, verb_pos, m.start):
-                            word = None
+                    after = _particle(particle, True).match(right)
+                    if not after and not _particle(particle, False).search(text, verb_pos, m.start):
+                        word = None
                 if word is not None:
                     direction = Direction.UP if word in lex.up_words else Direction.DOWN
                     if word in ("add", "added", "adds", "adding"):

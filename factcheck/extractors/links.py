@@ -161,8 +161,13 @@ def _nearest_from(
         if p.kind == ClaimKind.YEAR:
             j += step
             continue
-        if (p.role == Role.FROM and p.converts_index is None and j not in taken
-                and _same_family(p, m) and _same_subject(p, m)):
+        if (
+            p.role == Role.FROM
+            and p.converts_index is None
+            and j not in taken
+            and _same_family(p, m)
+            and _same_subject(p, m)
+        ):
             return j
         if step > 0 and p.converts_index is None:
             return None
@@ -179,12 +184,17 @@ _PERCENT_FROM = regex.compile(r"\s+from\s+")
 
 
 def _mark_percent_from(text: str, mentions: list[Mention]) -> None:
-    """"561, down 14% from 653": a change in percent *from* a figure works like "down from"."""
+    """ "561, down 14% from 653": a change in percent *from* a figure works like "down from"."""
     for k in range(1, len(mentions)):
         prev, p = mentions[k - 1], mentions[k]
-        if (p.role == Role.FROM and p.kind != ClaimKind.PERCENT
-                and prev.kind == ClaimKind.PERCENT and prev.role == Role.CHANGE
-                and prev.direction is not None and _PERCENT_FROM.fullmatch(text, prev.end, p.start)):
+        if (
+            p.role == Role.FROM
+            and p.kind != ClaimKind.PERCENT
+            and prev.kind == ClaimKind.PERCENT
+            and prev.role == Role.CHANGE
+            and prev.direction is not None
+            and _PERCENT_FROM.fullmatch(text, prev.end, p.start)
+        ):
             p.extra["up_from"] = True
             p.direction, p.direction_word = prev.direction, prev.direction_word
 
@@ -231,9 +241,9 @@ def link_changes(text: str, mentions: list[Mention]) -> None:
         if q.role == Role.CHANGE and q.direction is not None
     }
     for j, p in enumerate(mentions):
-        if p.role == Role.FROM and j not in partnered and not p.extra.get("up_from"):
-            if (p.sentence, p.direction) not in changes:
-                p.role = None
+        unpaired = j not in partnered and not p.extra.get("up_from")
+        if p.role == Role.FROM and unpaired and (p.sentence, p.direction) not in changes:
+            p.role = None
     # share measure and direction across a pair
     for m in mentions:
         if m.from_index is None:

@@ -186,7 +186,10 @@ class Patterns:
         # numbers; "1 234 567" is not.
         # One group is enough when money or a unit follows ("10 000 dollars", "40 000 km").
         self.spaced_groups = re.compile(
-            r"(?: \d{3}){2,5}(?![\d,]| \d)" + tail + r"|(?: \d{3})(?![\d,]| \d)" + tail
+            r"(?: \d{3}){2,5}(?![\d,]| \d)"
+            + tail
+            + r"|(?: \d{3})(?![\d,]| \d)"
+            + tail
             + r"(?=\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|kronor|kroner|rand"
             r"|[A-Z]{3}\b|km|kg|tonnes?|tons?|miles?|metres?|meters?|litres?|liters?|hectares?"
             r"|acres?)\b)"

@@ -96,8 +96,9 @@ def render(report: Report, ctx: RenderContext) -> str:
         lines.append(
             command(
                 "notice",
-                f"{hidden} more finding(s) not shown as annotations ({parts}): GitHub shows at most "
-                f"{MAX_PER_LEVEL} per level. See the full report (factcheck -f full or -f sarif).",
+                f"{hidden} more finding(s) not shown as annotations ({parts}): GitHub shows at "
+                f"most {MAX_PER_LEVEL} per level. "
+                "See the full report (factcheck -f full or -f sarif).",
                 title="factcheck: more findings",
             )
         )
