@@ -113,6 +113,8 @@ ADVERSARIAL: tuple[Family, ...] = (
     Family("combining-marks", "text", lambda n: "5" + "\u0301" * (n - 3) + "bn"),
     Family("zero-width", "text", _cycle("1\u200b")),
     Family("emoji-figures", "text", _cycle("💷5m ")),
+    Family("url-figures", "text", _cycle("http://x.y/1 ")),
+    Family("email-figures", "text", _cycle("a1@b.co 5m ")),
     Family("md-quotes", "markdown", lambda n: ">" * (n - 4) + " 5m"),
     Family("md-list-nesting", "markdown",
            lambda n: "".join("  " * i + "- £5m\n" for i in range(int((n / 2) ** 0.5)))),
