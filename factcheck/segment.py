@@ -30,11 +30,19 @@ _ABBREV = re.compile(  # plain ``re``: ASCII only, and faster per call than ``re
 # matches of _END.finditer at half the cost (tests/test_segment.py checks they are the same).
 _CANDIDATE = re.compile(r"[.!?…\n]")
 _CLOSERS = "\"'’”)]"
+_NEWLINE = re.compile("\n")
+_DENSE_FROM = 2_000  # characters: below this the choice does not matter
+_DENSE_GAP = 12  # fewer characters than this per candidate: scan with _END itself
 
 
 def _ends(text: str) -> Iterator[regex.Match[str]]:
     """The matches of ``_END.finditer(text)``, tried only where one can start."""
     n = len(text)
+    if n > _DENSE_FROM and (text.count("\n") + text.count(".")) * _DENSE_GAP > n:
+        # candidates every few characters (a list of one-word lines): the single scan is
+        # cheaper than a match attempt at each of them
+        yield from _END.finditer(text)
+        return
     cands: list[int] = []
     for m in _CANDIDATE.finditer(text):
         c = m.start()
@@ -105,13 +113,7 @@ class LineIndex:
     __slots__ = ("starts",)
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.starts = starts
+        self.starts = [0, *[m.end() for m in _NEWLINE.finditer(text)]]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1

@@ -69,6 +69,41 @@ def test_the_budget_is_per_document_and_spent_in_order(monkeypatch: pytest.Monke
     assert_maps_back(doc)
 
 
+# -- Markdown: the line budget ------------------------------------------------------------------
+
+
+def test_articles_are_far_under_the_line_budget() -> None:
+    articles = [ROOT / "tests" / "data" / "seed.md", ROOT / "README.md"]
+    for path in articles:
+        lines = path.read_text("utf-8").count("\n")
+        assert lines * 20 < from_markdown.MAX_MARKDOWN_LINES, path
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_lines_past_the_budget_are_plain_text_in_place(
+    monkeypatch: pytest.MonkeyPatch, newline: str
+) -> None:
+    monkeypatch.setattr(from_markdown, "MAX_MARKDOWN_LINES", 4)
+    lines = ["# Results", "", "Profit *rose* to £5m.", "", "```", "It cost $50billion (£35m).",
+             "```", "- *Sales* hit £6m"]
+    source = newline.join(lines) + newline
+    doc = to_document("a.md", source, "markdown")
+    # the first four lines are Markdown (heading, paragraph); from line 5 on, text as written
+    assert doc.text.startswith("Results\n\nProfit rose to £5m.\n\n```")
+    assert "- *Sales* hit £6m" in doc.text
+    assert_maps_back(doc)
+    assert _claims_in_place(doc) == ["£5m", "$50billion", "£35m", "£6m"]
+
+
+def test_under_the_line_budget_nothing_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = (ROOT / "tests" / "data" / "seed.md").read_text("utf-8")
+    before = to_document("a.md", source, "markdown")
+    lines = source.count("\n")
+    monkeypatch.setattr(from_markdown, "MAX_MARKDOWN_LINES", lines + 2)
+    after = to_document("a.md", source, "markdown")
+    assert (after.text, after.offsets) == (before.text, before.offsets)
+
+
 @pytest.mark.parametrize(
     ("source", "text"),
     [
@@ -167,3 +202,21 @@ def test_gc_is_left_as_it_was(fmt: str, enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def _line_starts_reference(source: str) -> list[int]:
+    starts, i, n = [0], 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch in "\r\n":
+            i += 2 if ch == "\r" and i + 1 < n and source[i + 1] == "\n" else 1
+            starts.append(i)
+        else:
+            i += 1
+    return starts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\r\n ", max_size=40))
+def test_line_starts_follow_commonmark_line_endings(source: str) -> None:
+    assert from_markdown.line_starts(source) == _line_starts_reference(source)

@@ -77,3 +77,9 @@ def test_punct_breaks_equal_reference_pattern(text: str) -> None:
     from factcheck.extractors import context
 
     assert context._punct_breaks(text) == [m.end() for m in context._PUNCT_BREAK.finditer(text)]
+
+
+def test_dense_and_sparse_texts_give_the_reference_boundaries() -> None:
+    # long enough for the density test; one with a candidate every few characters
+    for text in ("1.\n\n" * 3000, "Short.\nLines.\n" * 1000, "A sentence. " * 2000):
+        assert _fast(text) == _reference(text)

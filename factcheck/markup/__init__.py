@@ -113,6 +113,7 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
         Lines,
         MarkdownWalk,
         inline_within_budget,
+        split_at_line_budget,
     )
     from factcheck.markup.metadata import front_matter
 
@@ -129,7 +130,8 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
     md.core.ruler.at("inline", inline_within_budget)
     md.inline.terminator_re = TEXT_ENDS
     env: dict[str, object] = {}
-    tokens = md.parse(work, env)
+    cut = split_at_line_budget(work)
+    tokens = md.parse(work[:cut] if cut < len(work) else work, env)
     refs = env.get("references")
     collector = Collector()
     walk = MarkdownWalk(
@@ -139,6 +141,8 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
         collector,
     )
     walk.run(tokens)
+    if cut < len(work):  # past the line budget: plain text, every character where it stands
+        walk.new_block().add(work[cut:], cut)
     layout = assemble(walk.blocks)
     return _finish(
         path, "markdown", source, layout, collector, meta.date if meta is not None else None

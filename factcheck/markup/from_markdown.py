@@ -11,6 +11,11 @@ microseconds, so a megabyte of "**1**1**1…" would take seconds. :func:`inline_
 parses the inline markup of :data:`MAX_INLINE_MARKUP` markup characters per document, far more
 than any article holds; a paragraph (heading, cell) that would go over is read as plain text,
 markup left in, each character at its place in the source.
+
+Block parsing costs it several microseconds per line too (every line is offered to every block
+rule), so a megabyte of "- 1" lines would take seconds: markdown-it parses the first
+:data:`MAX_MARKDOWN_LINES` lines of a document, again far more than any article has, and the
+rest is checked as plain text (:func:`split_at_line_budget`).
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ _CELLS = MappingProxyType({"th_open": True, "td_open": True, "th_close": False, 
 # Inline markup characters parsed per document: the seed article holds 137, the project's README
 # 670. However they are arranged, each costs markdown-it at most about 25 µs (autolinks).
 MAX_INLINE_MARKUP = 20_000
+# Lines parsed as Markdown per document: each costs markdown-it 7-30 µs; a long feature is a few
+# hundred lines.
+MAX_MARKDOWN_LINES = 10_000
 _MARKUP = ("*", "_", "`", "[", "]", "<", "&", "\\", "!", "~", "\n")  # where inline rules start
 # Where a run of text ends for markdown-it: where one of the rules enabled here can start, or a
 # link text ends. Its default set adds characters kept for plugins ($ % - : …): in "$5m-$6m" or
@@ -60,18 +68,21 @@ def inline_within_budget(state: StateCore) -> None:
         state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
+def split_at_line_budget(work: str) -> int:
+    """Where the Markdown part of ``work`` ends: the start of line ``MAX_MARKDOWN_LINES``, or
+    the end of the text when it has fewer lines."""
+    if work.count("\n") + work.count("\r") < MAX_MARKDOWN_LINES:
+        return len(work)  # the common case, without building the list of line starts
+    starts = line_starts(work)
+    return starts[MAX_MARKDOWN_LINES] if len(starts) > MAX_MARKDOWN_LINES else len(work)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def line_starts(source: str) -> list[int]:
     """Offsets where lines start, with CommonMark's line endings (\\n, \\r\\n, \\r)."""
-    starts = [0]
-    i, n = 0, len(source)
-    while i < n:
-        ch = source[i]
-        if ch == "\n" or ch == "\r":
-            i += 2 if ch == "\r" and i + 1 < n and source[i + 1] == "\n" else 1
-            starts.append(i)
-        else:
-            i += 1
-    return starts
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
 
 
 class Lines:
