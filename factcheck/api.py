@@ -97,7 +97,9 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
 
         claims, findings = relocate(doc, claims, findings)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
-    return FileResult(
+    # every field built above with its final type (the claims and findings themselves are
+    # pydantic models): no need to walk the lists again to validate them
+    return FileResult.trusted(
         path=doc.path,
         format=doc.format,
         date=date,

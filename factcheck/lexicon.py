@@ -207,6 +207,13 @@ class Lexicon:
                     dimension="duration" if dim == "durations" else dim,
                     attached_only=form in attached,
                 )
+        # unit forms with more than one reading ("gallon": US or imperial), by default reading
+        self.unit_readings: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for form, entry in self.units.items():
+            if len(entry.names) > 1:
+                self.unit_readings.setdefault(entry.names[0], []).append(
+                    (form.lower(), entry.names[1:])
+                )
         self.hedges_before = {k.lower(): v for k, v in hedges.before.items()}
         self.hedges_after = {k.lower(): v for k, v in hedges.after.items()}
         self.up_words = frozenset(w.lower() for w in changes.direction.up)

@@ -55,3 +55,16 @@ def test_trusted_findings_equal_validated_findings() -> None:
         validated = Finding.model_validate(f.model_dump())
         assert f == validated
         assert f.model_dump_json() == validated.model_dump_json()
+
+
+def test_trusted_file_results_equal_validated_ones() -> None:
+    from factcheck.models import FileResult
+
+    text = "It slashed the value by $50billion (£35m). Sales fell from 5 to 7 per cent."
+    for fmt, source in (("text", text), ("markdown", f"# Title\n\n{text}\n")):
+        report = factcheck.check(source, input_format=fmt)
+        [result] = report.files
+        assert isinstance(result, FileResult)
+        validated = FileResult.model_validate(result.model_dump())
+        assert result == validated
+        assert result.model_dump_json() == validated.model_dump_json()

@@ -36,9 +36,13 @@ def _expected(ctx: CheckContext, a: Claim, b: Claim) -> list[tuple[float, float,
 
 
 def _alternatives(ctx: CheckContext, c: Claim) -> list[str]:
-    for form, entry in ctx.lexicon.units.items():
-        if entry.name == c.unit and len(entry.names) > 1 and form.lower() in c.text.lower():
-            return list(entry.names[1:])
+    """The other readings of the unit as written ("gallons": imperial as well as US)."""
+    forms = ctx.lexicon.unit_readings.get(c.unit or "", ())
+    if forms:
+        written = c.text.lower()
+        for form, others in forms:
+            if form in written:
+                return list(others)
     return []
 
 
