@@ -47,7 +47,23 @@ class CheckOptions:
         return load_lexicon(self.rule_dirs)
 
     def rules(self) -> list[RuleSpec]:
-        return effective_rules(load_rules(self.rule_dirs), self.selection)
+        return _effective(load_rules(self.rule_dirs), self.selection)
+
+
+# The enabled rules of a (rule set, selection) pair, built on first use: options copied for each
+# article of an archive (with its own date) share both, and so the same list of rule specs.
+_EFFECTIVE: dict[tuple[int, int], tuple[object, Selection, list[RuleSpec]]] = {}
+
+
+def _effective(rules: Sequence[RuleSpec], selection: Selection) -> list[RuleSpec]:
+    key = (id(rules), id(selection))
+    hit = _EFFECTIVE.get(key)
+    if hit is None or hit[0] is not rules or hit[1] is not selection:  # both kept alive here
+        if len(_EFFECTIVE) > 256:
+            _EFFECTIVE.clear()
+        hit = (rules, selection, effective_rules(rules, selection))
+        _EFFECTIVE[key] = hit
+    return list(hit[2])
 
 
 def extract(text: str) -> list[Claim]:
