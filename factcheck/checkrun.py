@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,14 +61,22 @@ class CheckRequest:
 
 @dataclass
 class CheckRun:
-    """What the command prints and returns."""
+    """What the command prints and returns.
 
-    output: str
+    ``parts()`` renders the output piece by piece as it is written (``json`` one file at a
+    time); ``output`` is the whole text at once, for callers that want a string.
+    """
+
+    parts: Callable[[], Iterable[str]]
     fmt: str
     status: int
     report: Report
     failures: list[str] = field(default_factory=list)  # one line per unreadable input
     notes: list[str] = field(default_factory=list)  # warnings and -v information, for stderr
+
+    @property
+    def output(self) -> str:
+        return "".join(self.parts())
 
 
 def _plan(
@@ -161,10 +169,10 @@ def execute(req: CheckRequest, progress: Progress | None = None) -> CheckRun:
         for r in results
     )
     status = 2 if report.summary.failed else (1 if failed and not req.exit_zero else 0)
-    output = _output(report, fmt, req, top, outcomes, settings_of, notes)
+    parts = _output(report, fmt, req, top, outcomes, settings_of, notes)
     failures = [_failure_line(r) for r in results if isinstance(r, FileFailure)]
     return CheckRun(
-        output=output, fmt=fmt, status=status, report=report, failures=failures, notes=notes
+        parts=parts, fmt=fmt, status=status, report=report, failures=failures, notes=notes
     )
 
 
@@ -186,18 +194,20 @@ def _output(
     outcomes: Sequence[Outcome],
     settings_of: dict[str, Settings],
     notes: list[str],
-) -> str:
+) -> Callable[[], Iterable[str]]:
+    """What to print, as a function that renders it in pieces (called when it is written)."""
     sources = {o.result.path: o.source for o in outcomes if o.source is not None}
     if req.statistics:
-        return statistics(report, as_json=fmt in ("json", "json-lines"))
+        text = statistics(report, as_json=fmt in ("json", "json-lines"))
+        return lambda: (text,)
     if req.diff:
         from factcheck.fixdiff import unified_diff
 
         text, n = unified_diff(report.files, sources)
         if not n:
             notes.append("no suggested replacements")
-        return text
-    from factcheck.reporters import FORMATS, RenderContext, render
+        return lambda: (text,)
+    from factcheck.reporters import FORMATS, RenderContext, render_parts
 
     if fmt not in FORMATS:
         raise ConfigError("--output-format", f"unknown output format {fmt!r}")
@@ -212,13 +222,19 @@ def _output(
         verbose=req.verbose > 0,
     )
     try:
-        return render(report, fmt, ctx)
+        first = render_parts(report, fmt, ctx)  # imports the reporter now: errors come early
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("factcheck.reporters."):
             raise ConfigError(
                 "--output-format", f"the {fmt!r} format is not available in this installation"
             ) from None
         raise
+    unused = [first]
+
+    def parts() -> Iterator[str]:
+        yield from unused.pop() if unused else render_parts(report, fmt, ctx)
+
+    return parts
 
 
 def _shown_count(

@@ -396,14 +396,17 @@ def _run_check(args: argparse.Namespace) -> int:
         result = execute(request, progress)
     finally:
         progress.stop()
+    # written piece by piece as the report renders (json: one file at a time)
     if args.output_file:
         try:
             with open(args.output_file, "w", encoding="utf-8", newline="") as fh:
-                fh.write(result.output)
+                for part in result.parts():
+                    fh.write(part)
         except OSError as exc:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
-    elif result.output:
-        sys.stdout.write(result.output)
+    else:
+        for part in result.parts():
+            sys.stdout.write(part)
         sys.stdout.flush()
     for note in result.notes if not args.quiet else ():
         print(f"factcheck: {note}", file=sys.stderr)

@@ -7,7 +7,7 @@ a reporter renders every finding it is given and never changes exit status or pr
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from factcheck.models import Report, Severity
@@ -49,3 +49,15 @@ def render(report: Report, fmt: str, ctx: RenderContext | None = None) -> str:
     module = importlib.import_module(f"factcheck.reporters.{FORMATS[fmt]}")
     out: str = module.render(report, ctx or RenderContext())
     return out
+
+
+def render_parts(report: Report, fmt: str, ctx: RenderContext | None = None) -> Iterator[str]:
+    """``render`` in pieces, each made when it is asked for: a format that can (``json``, one
+    file at a time) never holds the whole text, so a large run writes as it goes. The pieces
+    join to exactly ``render(report, fmt, ctx)``."""
+    module = importlib.import_module(f"factcheck.reporters.{FORMATS[fmt]}")  # fails here, early
+    parts = getattr(module, "render_parts", None)
+    if parts is None:
+        return iter((module.render(report, ctx or RenderContext()),))
+    found: Iterator[str] = parts(report, ctx or RenderContext())
+    return found
