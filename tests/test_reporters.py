@@ -319,3 +319,28 @@ def test_json_streamed_equals_whole_dump() -> None:
         report = make_report(files)
         expected = dumps(report.model_dump(mode="json")) + "\n"
         assert render(report, "json", RenderContext()) == expected
+
+
+# --- rendering in pieces -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_parts_join_to_the_rendered_report(fmt: str) -> None:
+    from factcheck.reporters import render_parts
+
+    other = check_text("Sales fell from 5 to 7.", "b.txt").files
+    report = make_report([seed_report().files[0], *other])
+    ctx = seed_context()
+    assert "".join(render_parts(report, fmt, ctx)) == render(report, fmt, ctx)
+
+
+def test_json_is_rendered_a_file_at_a_time() -> None:
+    from factcheck.reporters import render_parts
+
+    files = [
+        check_text(f"Profits rose from £{i}m to £{i + 1}m.", f"{i}.txt").files[0] for i in (1, 2, 3)
+    ]
+    parts = list(render_parts(make_report(files), "json", RenderContext()))
+    per_file = [p for p in parts if '"path"' in p]
+    assert len(per_file) == 3  # one piece per file, not one string for the report
+    json.loads("".join(parts))
