@@ -201,6 +201,7 @@ _CHANGE_OF = re.compile(
     re.IGNORECASE,
 )
 _OFF_AFTER = re.compile(r"^\s+off\b")
+_HEDGE_QUOTES = ("\"", "'", "‘", "“")  # one may stand between a hedge and its figure
 # the last words the end-anchored patterns above can end with
 _ADJ_ENDS = ("up", "down", "higher", "lower", "by", "to", "further", "another")
 _TO_ENDS = ("to", "at", "reach", "reaching", "hit", "of", "high", "low")
@@ -282,6 +283,9 @@ class Contextualiser:
         self._noun_before = pat.change_noun_before
         self._breaks: list[int] = []
         self._low: str | None = None  # the text lower-cased, when that keeps every offset
+        # what a hedge before a figure ends with ("than" of "more than", "~"): the hedge pattern
+        # is tried only when the text before the figure ends so
+        self._hedge_ends = tuple({h.split()[-1] for h in lex.hedges_before if h.split()})
 
     @property
     def clause_breaks(self) -> list[int]:
@@ -323,8 +327,16 @@ class Contextualiser:
     # ------------------------------------------------------------------ hedge
     def _hedge(self, text: str, m: Mention, floor: int) -> None:
         lo = max(floor, m.start - 30)
-        if self._low is not None:
-            hm = self.pat.hedge_before_lc.search(self._low, lo, m.start)
+        low = self._low
+        window = low[lo : m.start] if low is not None else text[lo : m.start].lower()
+        # the pattern ends \s*["'‘“]?\s*$ (re's \s is str.isspace): strip the same, then test
+        tail = window.rstrip()
+        if tail[-1:] in _HEDGE_QUOTES:
+            tail = tail[:-1].rstrip()
+        if not tail.endswith(self._hedge_ends):
+            hm = None
+        elif low is not None:
+            hm = self.pat.hedge_before_lc.search(low, lo, m.start)
         else:
             hm = self.pat.hedge_before.search(text, lo, m.start)
         if hm is not None and hm.group("h") and _moved_up_to(text, hm):
