@@ -35,13 +35,14 @@ _DENSE_FROM = 2_000  # characters: below this the choice does not matter
 _DENSE_GAP = 12  # fewer characters than this per candidate: scan with _END itself
 
 
-def _ends(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of ``_END.finditer(text)``, tried only where one can start."""
+def _ends(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_END.finditer(text)``, tried only where one can start."""
     n = len(text)
     if n > _DENSE_FROM and (text.count("\n") + text.count(".")) * _DENSE_GAP > n:
         # candidates every few characters (a list of one-word lines): the single scan is
         # cheaper than a match attempt at each of them
-        yield from _END.finditer(text)
+        for m in _END.finditer(text):
+            yield m.span()
         return
     cands: list[int] = []
     for m in _CANDIDATE.finditer(text):
@@ -64,22 +65,101 @@ def _ends(text: str) -> Iterator[regex.Match[str]]:
     for q in cands:
         if q < last:
             continue
-        m = _END.match(text, q)
-        if m is not None:
-            yield m
-            last = m.end()
+        end = _end_at(text, q)
+        if end is None:  # a character the plain reading cannot judge: the pattern decides
+            m = _END.match(text, q)
+            end = m.end() if m is not None else -1
+        if end >= 0:
+            yield q, end
+            last = end
+
+
+# _END read by hand where every character it looks at is plain ASCII, the common case: twice as
+# fast as a match attempt. Anything else (a no-break space, a curly quote, "£", an accented
+# capital) returns None and the pattern itself decides.
+_PLAIN = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("\t\n\r\f\v")
+_SPACE = frozenset(" \t\n\r\f\v")
+_ENDS_SENTENCE = frozenset(".!?…")
+_OPENS = frozenset("\"'([")  # ‘ “ too, but those are not plain
+_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789$")  # \p{Lu}, \d, £$€ in plain ASCII
+_NOT_BEFORE_BREAK = frozenset(".!?:;,\"'") | _SPACE
+_STARTS_LINE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"'#*>-")  # not "$"
+
+
+def _end_at(text: str, q: int) -> int | None:
+    """``_END.match(text, q)``'s end, -1 for no match, None when a character is not plain."""
+    n = len(text)
+    # 1: after . ! ? … and up to three closers, whitespace, then a capital, digit or currency
+    k, closers = q - 1, 0
+    while k >= 0 and closers < 3 and text[k] in _CLOSERS:
+        k -= 1
+        closers += 1
+    if k >= 0 and text[k] in _ENDS_SENTENCE:
+        r = q
+        while r < n and text[r] in _SPACE:
+            r += 1
+        if r < n and text[r] not in _PLAIN:
+            return None
+        if r > q and r < n:
+            c = text[r]
+            if c in _STARTS:
+                return r
+            if c in _OPENS and r + 1 < n:
+                c2 = text[r + 1]
+                if c2 not in _PLAIN:
+                    return None
+                if c2 in _STARTS:
+                    return r
+        elif r == q and q < n and text[q] not in _PLAIN:
+            return None
+    if q >= n or text[q] not in _PLAIN:
+        return None
+    # 2: a blank line
+    if text[q] == "\n":
+        i = q + 1
+        while i < n and text[i] in " \t":
+            i += 1
+        if i < n and text[i] == "\n":
+            i += 1
+            while i < n and text[i] in _SPACE:
+                i += 1
+            if i < n and text[i] not in _PLAIN:
+                return None
+            return i
+    # 3: a line break after a line without final punctuation, before a capital, digit, mark
+    if q == 0:
+        return -1
+    before = text[q - 1]
+    if before not in _PLAIN:
+        return None
+    if before in _NOT_BEFORE_BREAK:
+        return -1
+    i = q
+    while i < n and text[i] in " \t":
+        i += 1
+    if i >= n or text[i] != "\n":
+        return -1 if i >= n or text[i] in _PLAIN else None
+    j = i + 1
+    while j < n and text[j] in " \t":
+        j += 1
+    if j >= n:
+        return -1
+    if text[j] not in _PLAIN:
+        return None
+    return i + 1 if text[j] in _STARTS_LINE else -1
 
 
 def sentence_starts(text: str) -> list[int]:
     """Start offsets of the sentences of ``text`` (the first is always 0)."""
     starts = [0]
-    for m in _ends(text):
-        cut = m.end()
-        if cut >= len(text):
+    n = len(text)
+    for start, cut in _ends(text):
+        if cut >= n:
             break
-        head = text[max(0, m.start() - 12) : m.start()]
-        if head.endswith(".") and _ABBREV.search(head) and "\n" not in m.group(0):
-            continue
+        if text[start - 1 : start] == "." and "\n" not in text[start:cut]:
+            head = text[max(0, start - 12) : start]
+            if _ABBREV.search(head):
+                continue
         starts.append(cut)
     return starts
 
