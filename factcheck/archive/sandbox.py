@@ -11,10 +11,10 @@ fresh helper's warm-up (under a second) after each article that overran.
 
 Rows come back in chunks (every ``FLUSH_ROWS`` rows or ``FLUSH_SECONDS``), not one message per
 article: a message per article woke the worker for every article (worker CPU 0.16 against 0.10
-ms an article in chunks, ``benchmarks/archive_bench.py``). Which article is being checked, and
-since when, the helper writes to a 16-byte block of memory it shares with its parent (an
-unlinked file, mapped by both); that is
-how the parent holds each article to its budget, and knows which one overran or was being
+ms an article in chunks, ``benchmarks/archive_bench.py``). Which article is being checked the
+helper writes to 8 bytes of memory it shares with its parent (an unlinked file, mapped by both;
+one aligned 64-bit store, so never read half-written); the parent times each article from when
+it first sees its index, holds it to its budget, and knows which one overran or was being
 checked when the helper died. Rows finished but not yet sent when that happens are checked
 again by the next helper.
 
@@ -28,7 +28,8 @@ pickled tuples framed by :mod:`multiprocessing.connection`::
                       ("batch", settings, records)                      ("rows", [row, …]) …
                                                                         ("done", peak_rss_kib)
 
-and the shared block holds ``(index in the batch, time.monotonic() it started)``.
+and the shared block holds the index in the batch of the article being checked (-1 before the
+first).
 
 The helper exits when its pipe closes or its parent dies.
 """
@@ -39,7 +40,6 @@ import atexit
 import functools
 import mmap
 import os
-import struct
 import subprocess
 import sys
 import tempfile
@@ -56,16 +56,14 @@ STARTUP_TIMEOUT = 120.0  # seconds for a fresh helper to import and build its ca
 _ATTEMPTS = 3  # helpers that may die before a batch is sent before the batch is given up
 FLUSH_ROWS = 64  # the helper sends its rows at least this often …
 FLUSH_SECONDS = 0.05  # … and at least this often (seconds), so progress stays visible
-_STATE = struct.Struct("=qd")  # index of the article being checked, and when it started
-_STARTED = struct.Struct("=d")
+_STATE_BYTES = 8  # one int64: the index in the batch of the article being checked
+_WATCH = 0.05  # seconds: how often a waiting parent looks at which article is being checked
 
 
-def _mark(state: mmap.mmap, index: int) -> None:
-    """Record that article ``index`` starts now: the time first, then the index, so a parent
-    reading in between sees the old index with the new time (a later deadline), never the
-    new index with the old time (an early one)."""
-    _STARTED.pack_into(state, 8, time.monotonic())
-    struct.pack_into("=q", state, 0, index)
+def _index_view(state: mmap.mmap) -> memoryview:
+    """The shared index as a native int64: item access is one aligned 8-byte load or store
+    (``struct.pack_into`` writes byte by byte, and a reader could see half of it)."""
+    return memoryview(state).cast("q")
 
 
 class HelperError(RuntimeError):
@@ -82,8 +80,10 @@ class _Helper:
             prefix="factcheck-helper-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None
         )
         os.unlink(state_path)  # nothing to clean up: the block lives as long as the mappings
-        os.ftruncate(state_fd, _STATE.size)
-        self.state = mmap.mmap(state_fd, _STATE.size)
+        os.ftruncate(state_fd, _STATE_BYTES)
+        self.state = mmap.mmap(state_fd, _STATE_BYTES)
+        self.index = _index_view(self.state)
+        self.seen_index, self.seen_at = -1, time.monotonic()  # the parent's clock only
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -103,13 +103,13 @@ class _Helper:
         self.inbox = Connection(from_child_r, writable=False)
         self.warmed: set[ArchiveSettings] = set()
 
-    def current(self) -> tuple[int, float]:
-        """(index in the batch, start time) of the article being checked; -1 before the first."""
-        index, started = _STATE.unpack_from(self.state, 0)
-        return int(index), float(started)
+    def current(self) -> int:
+        """Index in the batch of the article being checked; -1 before the first."""
+        return int(self.index[0])
 
     def start_batch(self) -> None:
-        _mark(self.state, -1)
+        self.index[0] = -1
+        self.seen_index, self.seen_at = -1, time.monotonic()
 
     def get(self, timeout: float | None) -> tuple[Any, ...]:
         """The next message; TimeoutError when none comes in time, EOFError when it died."""
@@ -144,6 +144,7 @@ class _Helper:
         self.proc.wait()
         self.outbox.close()
         self.inbox.close()
+        self.index.release()
         self.state.close()
 
 
@@ -210,7 +211,7 @@ class SandboxPool:
                         rows[pending[done]] = row
                         done += 1
             except (TimeoutError, EOFError, OSError) as exc:
-                index, _ = helper.current()
+                index = helper.current()
                 overran = isinstance(exc, TimeoutError)
                 how = "" if overran else helper.status()
                 helper.close()
@@ -242,13 +243,16 @@ class SandboxPool:
 
 def _next(helper: _Helper, budget: float) -> tuple[Any, ...]:
     """The helper's next message; TimeoutError once the article it is on has run for longer
-    than ``budget`` seconds, EOFError if it died."""
+    than ``budget`` seconds (timed from when the parent first saw it start), EOFError if it
+    died."""
     while True:
-        _, started = helper.current()
-        left = started + budget - time.monotonic()
+        index, now = helper.current(), time.monotonic()
+        if index != helper.seen_index:
+            helper.seen_index, helper.seen_at = index, now
+        left = helper.seen_at + budget - now
         if left <= 0:
             raise TimeoutError
-        if helper.inbox.poll(left):
+        if helper.inbox.poll(min(left, _WATCH)):
             msg: tuple[Any, ...] = helper.inbox.recv()
             return msg
 
@@ -276,7 +280,8 @@ def serve(read_fd: int, write_fd: int, state_fd: int) -> None:
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     inbox = Connection(read_fd, writable=False)
     outbox = Connection(write_fd, readable=False)
-    state = mmap.mmap(state_fd, _STATE.size)
+    state = mmap.mmap(state_fd, _STATE_BYTES)
+    index = _index_view(state)
     while True:
         try:
             msg = inbox.recv()
@@ -290,7 +295,7 @@ def serve(read_fd: int, write_fd: int, state_fd: int) -> None:
             out: list[Row] = []
             sent = time.monotonic()
             for i, rec in enumerate(records):
-                _mark(state, i)
+                index[0] = i
                 out.append(check_record(rec, settings))
                 if len(out) >= FLUSH_ROWS or time.monotonic() - sent >= FLUSH_SECONDS:
                     outbox.send(("rows", out))
