@@ -235,6 +235,16 @@ def _text(an: Analysis) -> dict[str, str]:
     }
 
 
+def _diagnosed(ctx: CheckContext, slack: float, diagnosis: str) -> Iterator[Analysis]:
+    """The analyses of the text's money conversions ("$50bn (£35bn)") with this diagnosis."""
+    for a, b in pairs(ctx.claims, lambda c: c.converts):
+        if a.kind != "money":
+            continue
+        an = analyse(ctx, a, b, slack)
+        if an is not None and an.diagnosis == diagnosis:
+            yield an
+
+
 class ScaleSlipParams(Params):
     slack: float = Field(0.03, ge=0, le=0.5, description="Extra relative slack beyond rounding.")
 
@@ -257,12 +267,8 @@ class ScaleSlipParams(Params):
 )
 def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure is off by a factor of 1,000 or 1,000,000: a slipped scale word."""
-    for a, b in pairs(ctx.claims, lambda c: c.converts):
-        if a.kind != "money":
-            continue
-        an = analyse(ctx, a, b, p.slack)
-        if an is None or an.diagnosis != "scale":
-            continue
+    for an in _diagnosed(ctx, p.slack, "scale"):
+        b = an.converted
         words, too = _SLIP_WORDS[an.factor]
         text = _text(an)
         fixed = rewrite_scale(b, an.factor)
@@ -271,7 +277,7 @@ def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
         text.update(factor_words=words, too=too, written_scale=b.scale or "", suggested=fixed or "")
         if not fixed:
             del text["suggested"]
-        yield Hit((b, a), text, {**_values(an), "factor": an.factor})
+        yield Hit((b, an.original), text, {**_values(an), "factor": an.factor})
 
 
 @check(
@@ -282,13 +288,8 @@ def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
 def inverted_rate(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure matches the rate applied the wrong way round (divided, not
     multiplied)."""
-    for a, b in pairs(ctx.claims, lambda c: c.converts):
-        if a.kind != "money":
-            continue
-        an = analyse(ctx, a, b, p.slack)
-        if an is None or an.diagnosis != "inverted":
-            continue
-        yield Hit((b, a), {**_text(an), "expected": _expected_text(an)}, _values(an))
+    for an in _diagnosed(ctx, p.slack, "inverted"):
+        yield Hit((an.converted, an.original), _text(an), _values(an))
 
 
 @check(
@@ -306,14 +307,12 @@ def inverted_rate(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
 )
 def wrong_currency(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure matches a conversion into another currency: a swapped symbol."""
-    for a, b in pairs(ctx.claims, lambda c: c.converts):
-        if a.kind != "money":
-            continue
-        an = analyse(ctx, a, b, p.slack)
-        if an is None or an.diagnosis != "currency" or an.other_currency is None:
+    for an in _diagnosed(ctx, p.slack, "currency"):
+        if an.other_currency is None:
             continue
         text = {**_text(an), "other_currency": an.other_currency}
-        yield Hit((b, a), text, {**_values(an), "other_currency": an.other_currency})
+        values = {**_values(an), "other_currency": an.other_currency}
+        yield Hit((an.converted, an.original), text, values)
 
 
 @check(
@@ -323,13 +322,8 @@ def wrong_currency(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
 )
 def mismatch(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure is outside what any rate of the period gives, beyond rounding."""
-    for a, b in pairs(ctx.claims, lambda c: c.converts):
-        if a.kind != "money":
-            continue
-        an = analyse(ctx, a, b, p.slack)
-        if an is None or an.diagnosis != "mismatch":
-            continue
-        yield Hit((b, a), _text(an), _values(an))
+    for an in _diagnosed(ctx, p.slack, "mismatch"):
+        yield Hit((an.converted, an.original), _text(an), _values(an))
 
 
 CHECKS = (scale_slip, inverted_rate, wrong_currency, mismatch)
