@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -190,11 +189,6 @@ class CheckContext:
         """The other figures of a claim's sentence (empty for an over-full sentence)."""
         return self.by_sentence.get(c.sentence, [])
 
-    @functools.cached_property
-    def words(self) -> frozenset[str]:
-        """The lower-case words of the text (for cheap vocabulary tests)."""
-        return frozenset(_WORD.findall(self.text_lower))
-
     def hints(self, code: str) -> bool:
         """Does the text hint at currency ``code`` ("Canadian", "Sydney", "C$")?"""
         if code not in self._hints:
@@ -230,9 +224,6 @@ class CheckContext:
     def mark(self, *claims: Claim) -> None:
         """Record that these claims took part in a comparison (for the summary)."""
         self.compared.update(c.id for c in claims)
-
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _has_word(text: str, word: str) -> bool:
