@@ -143,6 +143,29 @@ def cluster_run(path: Path, out: Path, workers: int, size: int, timeout: float |
     return result, (w1 - w0, h1 - h0), driver
 
 
+def idle_cpu(workers: int, seconds: float) -> None:
+    """CPU an idle local cluster takes, with Dask's defaults and with factcheck's settings."""
+    from factcheck.archive import cluster
+
+    print(f"\nidle local cluster of {workers} workers, {seconds:g} s:")
+    ours = cluster.LOCAL_CLUSTER_CONFIG
+    for label, settings in (("Dask defaults", {}), ("factcheck settings", ours)):
+        cluster.LOCAL_CLUSTER_CONFIG = settings
+        try:
+            config = RunConfig(corpus=".", out=".", workers=workers)
+            with connect(config) as client:
+                time.sleep(1.0)  # let start-up settle
+                w0, h0 = _cpu(client)
+                c0 = time.process_time()
+                time.sleep(seconds)
+                driver = time.process_time() - c0
+                w1, h1 = _cpu(client)
+        finally:
+            cluster.LOCAL_CLUSTER_CONFIG = ours
+        print(f"  {label:20s} {(w1 - w0 + h1 - h0 + driver) / seconds:.3f} CPUs "
+              f"(workers {(w1 - w0) / seconds:.3f}, driver and scheduler {driver / seconds:.3f})")
+
+
 def report(run_: tuple[RunResult, tuple[float, float], float], text_bytes: int, articles: int,
            one_cpu: float) -> float:
     result, (worker_cpu, helper_cpu), driver_cpu = run_
@@ -172,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sweep", default="", help="partition sizes to compare, e.g. 100,500,2000")
     p.add_argument("--sweep-articles", type=int, default=10_000)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--idle", type=float, default=0.0,
+                   help="also measure an idle local cluster's CPU for this many seconds")
     p.add_argument("--workdir", help="keep the corpus and results here (default: a temp dir)")
     args = p.parse_args(argv)
     print(f"machine: {os.cpu_count()} CPUs, load average {_load()} (other work skews figures)")
@@ -184,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{one_cpu * 1e3:.3f} ms CPU per article")
     if args.profile:
         profile(path, sample[:1000], workdir)
+    if args.idle:
+        idle_cpu(args.workers, args.idle)
     timeout = args.article_timeout or None
     print(f"\nfactcheck archive, local cluster of {args.workers} workers, partitions of "
           f"{args.partition_size}:")

@@ -442,3 +442,26 @@ def test_separately_started_cluster_gives_the_same_rows(
                               capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert strip(list(outputs.iter_rows(out))) == strip(reference)
+
+
+def _worker_settings(keys: list[str]) -> dict[str, object]:
+    import dask
+
+    return {k: dask.config.get(k) for k in keys}
+
+
+@pytest.mark.slow
+def test_local_cluster_housekeeping_is_made_rarer_and_the_callers_config_is_kept() -> None:
+    import dask
+
+    from factcheck.archive.cluster import LOCAL_CLUSTER_CONFIG, connect
+
+    keys = sorted(LOCAL_CLUSTER_CONFIG)
+    before = _worker_settings(keys)
+    assert before != LOCAL_CLUSTER_CONFIG  # Dask's defaults differ, or this would prove nothing
+    with connect(RunConfig(corpus=".", out=".", workers=1)) as client:
+        seen = list(client.run(_worker_settings, keys).values())
+        assert dask.config.get("distributed.worker.profile.enabled") is before[
+            "distributed.worker.profile.enabled"]  # only the cluster's, not the caller's
+    assert seen == [LOCAL_CLUSTER_CONFIG]
+    assert _worker_settings(keys) == before

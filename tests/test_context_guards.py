@@ -62,3 +62,89 @@ def test_end_anchored_patterns_still_read_roles(text: str, roles: list[str] | No
     if roles is not None:
         assert got == roles
     test_guards_never_change_the_claims.hypothesis.inner_test(text)  # type: ignore[attr-defined]
+
+
+# --- the scanner drops "one of the …" before any reader runs (scan._PRONOUN_ONE) ---------------
+
+def _all_case_texts() -> list[str]:
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    texts = []
+    for path in [*sorted((root / "rules").glob("*.toml")), root / "data" / "extract_cases.toml"]:
+        for cases in tomllib.loads(path.read_text(encoding="utf-8")).values():
+            texts += [c["text"] for c in cases if isinstance(c, dict) and "text" in c]
+    seeds = sorted((root.parent / "seeds").glob("*.txt"))
+    return texts + [p.read_text(encoding="utf-8") for p in seeds]
+
+
+def _extract_without_the_one_guard(text: str) -> list[factcheck.Claim]:
+    import re
+
+    from factcheck.extractors import scan
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(scan, "_PRONOUN_ONE", re.compile(r"(?!)"))  # never matches
+        return factcheck.extract(text)
+
+
+# "one" before each of the guard's words, in the places a figure could still be read
+_ONE_SENTENCES = [
+    "Inflation rose from zero to one per cent, then to one to two per cent by May.",
+    "One or two people were hurt; one and a half million tonnes were lost.",
+    "One for every five jobs went, one of every 10 shops shut and one in 10 homes flooded.",
+    "The one with the highest score won £1m, one by one the rivals fell.",
+    "She met them one on one at the £2m office, one at a time.",
+    "One that cost $5bn (£3.5bn) was sold; one which cost £2m was not.",
+    "One is enough, one was lost and one has gone, one had 3,000 staff.",
+    "One will do; one would say one could, one can and one should, one might, one must.",
+    "The scheme, one of the largest, cost £50m, one the size of Wales.",
+    "They are one to watch: one but not two, one or more, one and only.",
+    "Children aged one to five, one to 10 kg and one to two hours.",
+    "One of its 300 stores and one whose profits fell 5% to £1m.",
+]
+
+_ONE_PIECES = st.sampled_from(
+    ["one", "One", "ONE", " ", "  ", "-", " of ", " of every ", " in ", " out of ", " another",
+     " for", " per cent", " percent", "%", " pound", " dollar", " mile", " year old", " times",
+     " the", " that", " is", " to ", " or ", " and ", " by ", "five", "two", " people", "£",
+     "$", "a", " million", ". ", ", ", "(", ")", " aged ", " hour", " kg", " on", " with"]
+)
+
+
+def test_the_one_guard_never_changes_the_claims_of_the_test_texts() -> None:
+    import re
+
+    from factcheck.extractors import scan
+
+    texts = _all_case_texts()
+    assert len(texts) > 400
+    texts += _ONE_SENTENCES
+    guarded = [t for t in texts if any(scan._PRONOUN_ONE.match(t, m.end())
+                                       for m in re.finditer(r"\bone\b", t, re.IGNORECASE))]
+    assert set(_ONE_SENTENCES) <= set(guarded)  # the guard is exercised, not only passed by
+    changed = [t for t in texts if factcheck.extract(t) != _extract_without_the_one_guard(t)]
+    assert changed == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ONE_PIECES, max_size=16).map("".join))
+def test_the_one_guard_never_changes_the_claims(text: str) -> None:
+    assert factcheck.extract(text) == _extract_without_the_one_guard(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("One of the largest deals this year.", []),
+        ("They blamed one another.", []),
+        ("One in five firms closed.", [0.2]),
+        ("Only one per cent of staff left.", [1.0]),
+        ("It weighs one kilogram.", [1.0]),
+        ("One million people marched.", [1e6]),
+        ("One of every 10 voters abstained.", [10.0]),
+    ],
+)
+def test_one_is_read_only_where_it_is_an_amount(text: str, values: list[float]) -> None:
+    assert [c.value for c in factcheck.extract(text)] == pytest.approx(values)

@@ -201,7 +201,7 @@ _CHANGE_OF = re.compile(
     re.IGNORECASE,
 )
 _OFF_AFTER = re.compile(r"^\s+off\b")
-_HEDGE_QUOTES = ("\"", "'", "‘", "“")  # one may stand between a hedge and its figure
+_HEDGE_QUOTES = ('"', "'", "‘", "“")  # one may stand between a hedge and its figure
 # the last words the end-anchored patterns above can end with
 _ADJ_ENDS = ("up", "down", "higher", "lower", "by", "to", "further", "another")
 _TO_ENDS = ("to", "at", "reach", "reaching", "hit", "of", "high", "low")
@@ -283,9 +283,7 @@ class Contextualiser:
         self._noun_before = pat.change_noun_before
         self._breaks: list[int] = []
         self._low: str | None = None  # the text lower-cased, when that keeps every offset
-        # what a hedge before a figure ends with ("than" of "more than", "~"): the hedge pattern
-        # is tried only when the text before the figure ends so
-        self._hedge_ends = tuple({h.split()[-1] for h in lex.hedges_before if h.split()})
+        self._hedge_ends = pat.hedge_ends
 
     @property
     def clause_breaks(self) -> list[int]:

@@ -24,6 +24,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+"
 #: Denominators that make "a/b" a fraction; any other "a/b" is a date, score or code unless
 #: b > 31 (no day or month): "3/4", "1/10", "1/40" but not "9/11", "24/7", "7/7".
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
+_PARSED_RUNS = 4096  # distinct number-word runs remembered (per lexicon) before starting over
 _LONGEST = 40  # characters: "123,456,789,012,345,678.90" is 26
 _SIGN_GLUE = frozenset(")]%.,°'’-–−")  # a "-" after these is a dash or a range, not a minus
 _VAGUE_BASE = {
@@ -73,9 +74,10 @@ class NumeralFinder:
     def __init__(self, lex: Lexicon, pat: Patterns) -> None:
         self.lex = lex
         self.pat = pat
-        self.vague_words = frozenset(lex.vague)
-        self.growth_both = pat.growth_words & pat.number_words  # "halves"
-        self.scale_plurals = {f"{w}s": v for w, v in lex.number_words.multipliers.items()}
+        self.vague_words = pat.vague_words
+        self.growth_both = pat.growth_number_words  # "halves"
+        self.scale_plurals = pat.scale_plurals
+        self.parsed = pat.parsed_runs
 
     def find(self, text: str, lowered: str | None = None) -> Found:
         """``lowered``: ``text.lower()`` if the caller has it (same length as ``text``)."""
@@ -224,12 +226,12 @@ class NumeralFinder:
     ) -> None:
         pat = self.pat
         low = lowered if lowered is not None else text.lower()
-        rx = pat.word_numeral if len(low) == len(text) else pat.word_numeral_ci
-        if len(low) != len(text):
+        ignore_case = len(low) != len(text)  # "İ" lower-cases to two characters
+        if ignore_case:
             low = text
         runs: list[tuple[int, int]] = []
         number_words = pat.number_words
-        for m in rx.finditer(low):
+        for m in pat.word_numerals(low, ignore_case):
             s, e = m.span()
             if blocked and _inside(blocked, s):
                 continue
@@ -254,11 +256,18 @@ class NumeralFinder:
         am = pat.article_before.search(text, max(0, s - 4), s)
         if am is not None:
             s = am.start()  # "a million", "a third", "an eighth"
-        toks = [(t.start(), t.end(), t.group().lower()) for t in _TOKEN.finditer(text, s, e)]
-        words = [t[2] for t in toks]
+        raw = text[s:e]
+        hit = self.parsed.get(raw)
+        if hit is None:  # runs repeat ("one", "a million"): each is read once
+            if len(self.parsed) >= _PARSED_RUNS:
+                self.parsed.clear()
+            rel = tuple((t.start(), t.end(), t.group().lower()) for t in _TOKEN.finditer(raw))
+            hit = self.parsed[raw] = (rel, tuple(parse_word_tokens([t[2] for t in rel], nw)))
+        rel, numbers = hit
+        toks = [(s + a, s + b, w) for a, b, w in rel]
         end = e
         k = 0
-        for wn in parse_word_tokens(words, nw):
+        for wn in numbers:
             for j in range(k, wn.start):  # words the parser left: vague amounts
                 end = max(end, self._vague(text, toks, j, out))
             k = wn.end

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from factcheck.lexicon import Lexicon
-from factcheck.numparse import VULGAR_FRACTIONS
+from factcheck.numparse import VULGAR_FRACTIONS, WordNumber
 
 _APOS = "'’"
 _SCALE_WORDS = (
@@ -135,7 +135,18 @@ class Patterns:
         self._units(lex)
         self._context(lex)
 
-    # ------------------------------------------------------------------ finding numerals
+    def word_numerals(self, text: str, ignore_case: bool = False) -> Iterator[re.Match[str]]:
+        """Number words, growth verbs and "twice" that start a word ("one", not "someone").
+
+        ``text`` lower-cased, or any text with ``ignore_case``.
+        """
+        rx = self._word_numeral_ci if ignore_case else self._word_numeral
+        for m in rx.finditer(text):
+            s = m.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] == "_"):  # re's \w, one character
+                continue
+            yield m
+
     def _scanner(self, lex: Lexicon) -> None:
         nw = lex.number_words
         number_words = {
@@ -153,16 +164,31 @@ class Patterns:
         number_words |= {*nw.ordinals, *(f"{o}s" for o in nw.ordinals if o != "second")}
         self.number_words = frozenset(number_words)
         self.growth_words = frozenset(lex.growth)
+        self.growth_number_words = self.growth_words & self.number_words  # "halves"
+        self.vague_words = frozenset(lex.vague)
+        self.scale_plurals = {f"{w}s": v for w, v in nw.multipliers.items()}
+        # number-word runs already read, as written ("One hundred") → their tokens (offsets in
+        # the run, lower-cased word) and numbers: a cache the numeral finder fills
+        self.parsed_runs: dict[
+            str, tuple[tuple[tuple[int, int, str], ...], tuple[WordNumber, ...]]
+        ] = {}
+        # what a hedge before a figure ends with ("than" of "more than", "~"): the hedge
+        # pattern is tried only when the text before the figure ends so
+        self.hedge_ends = tuple({h.split()[-1] for h in lex.hedges_before if h.split()})
         fold = {f"{w}fold" for w in _FOLD_WORDS}
         self.fold_words = {
             f"{w}fold": float(nw.units.get(w) or nw.tens.get(w) or nw.multipliers[w])
             for w in _FOLD_WORDS
         }
         every = {w.lower() for w in (*number_words, *lex.growth, *_MULTIPLIER_WORDS, *fold)}
-        # One pass over the lower-cased text finds every number word, growth verb and "twice".
+        # One pass over the lower-cased text finds every number word, growth verb and "twice"
+        # (``word_numerals``). The pattern does not test that a match starts a word ("one" in
+        # "someone"); ``word_numerals`` does. Starting with the bare alternation lets ``re``
+        # skip every character that cannot begin a number word, instead of trying a
+        # look-behind at each one.
         body = trie(every)
-        self.word_numeral = re.compile(rf"(?<!\w){body}(?!\w)")
-        self.word_numeral_ci = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+        self._word_numeral = re.compile(rf"{body}(?!\w)")
+        self._word_numeral_ci = re.compile(rf"{body}(?!\w)", re.IGNORECASE)
         # What may join two number words into one number: "fifty-two", "one and a half",
         # "two thirds of a million", "a hundred and five", "nine point five".
         self.word_gap = re.compile(

@@ -22,6 +22,17 @@ from factcheck.lexicon import Lexicon
 from factcheck.models import ClaimKind
 
 _DECADE = re.compile(r"s\b")
+# "one" before these words is the pronoun or determiner ("one of the largest", "one another",
+# "one that", "one is"): no reading of a figure starts with them (units, currencies, "per
+# cent", "in five", "times", "years old"), so the word is dropped before any reader runs,
+# as ``_bare`` would drop it after them all. ``tests/test_context_guards.py`` checks that
+# dropping it early never changes the claims.
+_AGE_CUES = ("aged", "age", "ages")  # the word before a bare age: "aged 33"
+_PRONOUN_ONE = re.compile(
+    r" (?:of|another|for|who|whom|whose|which|that|is|was|has|had|will|would|could|can|should"
+    r"|might|must|the|to|at|on|with|by|but|or|and)\b",
+    re.IGNORECASE,
+)
 _IN_OF = re.compile(r"\s+(?:in|out\s+of)\s+")
 _OVER_END = re.compile(r"\s+over\s+")
 _SENTENCE_END = re.compile(r"\s*(?:[.;,!?)]|$)")
@@ -185,6 +196,15 @@ class Scanner:
         before = text[max(0, s - 40) : s]
         reader = self.reader
         currency = None if n.vague else self.money.currency_before(text, n)
+        if (
+            currency is None
+            and n.words
+            and n.value == 1
+            and n.written.lower() == "one"
+            and _PRONOUN_ONE.match(text, n.end)
+            and last_word(before) not in _AGE_CUES  # "aged one to five"
+        ):
+            return None
         if currency is None and self.exclude.is_label(text, n, before):
             return None
         if not n.words and self.exclude.not_amount(text, n, before, currency is not None):
@@ -328,7 +348,7 @@ class Scanner:
             m.unit = (am.group("u") or am.group("u2") or "year").lower()
             m.end = m.num_end = am.end()
             return True
-        if (last_word(before) in ("aged", "age", "ages") or self._appositive_age(text, n)) and (
+        if (last_word(before) in _AGE_CUES or self._appositive_age(text, n)) and (
             0 <= m.value <= 130 and m.scale is None
         ):
             m.kind, m.unit = ClaimKind.AGE, "year"

@@ -182,7 +182,8 @@ def _without_unclosed_tag(source: str) -> str:
     """
     last_close = source.rfind(">")
     cut = source.find("<", last_close + 1)
-    while cut != -1 and not (cut + 1 < len(source) and (source[cut + 1].isalpha()
-                                                          or source[cut + 1] in "!/?")):
+    while cut != -1 and not (
+        cut + 1 < len(source) and (source[cut + 1].isalpha() or source[cut + 1] in "!/?")
+    ):
         cut = source.find("<", cut + 1)
     return source if cut == -1 else source[:cut]
