@@ -148,7 +148,7 @@ def cpu_count() -> int:
 # (a stack sample of every thread each 10 ms; nobody reads it here), the dashboard's system
 # monitor (every 0.5 s → 2 s), the memory monitor (0.1 s → 0.5 s) and the event-loop watchdog
 # (20 ms → 0.2 s). Idle, two workers and their driver then take about 0.02 CPU instead of
-# 0.08 (``benchmarks/archive_bench.py --idle``). A cluster given by ``--scheduler`` keeps
+# 0.08–0.10 (``benchmarks/archive_bench.py --idle 20``). A cluster given by ``--scheduler`` keeps
 # its own settings.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
