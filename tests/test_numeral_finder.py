@@ -68,3 +68,11 @@ def test_remembered_runs_read_as_fresh_ones(text: str, monkeypatch: pytest.Monke
     small = Patterns(lex)
     assert _numerals(small, text) == fresh
     assert len(small.parsed_runs) <= 2
+
+
+def test_long_runs_are_read_but_not_remembered() -> None:
+    pat = Patterns(load_lexicon())
+    text = "one two " * 200 + "and three hundred"
+    assert _numerals(pat, text) == _numerals(Patterns(load_lexicon()), text)
+    assert all(len(raw) <= numerals._REMEMBERED_RUN for raw in pat.parsed_runs)
+    assert len(_numerals(pat, text)) > 200

@@ -25,6 +25,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+"
 #: b > 31 (no day or month): "3/4", "1/10", "1/40" but not "9/11", "24/7", "7/7".
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 _PARSED_RUNS = 4096  # distinct number-word runs remembered (per lexicon) before starting over
+_REMEMBERED_RUN = 80  # characters: longer runs are read every time, not remembered
 _LONGEST = 40  # characters: "123,456,789,012,345,678.90" is 26
 _SIGN_GLUE = frozenset(")]%.,°'’-–−")  # a "-" after these is a dash or a range, not a minus
 _VAGUE_BASE = {
@@ -259,10 +260,12 @@ class NumeralFinder:
         raw = text[s:e]
         hit = self.parsed.get(raw)
         if hit is None:  # runs repeat ("one", "a million"): each is read once
-            if len(self.parsed) >= _PARSED_RUNS:
-                self.parsed.clear()
             rel = tuple((t.start(), t.end(), t.group().lower()) for t in _TOKEN.finditer(raw))
-            hit = self.parsed[raw] = (rel, tuple(parse_word_tokens([t[2] for t in rel], nw)))
+            hit = (rel, tuple(parse_word_tokens([t[2] for t in rel], nw)))
+            if len(raw) <= _REMEMBERED_RUN:  # "one one one …" for a megabyte is not kept
+                if len(self.parsed) >= _PARSED_RUNS:
+                    self.parsed.clear()
+                self.parsed[raw] = hit
         rel, numbers = hit
         toks = [(s + a, s + b, w) for a, b, w in rel]
         end = e
