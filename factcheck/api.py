@@ -100,10 +100,10 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         lex,
         date=date,
         rates=options.rates,  # type: ignore[arg-type]
-        units=options.units,
+        units=options.units,  # type: ignore[arg-type]
         clause_breaks=found.clause_breaks,
         text_lower=found.lowered,
-    )  # type: ignore[arg-type]
+    )
     ctx.malformed = found.malformed
     ctx.truncated_at = found.truncated_at
     ctx.invalid_suppressions = list(doc.invalid_suppressions)

@@ -8,11 +8,11 @@ public contract read by newsrooms' scripts. Extend them; never rename them.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
-REPORT_VERSION = 1
+REPORT_VERSION: Literal[1] = 1
 
 
 class _Frozen(BaseModel):
@@ -27,7 +27,7 @@ class _Frozen(BaseModel):
         through here. ``tests/test_models.py`` checks it equals ``model_validate`` of the values.
         """
         if len(values) != len(cls.__pydantic_fields__):
-            return cls.model_construct(**values)
+            return cast(Self, cls.model_construct(**values))
         obj = cls.__new__(cls)
         _set = object.__setattr__
         _set(obj, "__dict__", values)

@@ -226,12 +226,12 @@ def link_changes(text: str, mentions: list[Mention]) -> None:
         if m.role != Role.TO or m.from_index is not None or m.converts_index is not None:
             continue
         # nearest FROM before it in the same sentence, else after it ("rose to £13bn from £5bn")
-        j = _nearest_from(text, mentions, i, -1, m, taken)
-        if j is None:
-            j = _nearest_from(text, mentions, i, 1, m, taken)
-        if j is not None:
-            m.from_index = j
-            taken.add(j)
+        near = _nearest_from(text, mentions, i, -1, m, taken)
+        if near is None:
+            near = _nearest_from(text, mentions, i, 1, m, taken)
+        if near is not None:
+            m.from_index = near
+            taken.add(near)
     # a "from" with no "to" is a source ("data harvested from 50 million profiles")
     # unless the sentence states the change ("rose by $1.2bn, or 30%, from $6bn")
     partnered = {m.from_index for m in mentions if m.from_index is not None}

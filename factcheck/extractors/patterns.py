@@ -342,15 +342,15 @@ class Patterns:
         # A one-letter label ("F 35", "B 52") only in capitals; "a"/"an" are articles ("a 45-acre
         # farm", "A 90-day-old bill"), never labels.
         nouns = [w for w in lex.label_nouns if len(w) > 1 or w not in ("a", "an")]
-        letters = sorted({w.upper() for w in nouns if len(w) == 1 and w.isalpha()})
+        label_letters = sorted({w.upper() for w in nouns if len(w) == 1 and w.isalpha()})
         label_words = [w for w in nouns if not (len(w) == 1 and w.isalpha())]
         self.label_before = re.compile(
-            rf"(?:^|(?<=\W))(?P<l>(?i:{_alt(label_words)})|[{''.join(letters)}])\.?\s?[#№]?\s*$"
+            rf"(?:^|(?<=\W))(?P<l>(?i:{_alt(label_words)})|[{''.join(label_letters)}])\.?\s?[#№]?\s*$"
         )
         # The last word of every label noun and hedge: the $-anchored searches above are only
         # tried when the word before a numeral is one of these.
         self.label_last_words = frozenset(
-            [*(w.split()[-1].rstrip(".-").lower() for w in label_words), *letters]
+            [*(w.split()[-1].rstrip(".-").lower() for w in label_words), *label_letters]
         )
         self.hedge_last_words = frozenset(
             h.split()[-1].rstrip(".").lower() for h in lex.hedges_before
