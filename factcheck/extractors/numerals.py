@@ -232,11 +232,10 @@ class NumeralFinder:
             low = text
         runs: list[tuple[int, int]] = []
         number_words = pat.number_words
-        for m in pat.word_numerals(low, ignore_case):
-            s, e = m.span()
+        for s, e in pat.word_numerals(low, ignore_case):
             if blocked and _inside(blocked, s):
                 continue
-            w = m.group().lower()
+            w = low[s:e].lower()
             if w not in number_words or w in self.growth_both:
                 found.growth.append(GrowthWord(s, e, w))
                 if w not in number_words:

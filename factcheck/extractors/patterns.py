@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
@@ -127,6 +127,15 @@ def trie(words: Iterable[str]) -> str:
     return "(?:" + build(root) + ")"
 
 
+def _word_patterns(body: str, flags: int) -> tuple[re.Pattern[str], ...]:
+    """A word of ``body`` after a space, after another non-word character, and on its own."""
+    return (
+        re.compile(rf" ({body})(?!\w)", flags),
+        re.compile(rf"[^\w ]({body})(?!\w)", flags),
+        re.compile(rf"{body}(?!\w)", flags),
+    )
+
+
 class Patterns:
     """The compiled patterns of one lexicon."""
 
@@ -135,17 +144,28 @@ class Patterns:
         self._units(lex)
         self._context(lex)
 
-    def word_numerals(self, text: str, ignore_case: bool = False) -> Iterator[re.Match[str]]:
-        """Number words, growth verbs and "twice" that start a word ("one", not "someone").
+    def word_numerals(self, text: str, ignore_case: bool = False) -> list[tuple[int, int]]:
+        r"""Spans of the number words, growth verbs and "twice" that start a word ("one", not
+        "someone"), in order. ``text`` lower-cased, or any text with ``ignore_case``.
 
-        ``text`` lower-cased, or any text with ``ignore_case``.
+        Three passes, each with a fixed start that ``re`` can search for quickly: words after
+        a space (most of them: the space is a literal, found like ``str.find``), words after
+        any other character that is not a word character, and a word at the very start.
+        Together they find exactly ``(?<!\w)`` + the word, a look-behind ``re`` would try at
+        every character (``tests/test_numeral_finder.py``).
         """
-        rx = self._word_numeral_ci if ignore_case else self._word_numeral
-        for m in rx.finditer(text):
-            s = m.start()
-            if s and (text[s - 1].isalnum() or text[s - 1] == "_"):  # re's \w, one character
-                continue
-            yield m
+        after_space, after_other, at_start = (
+            self._word_numeral_ci if ignore_case else self._word_numeral
+        )
+        spans = [m.span(1) for m in after_space.finditer(text)]
+        more = [m.span(1) for m in after_other.finditer(text)]
+        first = at_start.match(text)
+        if first is not None:
+            more.append(first.span())
+        if more:
+            spans += more
+            spans.sort()
+        return spans
 
     def _scanner(self, lex: Lexicon) -> None:
         nw = lex.number_words
@@ -181,14 +201,11 @@ class Patterns:
             for w in _FOLD_WORDS
         }
         every = {w.lower() for w in (*number_words, *lex.growth, *_MULTIPLIER_WORDS, *fold)}
-        # One pass over the lower-cased text finds every number word, growth verb and "twice"
-        # (``word_numerals``). The pattern does not test that a match starts a word ("one" in
-        # "someone"); ``word_numerals`` does. Starting with the bare alternation lets ``re``
-        # skip every character that cannot begin a number word, instead of trying a
-        # look-behind at each one.
+        # The lower-cased text is searched for every number word, growth verb and "twice" by
+        # ``word_numerals``, with these three patterns (the word: group 1, or the whole match)
         body = trie(every)
-        self._word_numeral = re.compile(rf"{body}(?!\w)")
-        self._word_numeral_ci = re.compile(rf"{body}(?!\w)", re.IGNORECASE)
+        self._word_numeral = _word_patterns(body, 0)
+        self._word_numeral_ci = _word_patterns(body, re.IGNORECASE)
         # What may join two number words into one number: "fifty-two", "one and a half",
         # "two thirds of a million", "a hundred and five", "nine point five".
         self.word_gap = re.compile(
