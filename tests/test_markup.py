@@ -412,3 +412,16 @@ def test_comments_in_code_or_skipped_quotes_are_not_directives() -> None:
                        ).invalid_suppressions == []
     page = "<pre><!-- factcheck: ignore --></pre><script><!-- factcheck: ignore --></script>"
     assert to_document("a.html", page, "html").invalid_suppressions == []
+
+
+def test_bare_tags_share_stack_entries_but_never_an_ignore() -> None:
+    """Tags without attributes share one stack entry per tag (from_html.HtmlWalk._bare); an
+    entry an ignore comment covers is its own, so the cover stays on its element."""
+    para = f"<p><b>{SLIP}</b></p>\n"
+    source = (para + "<!-- factcheck: ignore[SCL001] -->\n" + para + para
+              + '<div><p hidden="">' + SLIP + "</p></div>\n<header><p>" + SLIP + "</p></header>\n"
+              + "<p><i>" + SLIP + "</i></p>" + para)
+    doc, result = check("html", source)
+    assert _covered(doc) == [("ignore", ["SCL001"], SLIP)]
+    lines = [f.line for f in result.findings if f.code == "SCL001"]
+    assert lines == [1, 4, 7, 7]  # not the covered line 3, the hidden <p> or the page <header>

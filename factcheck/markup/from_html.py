@@ -138,6 +138,9 @@ _CLOSES = MappingProxyType(
     }
 )
 _NOTHING: frozenset[str] = frozenset()
+# the tags ``HtmlWalk._skips`` may skip even without attributes; every other bare tag is kept
+_MAY_SKIP = SKIPPED | {"blockquote", "header"}
+_BARE_TAGS = 64  # distinct bare tags given a shared stack entry (a page may invent thousands)
 _REGIONS = MappingProxyType({"article": 2, "main": 1})  # the others: 0
 _END_TAG_SEARCH = 512  # how deep an end tag looks for its start tag
 # A '<' that starts no markup: html.parser (and HTML5) reads it as text, one call per '<'.
@@ -188,6 +191,7 @@ class HtmlWalk(HTMLParser):
         self.covering = 0  # open elements whose covers are not empty (usually none)
         self.has_text = False  # the block being built has more than blanks (str.strip)
         self.mark = ""  # the character that stands in for a text '<' in what the parser reads
+        self.bare: dict[str, _Open] = {}  # the shared entries of tags without attributes
 
     def feed_page(self, page: str) -> None:
         """Parse ``page`` (the source, or a cut of it) with every text '<' as one stand-in.
@@ -324,7 +328,11 @@ class HtmlWalk(HTMLParser):
             self._pop()
         if block:
             self.flush()
-        entry = _Open(tag, self._skips(tag, values), _REGIONS.get(tag, 0))
+        if not values and not self.pending and tag not in _MAY_SKIP:
+            # a bare <b>, <p>, <span>: never skipped, never covered; one shared entry per tag
+            entry = self.bare.get(tag) or self._bare(tag)
+        else:
+            entry = _Open(tag, self._skips(tag, values), _REGIONS.get(tag, 0))
         if self.pending:
             depth = len(self.stack)
             entry.covers = [d for lv, d in self.pending if lv == depth]
@@ -382,6 +390,12 @@ class HtmlWalk(HTMLParser):
         while self.covering and self.stack:
             self._pop()
         self.flush()
+
+    def _bare(self, tag: str) -> _Open:
+        entry = _Open(tag, False, _REGIONS.get(tag, 0))
+        if len(self.bare) < _BARE_TAGS:
+            self.bare[tag] = entry
+        return entry
 
     def _skips(self, tag: str, attrs: dict[str, str]) -> bool:
         if tag in SKIPPED or (tag == "blockquote" and self.skip_blockquotes):
