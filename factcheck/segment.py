@@ -37,8 +37,8 @@ _DENSE_GAP = 12  # fewer characters than this per candidate: scan with _END itse
 
 def positions_of(text: str, chars: str) -> list[int]:
     """Offsets of every character of ``chars`` in ``text``, in order. ``str.find`` looks for one
-    character as fast as ``memchr``; a character class in ``re`` tests every character, three
-    to four times slower on news copy (``benchmarks/speed_check.py``)."""
+    character as fast as ``memchr``; a character class in ``re`` tests every character, and
+    took about three times as long on the archive benchmark's articles."""
     out: list[int] = []
     find, add = text.find, out.append
     for ch in chars:
