@@ -49,6 +49,9 @@ def _year(ctx: CheckContext, month: int, day: int) -> int | None:
 
 def _dates(text: str, low: str) -> Iterator[regex.Match[str]]:
     """Weekday-and-date expressions, tried only where a weekday name is written."""
+    if len(low) != len(text):  # "İ" lower-cases to two characters: offsets in ``low`` shift
+        yield from _DATE.finditer(text)
+        return
     starts = []
     i = low.find("day")  # every weekday name ends in "day": one scan of the text, not seven
     while i != -1:
