@@ -117,8 +117,8 @@ DELIBERATE_RULES: list[tuple[tuple[str, ...], str, str]] = [
     (("NumberRange",), r"tenth|fifteenth", "ordinals are not amounts"),
     (("NumberRange",), r"from 200 to 300 in 2008", "RT expects nothing here but a range for 'from "
                                                    "200 to 3000000'; factcheck reads both"),
-    (("NumberRange",), r"or less|or more|and more|or greater|or equal|equal to|equals|[Ee]qualing|greater than"
-                       r"|larger than|bigger|smaller|higher|lower|exceed|surpass|[<>]"
+    (("NumberRange",), r"or less|or more|and more|or greater|or equal|equal to|equals|[Ee]qualing"
+                       r"|greater than|larger than|bigger|smaller|higher|lower|exceed|surpass|[<>]"
                        r"|no more than 50 and", _HEDGE),
     (("NumberRange",), r"2 in 5", "'2 in 5' is read as a proportion (0.4), then bounded"),
     (("NumberRange",), r"above one quarter", "fractions as range bounds"),

@@ -3,10 +3,11 @@
 Each family has templates that write one statement two ways — correct, and with an error of the
 family's kind — from random figures. Both are inserted into clean articles
 (`benchmarks/corpus/clean/`, written for factcheck); the clean articles and the tricky texts
-(`benchmarks/corpus/tricky/`) are also checked on their own. Recall is the share of erroneous statements
-that produce a finding of the family; a false alarm is any finding at warning or above in a text
-that holds only correct statements. The shared Recognizers-Text and quantulum3 test sentences are
-checked as extra clean texts. Exchange rates are the real ECB rates of the article date.
+(`benchmarks/corpus/tricky/`) are also checked on their own. Recall is the share of erroneous
+statements that produce a finding of the family; a false alarm is any finding at warning or above
+in a text that holds only correct statements. The shared Recognizers-Text and quantulum3 test
+sentences are checked as extra clean texts. Exchange rates are the real ECB rates of the article
+date.
 
     python benchmarks/inject_errors.py [--n 200] [--seed 1]
 """
@@ -66,7 +67,7 @@ def _round_sig(x: float, digits: int = 2) -> float:
 
     if x == 0:
         return 0.0
-    return round(x, -int(floor(log10(abs(x)))) + digits - 1)
+    return round(x, -floor(log10(abs(x))) + digits - 1)
 
 
 def gen_scale_slip(rng: random.Random) -> Statement:

@@ -38,7 +38,8 @@ def test_every_rule_documents_both_ways() -> None:
     for r in RULES:
         assert any(e.expect for e in r.doc.examples), r.code
         assert any(not e.expect for e in r.doc.examples), r.code
-        assert all(e.why for e in r.doc.examples if not e.expect), f"{r.code}: silent case needs why"
+        assert all(e.why for e in r.doc.examples if not e.expect), (
+            f"{r.code}: silent case needs why")
         assert r.doc.what and r.doc.why and r.doc.silence
 
 

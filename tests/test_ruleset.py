@@ -96,7 +96,8 @@ def test_bad_rule_file_is_one_line_naming_file_and_key(
 
 def test_file_name_must_match_code_and_name(tmp_path: Path) -> None:
     write(tmp_path, "XYZ001-other-name.toml", GOOD)
-    with pytest.raises(RuleFileError, match=r"\[file name\] expected XYZ001-house-conversion-check"):
+    with pytest.raises(RuleFileError,
+                       match=r"\[file name\] expected XYZ001-house-conversion-check"):
         load_rules([tmp_path])
 
 
