@@ -138,8 +138,6 @@ _CLOSES = MappingProxyType(
     }
 )
 _NOTHING: frozenset[str] = frozenset()
-# the tags ``HtmlWalk._skips`` may skip even without attributes; every other bare tag is kept
-_MAY_SKIP = SKIPPED | {"blockquote", "header"}
 _BARE_TAGS = 64  # distinct bare tags given a shared stack entry (a page may invent thousands)
 _REGIONS = MappingProxyType({"article": 2, "main": 1})  # the others: 0
 _END_TAG_SEARCH = 512  # how deep an end tag looks for its start tag
@@ -328,11 +326,12 @@ class HtmlWalk(HTMLParser):
             self._pop()
         if block:
             self.flush()
-        if not values and not self.pending and tag not in _MAY_SKIP:
-            # a bare <b>, <p>, <span>: never skipped, never covered; one shared entry per tag
+        skip = self._skips(tag, values)
+        if not (skip or values or self.pending):
+            # a bare <b>, <p>, <span> kept and not covered: one shared entry per tag
             entry = self.bare.get(tag) or self._bare(tag)
         else:
-            entry = _Open(tag, self._skips(tag, values), _REGIONS.get(tag, 0))
+            entry = _Open(tag, skip, _REGIONS.get(tag, 0))
         if self.pending:
             depth = len(self.stack)
             entry.covers = [d for lv, d in self.pending if lv == depth]
