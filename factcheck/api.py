@@ -1,4 +1,4 @@
-"""The whole pipeline in one readable place: load → segment → extract → check → report."""
+"""The whole pipeline in one readable place: load → segment → extract → relate → check → report."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from factcheck.models import (
     ToolInfo,
 )
 from factcheck.registry import CheckContext
+from factcheck.relations import freeze, relate
 from factcheck.ruleset import RuleSpec, Selection, effective_rules, load_rules, validate_codes
 from factcheck.segment import LineIndex
 
@@ -68,7 +69,10 @@ def _effective(rules: Sequence[RuleSpec], selection: Selection) -> list[RuleSpec
 
 def extract(text: str) -> list[Claim]:
     """Every numeric claim in ``text``, in order. Never raises on any string."""
-    return mentions_to_claims(text, extract_mentions(text, load_lexicon()).mentions)
+    lex = load_lexicon()
+    mentions = extract_mentions(text, lex).mentions
+    relate(text, mentions, lex)  # fills each claim's role, from_claim and converts
+    return mentions_to_claims(text, mentions)
 
 
 def check_document(doc: Document, options: CheckOptions | None = None) -> FileResult:
@@ -87,7 +91,9 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
             return source_lines.position(doc.offsets.to_source(offset))
     else:
         position = text_lines.position
+    drafts = relate(doc.text, mentions, lex)
     claims = mentions_to_claims(doc.text, mentions, position=position)
+    relations = freeze(drafts, doc.text, position)
     if options.date is not None:
         date = DateInfo(value=options.date.isoformat(), source="option")
     elif doc.date.value is not None:
@@ -98,6 +104,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         doc.text,
         claims,
         lex,
+        relations=relations,
         date=date,
         rates=options.rates,  # type: ignore[arg-type]
         units=options.units,  # type: ignore[arg-type]
@@ -111,7 +118,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     if mapped:
         from factcheck.relocate import relocate
 
-        claims, findings = relocate(doc, claims, findings)
+        claims, relations, findings = relocate(doc, claims, relations, findings)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     # every field built above with its final type (the claims and findings themselves are
     # pydantic models): no need to walk the lists again to validate them
@@ -120,6 +127,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         format=doc.format,
         date=date,
         claims=claims,
+        relations=relations,
         findings=findings,
         cross_checked=len(ctx.compared),
     )

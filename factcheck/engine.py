@@ -70,6 +70,7 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position) -> Finding:
         ],
         values=dict(hit.values),
         suggestion=suggestion,
+        relations=list(hit.relations),
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import RuleFileError, pydantic_problem
 from factcheck.numparse import NumberWords
@@ -42,6 +42,14 @@ class _FormList(_File):
 
 class _CodeList(_File):
     list: list[str]
+
+
+class _Verbs(_File):
+    verbs: list[str]
+
+
+class _Nouns(_File):
+    nouns: list[str]
 
 
 class NumbersFile(_File):
@@ -130,6 +138,59 @@ class HintsFile(_File):
     currency: dict[str, list[str]]
 
 
+class _Time(_File):
+    heads: list[str]
+    weak_heads: list[str]
+    zones: list[str]
+    modifiers: list[str]
+    after: list[str]
+    prepositions: list[str]
+    duration_leads: list[str]
+
+
+class _Attribution(_File):
+    verbs: list[str]
+    leads: list[str]
+
+
+class _Place(_File):
+    prepositions: list[str]
+    words: list[str]
+
+
+class _Links(_File):
+    from_: list[str] = Field(alias="from")
+    comparison: list[str]
+    to: list[str]
+    equivalence: list[str]
+
+
+class _Clauses(_File):
+    breaks: list[str]
+    openers: list[str]
+
+
+class _Totals(_File):
+    exhaustive: list[str]
+    partial: list[str]
+    total: list[str]
+    remainder: list[str]
+
+
+class RelationsFile(_File):
+    time: _Time
+    attribution: _Attribution
+    place: _Place
+    links: _Links
+    clauses: _Clauses
+    totals: _Totals
+    rates: _WordList
+    polls: _Verbs
+    recaps: _Nouns
+    prices: _WordList
+    ranks: _WordList
+
+
 _FILES: dict[str, type[_File]] = {
     "hints": HintsFile,
     "numbers": NumbersFile,
@@ -138,6 +199,7 @@ _FILES: dict[str, type[_File]] = {
     "hedges": HedgesFile,
     "changes": ChangesFile,
     "measures": MeasuresFile,
+    "relations": RelationsFile,
 }
 
 
@@ -165,6 +227,9 @@ class Lexicon:
         changes: ChangesFile = files["changes"]
         measures: MeasuresFile = files["measures"]
         hints: HintsFile = files["hints"]
+        self.relations: RelationsFile = files["relations"]
+        self.rate_measures = frozenset(w.lower() for w in self.relations.rates.words)
+        self.rank_measures = frozenset(w.lower() for w in self.relations.ranks.words)
         self.currency_hints = {k: tuple(w.lower() for w in v) for k, v in hints.currency.items()}
         self.currency_hint_code = {w: k for k, ws in self.currency_hints.items() for w in ws}
         self.numbers = num
@@ -207,6 +272,7 @@ class Lexicon:
                     dimension="duration" if dim == "durations" else dim,
                     attached_only=form in attached,
                 )
+        self.unit_dimension = {e.names[0]: e.dimension for e in self.units.values()}
         # unit forms with more than one reading ("gallon": US or imperial), by default reading
         self.unit_readings: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for form, entry in self.units.items():

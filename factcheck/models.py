@@ -139,6 +139,51 @@ class Claim(_Frozen):
     sentence: int = Field(description="0-based sentence index.")
 
 
+class RelationKind(StrEnum):
+    """How a sentence ties figures together (``factcheck/relations/``)."""
+
+    CHANGE = "change"  # from, to, and the change itself: amount, percent, points or fraction
+    MULTIPLIER = "multiplier"  # factor, from, to: "doubled from £2m to £4m"
+    CONVERSION = "conversion"  # original, converted: "$50billion (£35m)"
+    PARTS = "parts"  # whole, parts: "Of the 50 staff, 30 … and 20 …"
+    SHARE = "share"  # part, share, whole: "3,000 jobs, or 25% of its 12,000 staff"
+    SHARES = "shares"  # shares of one whole: "45% said yes, 38% no and 22% did not know"
+    RESTATEMENT = "restatement"  # first, again: one figure stated twice
+
+
+class Relation(_Frozen):
+    """A relation between claims that the text states, read once from its sentence.
+
+    The checks are arithmetic over relations: a rule fires only on a relation the text
+    states, and a user can see why one fired or stayed silent (``--show-claims``).
+    """
+
+    id: str = Field(description="Stable within one report: r1, r2, … in text order.")
+    kind: RelationKind
+    slots: dict[str, list[str]] = Field(
+        description="Claim ids by slot: change {from, to, amount, percent, points, fraction}; "
+        "multiplier {factor, from, to}; conversion {original, converted}; parts {whole, parts}; "
+        "share {part, share, whole}; shares {shares}; restatement {first, again}."
+    )
+    span: tuple[int, int] = Field(description="The evidence: the words that state the relation.")
+    line: int
+    column: int
+    text: str = Field(description="The evidence as checked (markup removed).")
+    shape: str = Field(description="Which sentence shape read it ('from-to', 'of-lead', …).")
+    direction: Direction | None = Field(
+        default=None, description="Rise or fall stated by the relation's own word."
+    )
+    word: str | None = Field(default=None, description="The word stating it: 'rose', 'vs'.")
+    exhaustive: bool | None = Field(
+        default=None, description="Parts: does the text say the parts make up the whole?"
+    )
+    tags: list[str] = Field(
+        default_factory=list,
+        description="What else the reader saw: 'incompatible' (a conversion between different "
+        "dimensions), 'price' (a price, perhaps set per market), 'rank' (a place in a ranking).",
+    )
+
+
 class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
@@ -189,6 +234,9 @@ class Finding(_Frozen):
         description="Figures used: rate, rate_date, rate_source, expected, ratio, …",
     )
     suggestion: Suggestion | None = None
+    relations: list[str] = Field(
+        default_factory=list, description="Ids of the relations the finding is about."
+    )
 
 
 class DateInfo(_Frozen):
@@ -211,6 +259,9 @@ class FileResult(_Frozen):
     format: Literal["text", "markdown", "html"] = "text"
     date: DateInfo | None = None
     claims: list[Claim] = Field(default_factory=list)
+    relations: list[Relation] = Field(
+        default_factory=list, description="What the text says ties claims together."
+    )
     findings: list[Finding] = Field(default_factory=list)
     cross_checked: int = Field(default=0, description="Claims compared with another claim.")
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.models import Claim, DateInfo, InvalidSuppression, Suppression
+from factcheck.models import Claim, DateInfo, InvalidSuppression, Relation, RelationKind, Suppression
 
 if TYPE_CHECKING:
     from factcheck.lexicon import Lexicon
@@ -43,6 +43,7 @@ class Hit:
     values: Mapping[str, Any] = field(default_factory=dict)  # raw figures for the report
     fix_span: tuple[int, int] | None = None  # defaults to the blamed claim's span
     span: tuple[int, int] | None = None  # for findings about no claim (a malformed numeral)
+    relations: tuple[str, ...] = ()  # ids of the relations the hit is about
 
 
 P = TypeVar("P", bound=Params)
@@ -89,6 +90,7 @@ class CheckContext:
         claims: list[Claim],
         lexicon: Lexicon,
         *,
+        relations: list[Relation] | None = None,
         date: DateInfo | None = None,
         rates: Callable[[], RateProvider] | None = None,
         units: Callable[[], UnitConverter] | None = None,
@@ -103,6 +105,7 @@ class CheckContext:
             self.__dict__["text_lower"] = text_lower
         self.claims = claims
         self.by_id = {c.id: c for c in claims}
+        self.relations = relations or []
         self.lexicon = lexicon
         self.date = date or DateInfo(value=None, source="none")
         self._rates_factory = rates
@@ -220,6 +223,18 @@ class CheckContext:
         """Text of the claim's sentence after it (at most ``chars``)."""
         _, end = self.sentences.bounds(c.sentence)
         return self.text[c.end : min(end, c.end + chars)]
+
+    def relations_of(self, *kinds: RelationKind) -> list[Relation]:
+        """The relations of these kinds, in text order."""
+        return [r for r in self.relations if r.kind in kinds]
+
+    def slot(self, r: Relation, name: str) -> Claim | None:
+        """The claim in a relation's one-claim slot (``None`` when the slot is empty)."""
+        ids = r.slots.get(name)
+        return self.by_id.get(ids[0]) if ids else None
+
+    def slot_all(self, r: Relation, name: str) -> list[Claim]:
+        return [self.by_id[i] for i in r.slots.get(name, ()) if i in self.by_id]
 
     def mark(self, *claims: Claim) -> None:
         """Record that these claims took part in a comparison (for the summary)."""

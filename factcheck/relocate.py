@@ -12,7 +12,7 @@ comment) puts its source span in ``values["source_span"]``; it is placed there, 
 
 from __future__ import annotations
 
-from factcheck.models import Claim, Document, Finding, RelatedSpan, Suggestion
+from factcheck.models import Claim, Document, Finding, RelatedSpan, Relation, Suggestion
 from factcheck.segment import LineIndex
 
 __all__ = ["relocate"]
@@ -47,6 +47,11 @@ class _Mapper:
                 "end_column": end_column,
             }
         )
+
+    def relation(self, r: Relation) -> Relation:
+        start, end = self.span(*r.span)
+        line, column = self.lines.position(start)
+        return r.model_copy(update={"span": (start, end), "line": line, "column": column})
 
     def related(self, r: RelatedSpan) -> RelatedSpan:
         start, end = self.span(*r.span)
@@ -83,8 +88,13 @@ def _source_span(f: Finding) -> tuple[int, int] | None:
 
 
 def relocate(
-    doc: Document, claims: list[Claim], findings: list[Finding]
-) -> tuple[list[Claim], list[Finding]]:
-    """``claims`` and ``findings`` with spans, lines and columns in ``doc.source``."""
+    doc: Document, claims: list[Claim], relations: list[Relation], findings: list[Finding]
+) -> tuple[list[Claim], list[Relation], list[Finding]]:
+    """``claims``, ``relations`` and ``findings`` with spans, lines and columns in
+    ``doc.source``."""
     mapper = _Mapper(doc)
-    return [mapper.claim(c) for c in claims], [mapper.finding(f) for f in findings]
+    return (
+        [mapper.claim(c) for c in claims],
+        [mapper.relation(r) for r in relations],
+        [mapper.finding(f) for f in findings],
+    )

@@ -73,7 +73,7 @@ def test_relocate_claims_and_findings() -> None:
         related=[RelatedSpan(claim="c1", span=(usd, usd + 4), line=3, column=9, text="$5bn")],
         suggestion=Suggestion(replacement="£3bn", span=(gbp, gbp + 3), original="£3m"),
     )
-    moved_claims, [moved] = relocate(doc, claims, [finding])
+    moved_claims, _, [moved] = relocate(doc, claims, [], [finding])
     c1, c2 = moved_claims
     assert source[c1.start : c1.end] == "$5bn"
     assert (c1.line, c1.column, c1.end_line, c1.end_column) == (6, 11, 6, 15)
@@ -94,7 +94,7 @@ def test_relocate_keeps_a_source_span_given_by_the_check() -> None:
     finding = Finding(code="SUP001", name="unused-suppression", severity=Severity.WARNING,
                       message="m", claims=[], span=(8, 8), line=1, column=1, end_line=1,
                       end_column=1, values={"source_span": list(comment)})
-    [moved] = relocate(doc, [], [finding])[1]
+    [moved] = relocate(doc, [], [], [finding])[2]
     assert moved.span == comment and (moved.line, moved.column) == (3, 1)
     assert (moved.end_line, moved.end_column) == (3, 35)
 
@@ -104,7 +104,7 @@ def test_crlf_plain_text() -> None:
     doc = to_document("a.txt", source, "text")
     assert doc.text == "Line one.\nIt fell by $5bn (£3m).\n"
     at = doc.text.index("£3m")
-    [c] = relocate(doc, [_claim("c1", at, at + 3, "£3m")], [])[0]
+    [c] = relocate(doc, [_claim("c1", at, at + 3, "£3m")], [], [])[0]
     assert source[c.start : c.end] == "£3m" and (c.line, c.column) == (2, 18)
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from factcheck.lexicon import Lexicon
-from factcheck.models import Claim, HedgeDirection
+from factcheck.models import Claim, HedgeDirection, Relation, RelationKind
 from factcheck.numparse import parse_digits
+
+if TYPE_CHECKING:
+    from factcheck.registry import CheckContext
 
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
@@ -165,3 +170,49 @@ def literal_interval(c: Claim, lex: Lexicon, *, cap: float | None = None) -> tup
         return lo, hi
     h = last_digit_half(c)
     return lo - h, hi + h
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """A change relation with its claims looked up: from, to, and the stated change."""
+
+    relation: Relation
+    start: Claim | None  # the "from" value
+    end: Claim | None  # the "to" value
+    amount: Claim | None
+    percent: Claim | None
+    points: Claim | None
+
+    @property
+    def id(self) -> str:
+        return self.relation.id
+
+    def measure(self) -> str | None:
+        for c in (self.end, self.start, self.percent, self.amount, self.points):
+            if c is not None and c.measure:
+                return c.measure
+        return None
+
+
+def change_views(ctx: CheckContext) -> list[ChangeView]:
+    """Every change relation of the text, its claims looked up (once per text)."""
+    key = ("changes",)
+    if key not in ctx.memo:
+        ctx.memo[key] = [
+            ChangeView(
+                r,
+                ctx.slot(r, "from"),
+                ctx.slot(r, "to"),
+                ctx.slot(r, "amount"),
+                ctx.slot(r, "percent"),
+                ctx.slot(r, "points"),
+            )
+            for r in ctx.relations_of(RelationKind.CHANGE)
+        ]
+    views: list[ChangeView] = ctx.memo[key]
+    return views
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Two values of one measure: same kind and unit, neither vague."""
+    return a.kind == b.kind and a.unit == b.unit and not a.vague and not b.vague

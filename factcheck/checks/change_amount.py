@@ -1,43 +1,27 @@
 """An amount of change against its own before and after values: "rose by £50m from £1bn to
-£1.1bn" (the change is £100m)."""
+£1.1bn" (the change is £100m). Reads change relations with all three."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from factcheck import fmt
-from factcheck.checks._common import literal_interval
-from factcheck.models import Claim, Role
+from factcheck.checks._common import change_views, comparable, literal_interval
 from factcheck.registry import CheckContext, Hit, NoParams, check
-
-
-def _triples(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
-    by_id = ctx.by_id
-    for t in ctx.claims:
-        if t.from_claim is None or t.from_claim not in by_id:
-            continue
-        f = by_id[t.from_claim]
-        if t.kind not in ("money", "count", "quantity"):
-            continue  # a change between percentages is in points or percent: other rules
-        amounts = [
-            c
-            for c in ctx.sentence_claims(t)
-            if c.role == Role.CHANGE
-            and c.kind == t.kind
-            and c.unit == t.unit
-            and c.converts is None
-            and not c.vague
-        ]
-        amounts = [a for a in amounts if ctx.same_clause(a, t) or ctx.same_clause(a, f)]
-        if len(amounts) == 1 and not (f.vague or t.vague):
-            yield amounts[0], f, t
 
 
 @check("change.amount_mismatch", provides=("amount", "start", "end", "actual"))
 def amount_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """The stated amount of a change is not the difference of its before and after values."""
     lex = ctx.lexicon
-    for amount, f, t in _triples(ctx):
+    for ch in change_views(ctx):
+        f, t, amount = ch.start, ch.end, ch.amount
+        if f is None or t is None or amount is None:
+            continue
+        if t.kind not in ("money", "count", "quantity"):
+            continue  # a change between percentages is in points or percent: other rules
+        if not (comparable(f, t) and comparable(amount, t)):
+            continue
         f_lo, f_hi = literal_interval(f, lex)
         t_lo, t_hi = literal_interval(t, lex)
         diff_lo, diff_hi = abs(t_lo - f_hi), abs(t_hi - f_lo)
@@ -59,6 +43,7 @@ def amount_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
                 "actual": fmt.claim_value(t, actual),
             },
             {"stated": amount.value, "actual": actual},
+            relations=(ch.id,),
         )
 
 

@@ -15,8 +15,8 @@ from pydantic import Field
 
 from factcheck import fmt
 from factcheck.checks._common import overlap, plausible_interval, rewrite_scale
-from factcheck.models import Claim
-from factcheck.registry import CheckContext, Hit, Params, check, pairs
+from factcheck.models import Claim, RelationKind
+from factcheck.registry import CheckContext, Hit, Params, check
 
 _SCALE_FACTORS = (1e3, 1e6, 1e-3, 1e-6)
 _MAJOR = ("USD", "GBP", "EUR", "JPY", "CNY", "CAD", "AUD", "CHF", "INR")
@@ -148,6 +148,11 @@ def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | 
     if a.unit is None or b.unit is None or a.vague or b.vague or a.value <= 0 or b.value < 0:
         return None  # a zero or negative original converts to nothing worth checking
     year = a.anchor_year or b.anchor_year
+    on = ctx.article_date
+    future = on is not None and year is not None and year > on.year
+    by = (a.anchor or "").lower().startswith("by ") and on is None
+    if future or by:
+        year = None  # "will be worth $336m (£178m) by 2009": converted at the day's rate
     used = _rate_band(ctx, a.unit, b.unit, year)
     if used is None:
         return None
@@ -235,14 +240,21 @@ def _text(an: Analysis) -> dict[str, str]:
     }
 
 
-def _diagnosed(ctx: CheckContext, slack: float, diagnosis: str) -> Iterator[Analysis]:
-    """The analyses of the text's money conversions ("$50bn (£35bn)") with this diagnosis."""
-    for a, b in pairs(ctx.claims, lambda c: c.converts):
-        if a.kind != "money":
+def _diagnosed(
+    ctx: CheckContext, slack: float, diagnosis: str, *, prices: bool = True
+) -> Iterator[tuple[str, Analysis]]:
+    """(relation id, analysis) of the text's money conversions ("$50bn (£35bn)") with this
+    diagnosis. ``prices=False`` leaves out prices ("priced at $149 (£99)"), which a seller may
+    set per market rather than convert."""
+    for r in ctx.relations_of(RelationKind.CONVERSION):
+        if "incompatible" in r.tags or (not prices and "price" in r.tags):
+            continue
+        a, b = ctx.slot(r, "original"), ctx.slot(r, "converted")
+        if a is None or b is None or a.kind != "money" or b.kind != "money":
             continue
         an = analyse(ctx, a, b, slack)
         if an is not None and an.diagnosis == diagnosis:
-            yield an
+            yield r.id, an
 
 
 class ScaleSlipParams(Params):
@@ -267,7 +279,7 @@ class ScaleSlipParams(Params):
 )
 def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure is off by a factor of 1,000 or 1,000,000: a slipped scale word."""
-    for an in _diagnosed(ctx, p.slack, "scale"):
+    for rid, an in _diagnosed(ctx, p.slack, "scale"):
         b = an.converted
         words, too = _SLIP_WORDS[an.factor]
         text = _text(an)
@@ -277,7 +289,9 @@ def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
         text.update(factor_words=words, too=too, written_scale=b.scale or "", suggested=fixed or "")
         if not fixed:
             del text["suggested"]
-        yield Hit((b, an.original), text, {**_values(an), "factor": an.factor})
+        yield Hit(
+            (b, an.original), text, {**_values(an), "factor": an.factor}, relations=(rid,)
+        )
 
 
 @check(
@@ -288,8 +302,8 @@ def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
 def inverted_rate(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure matches the rate applied the wrong way round (divided, not
     multiplied)."""
-    for an in _diagnosed(ctx, p.slack, "inverted"):
-        yield Hit((an.converted, an.original), _text(an), _values(an))
+    for rid, an in _diagnosed(ctx, p.slack, "inverted", prices=False):
+        yield Hit((an.converted, an.original), _text(an), _values(an), relations=(rid,))
 
 
 @check(
@@ -307,12 +321,12 @@ def inverted_rate(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
 )
 def wrong_currency(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure matches a conversion into another currency: a swapped symbol."""
-    for an in _diagnosed(ctx, p.slack, "currency"):
+    for rid, an in _diagnosed(ctx, p.slack, "currency", prices=False):
         if an.other_currency is None:
             continue
         text = {**_text(an), "other_currency": an.other_currency}
         values = {**_values(an), "other_currency": an.other_currency}
-        yield Hit((an.converted, an.original), text, values)
+        yield Hit((an.converted, an.original), text, values, relations=(rid,))
 
 
 @check(
@@ -322,8 +336,8 @@ def wrong_currency(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
 )
 def mismatch(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
     """The converted figure is outside what any rate of the period gives, beyond rounding."""
-    for an in _diagnosed(ctx, p.slack, "mismatch"):
-        yield Hit((an.converted, an.original), _text(an), _values(an))
+    for rid, an in _diagnosed(ctx, p.slack, "mismatch", prices=False):
+        yield Hit((an.converted, an.original), _text(an), _values(an), relations=(rid,))
 
 
 CHECKS = (scale_slip, inverted_rate, wrong_currency, mismatch)

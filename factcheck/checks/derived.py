@@ -2,62 +2,51 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from factcheck import fmt
-from factcheck.models import Role
+from factcheck.checks._common import change_views
 from factcheck.registry import CheckContext, Hit, NoParams, check
-
-_ADJACENT = re.compile(
-    r"\s*,?\s*(?:or\s+|worth\s+|equal\s+to\s+|equivalent\s+to\s+|[a-z]+ing\s+)?"
-    r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+)?",
-    re.IGNORECASE,
-)
 
 
 @check("derived.implied_base", provides=("percent", "amount", "base", "measure", "noun"))
 def implied_base(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A percent change and the amount it equals imply the size of the whole before the change."""
-    for pc in ctx.claims:
-        if pc.kind != "percent" or pc.role != Role.CHANGE or pc.value <= 0:
+    for ch in change_views(ctx):
+        pc, amt = ch.percent, ch.amount
+        if pc is None or amt is None or pc.value <= 0 or ch.start is not None:
+            continue  # "fell 8%, lopping $46bn off" (with a base given, PCT002 checks it)
+        if amt.kind not in ("money", "count") or amt.per is not None:
             continue
-        for amt in ctx.sentence_claims(pc):
-            if amt.start < pc.end or not _ADJACENT.fullmatch(ctx.text, pc.end, amt.start):
-                continue  # "fell 8%, lopping $46bn off": the amount right after the percent
-            if amt.kind not in ("money", "count") or amt.per is not None:
-                continue
-            if amt.role != Role.CHANGE or amt.direction != pc.direction or amt.converts:
-                continue
-            base = amt.value / (pc.value / 100.0)
-            noun = "drop" if pc.direction == "down" else "rise"
-            percent = (
-                pc.text[len(pc.hedge) :].strip()
-                if pc.hedge and pc.text.lower().startswith(pc.hedge)
-                else pc.text
-            )
-            measure = amt.measure or pc.measure or "the whole"
-            yield Hit(
-                (amt, pc),
-                {
-                    "percent": percent,
-                    "amount": amt.text,
-                    "base": fmt.claim_value(amt, base),
-                    "measure": measure,
-                    "noun": noun,
-                },
-                {"implied_base": base},
-            )
-            break
+        base = amt.value / (pc.value / 100.0)
+        noun = "drop" if ch.relation.direction == "down" else "rise"
+        percent = (
+            pc.text[len(pc.hedge) :].strip()
+            if pc.hedge and pc.text.lower().startswith(pc.hedge)
+            else pc.text
+        )
+        measure = amt.measure or pc.measure or "the whole"
+        yield Hit(
+            (amt, pc),
+            {
+                "percent": percent,
+                "amount": amt.text,
+                "base": fmt.claim_value(amt, base),
+                "measure": measure,
+                "noun": noun,
+            },
+            {"implied_base": base},
+            relations=(ch.id,),
+        )
 
 
 @check("derived.annual_growth", provides=("start", "end", "years", "rate", "total", "factor"))
 def annual_growth(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A dated from/to pair implies a compound annual growth rate."""
-    for t in ctx.claims:
-        if t.from_claim is None or t.from_claim not in ctx.by_id:
+    for ch in change_views(ctx):
+        f, t = ch.start, ch.end
+        if f is None or t is None:
             continue
-        f = ctx.by_id[t.from_claim]
         if f.anchor_year is None or t.anchor_year is None or f.value <= 0 or t.value <= 0:
             continue
         years = t.anchor_year - f.anchor_year
@@ -76,6 +65,7 @@ def annual_growth(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
                 "factor": fmt.factor(rate),
             },
             {"annual_factor": round(rate, 4), "total_factor": round(total, 4), "years": years},
+            relations=(ch.id,),
         )
 
 

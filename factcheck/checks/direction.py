@@ -1,10 +1,15 @@
-"""Direction words that contradict the numbers: "fell from 5 to 7", "$8bn, up from $10bn"."""
+"""Direction words that contradict the numbers: "fell from 5 to 7", "$8bn, up from $10bn".
+
+Reads change relations with both values and a word of rise or fall: the word is the one the
+sentence ties to the pair, never a verb of another clause. A place in a ranking ("climbed from
+13th place to fifth place") rises as its number falls: silent.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks._common import plausible_interval
+from factcheck.checks._common import change_views, comparable, plausible_interval
 from factcheck.models import Claim
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
@@ -23,29 +28,30 @@ def _clearly(ctx: CheckContext, f: Claim, t: Claim) -> str | None:
 @check("direction.contradiction", provides=("word", "start", "end", "moved"))
 def contradiction(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A rise or fall word whose own from/to values move the other way."""
-    for t in ctx.claims:
-        if t.from_claim is None or t.from_claim not in ctx.by_id:
+    ranks = ctx.lexicon.rank_measures
+    for ch in change_views(ctx):
+        f, t, r = ch.start, ch.end, ch.relation
+        if f is None or t is None or r.direction is None or r.word is None:
             continue
-        f = ctx.by_id[t.from_claim]
-        if f.kind != t.kind or f.unit != t.unit or f.vague or t.vague:
+        if not comparable(f, t):
             continue
-        word = t.direction_word or f.direction_word
-        said = t.direction or f.direction
-        if said is None or word is None:
+        measure = (ch.measure() or "").lower()
+        if measure in ranks or measure.rsplit(" ", 1)[-1] in ranks:
             continue
         ctx.mark(f, t)
         moved = _clearly(ctx, f, t)
-        if moved is None or moved == said:
+        if moved is None or moved == r.direction:
             continue
         yield Hit(
             (t, f),
             {
-                "word": word,
+                "word": r.word,
                 "start": f.text,
                 "end": t.text,
                 "moved": "rises" if moved == "up" else "falls",
             },
-            {"said": str(said), "moved": moved},
+            {"said": str(r.direction), "moved": moved},
+            relations=(r.id,),
         )
 
 

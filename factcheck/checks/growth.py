@@ -1,8 +1,9 @@
 """Growth claims against the start and end values: "tripled from $2m to $4m" (×2), "doubled
 every year" from £500million (2009) to nearly £13billion (2015) (×1.72 a year, not ×2).
 
-A multiplier is matched with a from/to pair of the same measure: in its own sentence, or within a
-few sentences when both name a measure of one synonym group.
+"Tripled" is checked against the values its own relation holds ("tripled from $2m to $4m"); a
+per-year multiplier against a dated change in its sentence, or within a few sentences when both
+name a measure of one synonym group.
 """
 
 from __future__ import annotations
@@ -13,8 +14,13 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from factcheck import fmt
-from factcheck.checks._common import hedge_tolerance, plausible_interval
-from factcheck.models import Claim, HedgeDirection
+from factcheck.checks._common import (
+    change_views,
+    comparable,
+    hedge_tolerance,
+    plausible_interval,
+)
+from factcheck.models import Claim, HedgeDirection, RelationKind
 from factcheck.registry import CheckContext, Hit, Params, check
 
 
@@ -40,36 +46,34 @@ class GrowthParams(Params):
     )
 
 
-def _pair_for(
-    ctx: CheckContext, m: Claim, window: int, *, dated: bool = False
-) -> tuple[Claim, Claim] | None:
-    """The from/to pair a multiplier describes, nearest first (``dated``: with years)."""
+def _dated_pair_for(
+    ctx: CheckContext, m: Claim, window: int
+) -> tuple[str, tuple[Claim, Claim]] | None:
+    """The dated from/to pair a "doubled every year" describes, nearest first: a change in its
+    own sentence, or within ``window`` sentences when both name a measure of one group."""
     lex = ctx.lexicon
-    best: tuple[int, tuple[Claim, Claim]] | None = None
-    nearby = (
-        t
-        for s in range(m.sentence - window, m.sentence + window + 1)
-        for t in ctx.by_sentence.get(s, ())
-    )
-    for t in nearby:
-        if t.from_claim is None or t.from_claim not in ctx.by_id:
+    best: tuple[int, str, tuple[Claim, Claim]] | None = None
+    own = [
+        (r.id, ctx.slot(r, "from"), ctx.slot(r, "to"))
+        for r in ctx.relations_of(RelationKind.MULTIPLIER)
+        if m.id in r.slots.get("factor", ())
+    ]
+    for rid, f, t in [*own, *((ch.id, ch.start, ch.end) for ch in change_views(ctx))]:
+        if f is None or t is None or not comparable(f, t) or f.value <= 0:
             continue
-        f = ctx.by_id[t.from_claim]
-        if f.kind != t.kind or f.vague or t.vague or f.value <= 0:
-            continue
-        if dated and not (f.anchor_year and t.anchor_year and t.anchor_year > f.anchor_year):
+        if not (f.anchor_year and t.anchor_year and t.anchor_year > f.anchor_year):
             continue
         distance = abs(t.sentence - m.sentence)
+        if distance > window:
+            continue
+        gm, gt = lex.measure_group(m.measure), lex.measure_group(t.measure or f.measure)
         if distance == 0:
-            # one sentence: related unless both measures name different known things
-            gm, gt = lex.measure_group(m.measure), lex.measure_group(t.measure or f.measure)
             ok = gm is None or gt is None or gm == gt
         else:
-            g = lex.measure_group(m.measure)
-            ok = distance <= window and g is not None and g == lex.measure_group(t.measure)
+            ok = gm is not None and gm == gt
         if ok and (best is None or distance < best[0]):
-            best = (distance, (f, t))
-    return best[1] if best else None
+            best = (distance, rid, (f, t))
+    return (best[1], best[2]) if best else None
 
 
 def _factor_interval(ctx: CheckContext, m: Claim, p: GrowthParams) -> tuple[float, float]:
@@ -90,10 +94,6 @@ def _ratio(ctx: CheckContext, f: Claim, t: Claim) -> tuple[float, float]:
     return t_lo / max(f_hi, 1e-300), t_hi / max(f_lo, 1e-300)
 
 
-def _growth_word(m: Claim) -> str:
-    return m.text
-
-
 @check(
     "growth.multiplier_mismatch",
     params=GrowthParams,
@@ -101,13 +101,12 @@ def _growth_word(m: Claim) -> str:
 )
 def multiplier_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
     """'Doubled', 'tripled', 'halved', 'x-fold' against the start and end values given."""
-    for m in ctx.claims:
-        if m.kind != "multiplier" or m.per is not None or m.value <= 0:
+    for r in ctx.relations_of(RelationKind.MULTIPLIER):
+        m, f, t = ctx.slot(r, "factor"), ctx.slot(r, "from"), ctx.slot(r, "to")
+        if m is None or f is None or t is None or m.per is not None or m.value <= 0:
             continue
-        pair = _pair_for(ctx, m, 0)
-        if pair is None:
+        if not comparable(f, t) or f.value <= 0:
             continue
-        f, t = pair
         ctx.mark(m, f, t)
         lo, hi = _factor_interval(ctx, m, p)
         r_lo, r_hi = _ratio(ctx, f, t)
@@ -124,6 +123,7 @@ def multiplier_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
                 "stated_factor": fmt.factor(m.value),
             },
             {"stated_factor": m.value, "actual_factor": round(actual, 4)},
+            relations=(r.id,),
         )
 
 
@@ -149,10 +149,10 @@ def compound_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
     for m in ctx.claims:
         if m.kind != "multiplier" or m.per != "year" or m.value <= 0:
             continue
-        pair = _pair_for(ctx, m, p.window, dated=True)
-        if pair is None:
+        found = _dated_pair_for(ctx, m, p.window)
+        if found is None:
             continue
-        f, t = pair
+        rel, (f, t) = found
         assert f.anchor_year is not None and t.anchor_year is not None
         years = t.anchor_year - f.anchor_year
         ctx.mark(m, f, t)
@@ -187,6 +187,7 @@ def compound_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
                 "actual_total": round(actual_total, 4),
                 "projected": projected,
             },
+            relations=(rel,),
         )
 
 

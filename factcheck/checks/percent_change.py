@@ -1,83 +1,39 @@
 """Percent changes against their own before and after values, and percent vs percentage points.
 
 "rose 20% from 100 to 150" (it is 50%); "from 4% to 6%, up 2%" (2 points, or 50%);
-"up 3 points from 4% to 6%" (2 points). The change and the pair must share a sentence.
+"up 3 points from 4% to 6%" (2 points); "raised interest rates by 0.25% to 4.75%" (a rate moved
+by points). Each reads one change relation (``factcheck.relations``): the change and its values
+are the ones the sentence ties together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-import regex
 from pydantic import Field
 
 from factcheck import fmt
-from factcheck.checks._common import half_unit, literal_interval, plausible_interval
-from factcheck.models import Claim, Role
-from factcheck.registry import CheckContext, Hit, Params, check
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """A stated change with the before/after values it describes."""
-
-    stated: Claim  # "20%", "2 points"
-    start: Claim  # the "from" value
-    end: Claim  # the "to" value
-
-
-def _pairs_in_sentence(ctx: CheckContext, c: Claim) -> list[tuple[Claim, Claim]]:
-    by_id = ctx.by_id
-    return [
-        (by_id[t.from_claim], t)
-        for t in ctx.sentence_claims(c)
-        if t.from_claim is not None and t.from_claim in by_id
-    ]
-
-
-_TRAILING_CHANGE = regex.compile(
-    r"\s*(?:(?:in|by)\s+\d{4}\s*)?(?:(?:a|the)\s+year\s+(?:earlier|before)\s*)?[,;(–—-]?\s*"
-    r"(?:(?:up|down|higher|lower)\s+(?:by\s+)?|an?\s+(?:\w+\s+)?(?:rise|fall|drop|increase"
-    r"|decrease|gain|jump|decline|cut|reduction|surge|slump|change|movement|swing|shift"
-    r"|difference)\s+of\s+|or\s+)?",
-    regex.IGNORECASE,
+from factcheck.checks._common import (
+    ChangeView,
+    change_views,
+    comparable,
+    half_unit,
+    literal_interval,
+    plausible_interval,
 )
+from factcheck.models import Claim, Role
+from factcheck.registry import CheckContext, Hit, NoParams, Params, check
 
 
-def changes(ctx: CheckContext, kinds: tuple[str, ...]) -> Iterator[Change]:
-    """Each stated change (percent or points) with the from/to pair it describes.
-
-    The pair must be the only one in the sentence; a change written after the pair must be
-    appended to it ("…to 6%, up 2%"), not a clause of its own ("…, and shares rose 3%"); a
-    change and a pair that name different measures are not related.
-    """
-    lex = ctx.lexicon
-    for c in ctx.claims:
-        if c.kind not in kinds or c.role != Role.CHANGE or c.converts is not None:
+def _with_pair(ctx: CheckContext, stated: str) -> Iterator[tuple[ChangeView, Claim, Claim, Claim]]:
+    """(change, from, to, stated) for each change with both values and a ``stated`` change."""
+    for ch in change_views(ctx):
+        s = getattr(ch, stated)
+        if s is None or ch.start is None or ch.end is None:
             continue
-        cands = _pairs_in_sentence(ctx, c)
-        if len(cands) != 1:
-            continue  # none, or ambiguous: which pair does the change describe?
-        f, t = cands[0]
-        if not (ctx.same_clause(c, t) or ctx.same_clause(c, f)):
-            continue  # "sales rose 5%, though costs fell from …"
-        if c.direction is not None and t.direction is not None and c.direction != t.direction:
-            continue  # a change of something else ("shares fell 3% as sales rose from …")
-        last = max(f.end, t.end)
-        if c.start > last and not _TRAILING_CHANGE.fullmatch(ctx.text[last : c.start]):
+        if not comparable(ch.start, ch.end):
             continue
-        measure = t.measure or f.measure
-        if (
-            c.measure
-            and measure
-            and not (
-                lex.same_measure(c.measure, measure)
-                or lex.measure_group(c.measure) == lex.measure_group(measure) is not None
-            )
-        ):
-            continue
-        yield Change(c, f, t)
+        yield ch, ch.start, ch.end, s
 
 
 def _ratio_interval(ctx: CheckContext, f: Claim, t: Claim) -> tuple[float, float] | None:
@@ -119,10 +75,7 @@ def _fmt_change(v: float) -> str:
 )
 def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A percent change that its own before and after values do not give."""
-    for ch in changes(ctx, ("percent",)):
-        f, t, s = ch.start, ch.end, ch.stated
-        if f.kind != t.kind or f.unit != t.unit or f.vague or t.vague:
-            continue
+    for ch, f, t, s in _with_pair(ctx, "percent"):
         actual = _ratio_interval(ctx, f, t)
         if actual is None:
             continue
@@ -146,45 +99,21 @@ def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
                 "actual_points": points_text,
             },
             {"stated": s.value if s.direction != "down" else -s.value, "actual": round(mid, 4)},
+            relations=(ch.id,),
         )
 
 
-_AMOUNT_THEN_PERCENT = regex.compile(
-    r"\s*,?\s*(?:or|representing|equivalent\s+to|equal\s+to|i\.e\.)?\s*\(?\s*", regex.IGNORECASE
-)
-
-
-def _amount_changes(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
-    """(percent, amount, level): "rose by £50m, or 5%, to £1.05bn" / "…, from £1bn".
-
-    The amount and the percentage must be written together ("£50m, or 5%", "5%, or £50m").
-    """
-    for pc in ctx.claims:
-        if pc.kind != "percent" or pc.role != Role.CHANGE:
+def _amount_changes(ctx: CheckContext) -> Iterator[tuple[ChangeView, Claim, Claim, Claim]]:
+    """(change, percent, amount, level): "rose by £50m, or 5%, to £1.05bn" / "…, from £1bn"."""
+    for ch in change_views(ctx):
+        pc, amount = ch.percent, ch.amount
+        if pc is None or amount is None or (ch.start is None) == (ch.end is None):
+            continue  # both levels: PCT001 and AMT001 judge them
+        level = ch.end or ch.start
+        assert level is not None
+        if not comparable(amount, level):
             continue
-        same = [c for c in ctx.sentence_claims(pc) if c is not pc]
-        amounts = [
-            c
-            for c in same
-            if c.role == Role.CHANGE
-            and c.kind in ("money", "count")
-            and c.converts is None
-            and c.direction == pc.direction
-        ]
-        levels = [
-            c
-            for c in same
-            if c.role in (Role.TO, Role.FROM) and c.converts is None and ctx.same_clause(c, pc)
-        ]
-        if len(amounts) != 1 or len(levels) != 1:
-            continue
-        amount, level = amounts[0], levels[0]
-        first, second = (amount, pc) if amount.start < pc.start else (pc, amount)
-        if not _AMOUNT_THEN_PERCENT.fullmatch(ctx.text[first.end : second.start]):
-            continue
-        if amount.kind != level.kind or amount.unit != level.unit or amount.vague or level.vague:
-            continue
-        yield pc, amount, level
+        yield ch, pc, amount, level
 
 
 @check(
@@ -195,7 +124,7 @@ def _amount_changes(ctx: CheckContext) -> Iterator[tuple[Claim, Claim, Claim]]:
 def amount_change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A percent change that the amount of change and the level it reached do not give."""
     lex = ctx.lexicon
-    for pc, amount, level in _amount_changes(ctx):
+    for ch, pc, amount, level in _amount_changes(ctx):
         a_lo, a_hi = literal_interval(amount, lex)
         l_lo, l_hi = literal_interval(level, lex)
         if level.role == Role.FROM:
@@ -223,6 +152,7 @@ def amount_change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]
                 "base": fmt.claim_value(level, base),
             },
             {"stated": pc.value, "actual": round(actual, 4), "base": base},
+            relations=(ch.id,),
         )
 
 
@@ -233,9 +163,8 @@ def amount_change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]
 )
 def points_confusion(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A change between two percentages given in percent that is really in points."""
-    for ch in changes(ctx, ("percent",)):
-        f, t, s = ch.start, ch.end, ch.stated
-        if f.kind != "percent" or t.kind != "percent" or f.value <= 0:
+    for ch, f, t, s in _with_pair(ctx, "percent"):
+        if f.kind != "percent" or f.value <= 0:
             continue
         points = t.value - f.value
         relative = (t.value / f.value - 1) * 100
@@ -253,6 +182,7 @@ def points_confusion(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
                     "relative": _fmt_change(relative),
                 },
                 {"points": round(points, 4), "relative": round(relative, 4)},
+                relations=(ch.id,),
             )
 
 
@@ -261,9 +191,8 @@ def points_confusion(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
 )
 def points_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A change in percentage points that the two percentages do not give."""
-    for ch in changes(ctx, ("percentage_point",)):
-        f, t, s = ch.start, ch.end, ch.stated
-        if f.kind != "percent" or t.kind != "percent":
+    for ch, f, t, s in _with_pair(ctx, "points"):
+        if f.kind != "percent":
             continue
         ctx.mark(s, f, t)
         points = t.value - f.value
@@ -278,7 +207,56 @@ def points_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
             (s, f, t),
             {"stated": s.text, "start": f.text, "end": t.text, "points": fmt.sig(points, 3)},
             {"points": round(points, 4), "stated": s.value},
+            relations=(ch.id,),
         )
 
 
-CHECKS = (change_mismatch, amount_change_mismatch, points_confusion, points_mismatch)
+def _rate_like(ctx: CheckContext, measure: str | None) -> bool:
+    """Is this a measure whose values are percentages ("interest rates", "turnout")?"""
+    if not measure:
+        return False
+    m = measure.lower()
+    rates = ctx.lexicon.rate_measures
+    return m in rates or m.rsplit(" ", 1)[-1] in rates
+
+
+@check(
+    "percent.rate_moved_by_percent",
+    provides=("stated", "end", "measure", "points_start", "relative_start"),
+)
+def rate_moved_by_percent(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+    """A rate that is a percentage moved "by X%" to a stated level: X is almost surely points."""
+    for ch in change_views(ctx):
+        s, t = ch.percent, ch.end
+        if s is None or t is None or ch.start is not None or ch.points is not None:
+            continue
+        if t.kind != "percent" or s.vague or t.vague or s.per or t.per:
+            continue
+        measure = s.measure or t.measure
+        if not _rate_like(ctx, measure) or not 0 < s.value < t.value:
+            continue
+        ctx.mark(s, t)
+        sign = -1.0 if s.direction == "down" else 1.0
+        points_start = t.value - sign * s.value
+        relative_start = t.value / (1 + sign * s.value / 100)
+        yield Hit(
+            (s, t),
+            {
+                "stated": s.text,
+                "end": t.text,
+                "measure": measure or "the rate",
+                "points_start": f"{fmt.sig(points_start, 3)}%",
+                "relative_start": f"{fmt.sig(relative_start, 4)}%",
+            },
+            {"points_start": points_start, "relative_start": relative_start},
+            relations=(ch.id,),
+        )
+
+
+CHECKS = (
+    change_mismatch,
+    amount_change_mismatch,
+    points_confusion,
+    points_mismatch,
+    rate_moved_by_percent,
+)

@@ -1,7 +1,8 @@
 """Claim extraction: text → every numeric statement in it, as :class:`~factcheck.models.Claim`.
 
-Stages, each its own module: ``scan`` (numerals and their kind) → ``context`` (hedge, direction,
-measure, time) → ``links`` (conversions, from/to pairs). ``extract_claims`` runs them in order.
+Stages, each its own module: ``scan`` (numerals and their kind) → ``context`` (hedge, measure,
+owner, time) → ``bounds`` (two bounds that make one range). How claims relate to each other is
+the next stage's job (:mod:`factcheck.relations`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.extractors.context import Contextualiser
-from factcheck.extractors.links import link_changes, link_conversions, merge_bounds
+from factcheck.extractors.bounds import merge_bounds
 from factcheck.extractors.mention import Mention
 from factcheck.extractors.patterns import patterns_for
 from factcheck.extractors.scan import Scanner
@@ -46,8 +47,6 @@ def extract_mentions(text: str, lex: Lexicon) -> Extraction:
     contextualiser = Contextualiser(lex, pat)
     contextualiser.apply(text, mentions, sentences, lowered)
     mentions = merge_bounds(text, mentions)
-    link_conversions(text, mentions)
-    link_changes(text, mentions)
     breaks = contextualiser.clause_breaks if mentions else None
     return Extraction(mentions, scanner.malformed, scanner.truncated_at, breaks, lowered)
 

@@ -1,0 +1,227 @@
+"""Changes and multipliers: "rose 20% from £1bn to £1.2bn", "£1.2bn, up from £1bn", "doubled".
+
+Each clause of a sentence's skeleton is matched against the change shapes (``shapes.py``), left
+to right; a match is one relation. After a change, a gapped continuation ("…by $50bn and his own
+fortune by $5bn") is a change of the same direction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from factcheck.extractors.mention import Mention
+from factcheck.models import ClaimKind, Direction, RelationKind
+from factcheck.relations.draft import Draft
+from factcheck.relations.sentence import Reading, Vocabulary
+from factcheck.relations.shapes import Shapes
+
+_BY_SLOT = {
+    ClaimKind.PERCENT: "percent",
+    ClaimKind.PERCENTAGE_POINT: "points",
+    ClaimKind.FRACTION: "fraction",
+}
+
+
+def _direction(code: str | None, v: Vocabulary) -> tuple[Direction | None, str | None]:
+    """The direction and word of a skeleton token (``+rose``, ``-cut``, ``~went``)."""
+    if not code:
+        return None, None
+    word = code[1:]
+    if code[0] == "+":
+        return Direction.UP, word
+    if code[0] == "-":
+        return Direction.DOWN, word
+    return None, word
+
+
+def _groups(m: re.Match[str]) -> dict[str, list[str]]:
+    """Named groups of a shape match, suffixes dropped: ``s2__by_4`` → ``by``."""
+    out: dict[str, list[str]] = {}
+    for name, value in m.groupdict().items():
+        if value is None or "__" not in name:
+            continue
+        slot = name.split("__", 1)[1].split("_", 1)[0]
+        out.setdefault(slot, []).append(value)
+    return out
+
+
+def _shape(m: re.Match[str]) -> str:
+    for name, value in m.groupdict().items():
+        if value is not None and name.startswith("shape"):
+            return name.split("_", 1)[1].replace("_", "-")
+    return ""
+
+
+class ClauseSpans:
+    """Offsets of a clause string's tokens, to map a match back to the text."""
+
+    def __init__(self, clause: str, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        pos = 0
+        for tok in clause.split(" "):
+            self.starts.append(pos)
+            pos += len(tok) + 1
+        self.spans = spans
+
+    def text_span(self, a: int, b: int) -> tuple[int, int]:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, a) - 1
+        j = bisect.bisect_right(self.starts, max(a, b - 1)) - 1
+        return self.spans[max(i, 0)][0], self.spans[max(j, 0)][1]
+
+
+def read_changes(
+    reading: Reading, mentions: Sequence[Mention], shapes: Shapes, v: Vocabulary
+) -> Iterator[Draft]:
+    """The changes and multipliers of one sentence, clause by clause, left to right."""
+    for c, clause in enumerate(reading.clauses):
+        if "#" not in clause:
+            continue
+        cs = ClauseSpans(clause, reading.clause_spans[c])
+        text = clause + " "
+        pos = 0
+        while pos < len(text):
+            m = shapes.change.search(text, pos)
+            x = shapes.multiplier.search(text, pos)
+            if x is not None and (m is None or x.start() <= m.start()):
+                draft = _multiplier(reading, x, cs, mentions)
+                if draft is not None:
+                    yield draft
+                pos = max(x.end(), pos + 1)
+                continue
+            if m is None:
+                break
+            draft = _change(reading, m, cs, mentions, v)
+            pos = max(m.end(), pos + 1)
+            if draft is None:
+                continue
+            yield draft
+            g = shapes.gapped.match(text, m.end())
+            while g is not None and g.end() > pos - 1:
+                got = list(_gapped(reading, g, draft, cs, mentions))
+                if not got:
+                    break
+                yield from got
+                pos = g.end()
+                g = shapes.gapped.match(text, pos)
+
+
+def _change(
+    reading: Reading,
+    m: re.Match[str],
+    cs: ClauseSpans,
+    mentions: Sequence[Mention],
+    v: Vocabulary,
+) -> Draft | None:
+    g = _groups(m)
+    shape = _shape(m)
+    direction, word = _direction((g.get("d") or [None])[0], v)
+    slots: dict[str, list[int]] = {}
+    by_dir: Direction | None = None
+    by_word: str | None = None
+    for code in g.get("from", [])[:1]:
+        slots["from"] = [reading.mention(code)]
+    for code in g.get("to", [])[:1]:
+        slots["to"] = [reading.mention(code)]
+    for code in g.get("by", []):
+        i = reading.mention(code)
+        slot = _BY_SLOT.get(mentions[i].kind, "amount")
+        if slot not in slots:
+            slots[slot] = [i]
+    if shape == "by" and "to" not in slots and "from" in slots:
+        # "grew by 0.3%, down from 0.2%": the pair is the two rates, and "down" its word
+        adverb = _before_from(m.group(0), g["from"][0])
+        if adverb is not None:
+            (by,) = [i for k, v in slots.items() if k not in ("from", "to") for i in v][:1] or [None]
+            if by is not None and mentions[by].kind == mentions[slots["from"][0]].kind:
+                slots = {"from": slots["from"], "to": [by]}
+                direction, word = _direction(adverb, v)
+    if len(g.get("d", [])) > 1 and shape in ("from-to", "to-from", "level-up"):
+        by_dir, by_word = _direction(g["d"][1], v)  # ", a rise of 3%": the change's own word
+    if not slots:
+        return None
+    if shape == "level-up" and set(slots) == {"to"}:
+        return None  # "£5bn, up sharply": nothing to check
+    if set(slots) == {"to"} and direction is None:
+        return None  # "went to 5": too little to say
+    if shape == "comparison":
+        word = m.group(0).split()[-2] if len(m.group(0).split()) > 1 else None
+    start, end = cs.text_span(m.start(), m.end() - 1)
+    return Draft(
+        kind=RelationKind.CHANGE,
+        slots=slots,
+        start=start,
+        end=end,
+        sentence=reading.index,
+        shape=shape,
+        direction=direction,
+        word=word,
+        by_direction=by_dir,
+        by_word=by_word,
+    )
+
+
+def _before_from(matched: str, code: str) -> str | None:
+    """The ``+up``/``-down`` right before "from <code>" in a match, if any."""
+    toks = matched.split()
+    for k in range(2, len(toks)):
+        if toks[k] == code and toks[k - 1] == "from" and toks[k - 2] in ("+up", "-down"):
+            return toks[k - 2]
+    return None
+
+
+def _gapped(
+    reading: Reading, g: re.Match[str], prev: Draft, cs: ClauseSpans, mentions: Sequence[Mention]
+) -> Iterator[Draft]:
+    """ "…by $50bn and his own fortune by $5bn": a change of the same direction."""
+    groups: dict[str, list[str]] = {}
+    for name, value in g.groupdict().items():
+        if value is not None:
+            groups.setdefault(name.split("_", 1)[0], []).append(value)
+    slots: dict[str, list[int]] = {}
+    for code in groups.get("from", [])[:1]:
+        slots["from"] = [reading.mention(code)]
+    for code in groups.get("to", [])[:1]:
+        slots["to"] = [reading.mention(code)]
+    for code in groups.get("by", [])[:1]:
+        i = reading.mention(code)
+        slots[_BY_SLOT.get(mentions[i].kind, "amount")] = [i]
+    if not slots or prev.direction is None:
+        return
+    start, end = cs.text_span(g.start(), g.end() - 1)
+    yield Draft(
+        kind=RelationKind.CHANGE,
+        slots=slots,
+        start=start,
+        end=end,
+        sentence=reading.index,
+        shape="gapped",
+        direction=prev.direction,
+        word=prev.word,
+    )
+
+
+def _multiplier(
+    reading: Reading, m: re.Match[str], cs: ClauseSpans, mentions: Sequence[Mention]
+) -> Draft | None:
+    g = _groups(m)
+    factor = reading.mention(g["x"][0])
+    slots: dict[str, list[int]] = {"factor": [factor]}
+    for code in g.get("from", [])[:1]:
+        slots["from"] = [reading.mention(code)]
+    for code in g.get("to", [])[:1]:
+        slots["to"] = [reading.mention(code)]
+    start, end = cs.text_span(m.start(), m.end() - 1)
+    value = mentions[factor].value
+    return Draft(
+        kind=RelationKind.MULTIPLIER,
+        slots=slots,
+        start=start,
+        end=end,
+        sentence=reading.index,
+        shape="multiplier",
+        direction=Direction.UP if value > 1 else Direction.DOWN,
+        word=None,
+    )

@@ -1,0 +1,439 @@
+"""Parts and wholes: "Of the 7,300 posts, 4,000 are in London, 2,800 in Leeds and 500 in
+York"; "The £67bn plan includes £29bn for roads and £12bn for rail"; "…, a total of 7,300";
+"3,000 jobs, or 25% of its 12,000 staff"; "60 of the 50 firms"; "45% said yes, 38% no and 22%
+did not know".
+
+Read over a sentence's whole skeleton (parts may be separated by semicolons, each with a verb
+of its own), after changes: a figure that is a change or a before/after value is never a part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from factcheck.extractors.mention import Mention
+from factcheck.lexicon import Lexicon
+from factcheck.models import ClaimKind, RelationKind
+from factcheck.relations.draft import Draft
+from factcheck.relations.sentence import Reading
+
+_AMOUNT = frozenset("mcqd")
+_SHARE = frozenset("pf")
+_DETS = frozenset(["the", "its", "their", "his", "her", "our", "all", "a", "an", "this", "these",
+                   "those", "some", "every"])  # fmt: skip
+_SHARE_LEADS = (
+    ("or",), ("representing",), ("accounting", "for"), ("equivalent", "to"), ("equal", "to"),
+    ("that", "is"), ("which", "is"), ("i.e",), ("nearly",), ("almost",), ("about",),
+    ("around",), ("some",), ("roughly",), ("or", "about"), ("or", "nearly"), ("or", "almost"),
+    ("or", "some"), ("or", "around"), ("or", "roughly"), ("just", "over"), ("just", "under"),
+)  # fmt: skip
+_WHOLE_NOUN_LEADS = frozenset(["its", "their", "his", "her", "our"])
+_WHOLE_NOUN_SKIP = frozenset(["total", "entire", "whole", "overall", "combined"])
+# after a part, words that say the parts may overlap ("200 used Facebook and 150 used Twitter")
+_OVERLAPPING = frozenset(
+    ["used", "use", "uses", "own", "owns", "owned", "have", "has", "had", "visited", "read",
+     "watched", "bought", "like", "liked", "know", "knew", "also", "both", "either", "each"]
+)  # fmt: skip
+
+
+class _View:
+    """The skeleton as a token list, with each figure's position and kind."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.toks = reading.skeleton.split(" ") if reading.skeleton else []
+        self.spans = reading.spans
+        self.fig_at: list[int] = [k for k, t in enumerate(self.toks) if t.startswith("#")]
+        self.reading = reading
+
+    def kind(self, p: int) -> str:
+        return self.toks[self.fig_at[p]][1]
+
+    def mention(self, p: int) -> int:
+        return self.reading.figures[p]
+
+    def words(self, a: int, b: int) -> list[str]:
+        return [t.lstrip("+-~") for t in self.toks[a:b]]
+
+
+def _same_family(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind in (ClaimKind.MONEY, ClaimKind.QUANTITY):
+        return a.unit == b.unit
+    return True
+
+
+def _starts_with(words: list[str], leads: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest lead phrase ``words`` starts with (0 for none)."""
+    best = 0
+    for lead in leads:
+        if len(lead) > best and tuple(words[: len(lead)]) == lead:
+            best = len(lead)
+    return best
+
+
+class PartsReader:
+    """Reads parts, wholes and shares from a sentence's skeleton."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        r = lex.relations
+        self.exhaustive = tuple(tuple(p.split()) for p in r.totals.exhaustive)
+        self.partial = tuple(tuple(p.split()) for p in r.totals.partial)
+        self.total = tuple(tuple(p.split()) for p in r.totals.total)
+        self.remainder = tuple(tuple(p.split()) for p in r.totals.remainder)
+        self.poll_verbs = tuple(tuple(p.split()) for p in r.polls.verbs)
+        self.exclusive_wholes = lex.exclusive_wholes
+        self.lex = lex
+
+    def read(
+        self, reading: Reading, mentions: Sequence[Mention], taken: set[int]
+    ) -> Iterator[Draft]:
+        view = _View(reading)
+        if len(view.fig_at) < 2:
+            return
+        used: set[int] = set()
+        yield from self._shares(view, mentions, taken, used)
+        yield from self._wholes(view, mentions, taken, used)
+        yield from self._poll(view, mentions, taken)
+
+    # ------------------------------------------------------------------ helpers
+    def _draft(
+        self,
+        view: _View,
+        kind: RelationKind,
+        slots: dict[str, list[int]],
+        shape: str,
+        positions: list[int],
+        exhaustive: bool | None = None,
+    ) -> Draft:
+        starts = [view.spans[view.fig_at[p]][0] for p in positions]
+        ends = [view.spans[view.fig_at[p]][1] for p in positions]
+        return Draft(
+            kind=kind,
+            slots=slots,
+            start=min(starts),
+            end=max(ends),
+            sentence=view.reading.index,
+            shape=shape,
+            exhaustive=exhaustive,
+        )
+
+    def _list_after(
+        self, view: _View, mentions: Sequence[Mention], first: int, like: Mention, taken: set[int]
+    ) -> list[int]:
+        """Positions of a list of figures like ``like`` starting at figure ``first``: each
+        separated from the last by a comma, semicolon or "and", nothing of their kind between."""
+        out = [first]
+        p = first + 1
+        while p < len(view.fig_at):
+            mi = view.mention(p)
+            m = mentions[mi]
+            gap = view.toks[view.fig_at[p - 1] + 1 : view.fig_at[p]]
+            if not _same_family(m, like):
+                if view.kind(p) in _AMOUNT | _SHARE:
+                    break
+                p += 1
+                continue
+            if mi in taken or len(gap) > 10 or not any(t in (",", ";", "and") for t in gap):
+                break
+            out.append(p)
+            p += 1
+        return out
+
+    def _followed_by_of(self, view: _View, p: int) -> bool:
+        k = view.fig_at[p] + 1
+        words = view.words(k, k + 4)
+        return bool(words) and words[0] in ("of", "out") and not self._remainder_like(words)
+
+    def _remainder_like(self, words: list[str]) -> bool:
+        return _starts_with(words, self.remainder) > 0
+
+    # ------------------------------------------------------------------ shares
+    def _shares(
+        self, view: _View, mentions: Sequence[Mention], taken: set[int], used: set[int]
+    ) -> Iterator[Draft]:
+        """ "3,000 jobs, or 25% of its 12,000 staff"; "1,200 of the 5,000 staff (24%)";
+        "900 jobs, or 25% of its workforce" (the workforce given earlier); "60 of the 50"."""
+        toks = view.toks
+        n = len(view.fig_at)
+        for p in range(n):
+            if view.kind(p) not in _AMOUNT:
+                continue
+            part = mentions[view.mention(p)]
+            k = view.fig_at[p] + 1
+            # skip up to three measure words: "3,000 jobs, or 25%"
+            q = k
+            while q < len(toks) and q - k < 3 and toks[q][:1].isalpha():
+                if toks[q] in ("of", "out", "or", "representing"):
+                    break
+                q += 1
+            if q < len(toks) and toks[q] in (",", "(", "-"):
+                q += 1
+                lead = _starts_with(view.words(q, q + 3), _SHARE_LEADS)
+                q += lead
+                if q < len(toks) and toks[q].startswith("#") and toks[q][1] in _SHARE:
+                    s = view.fig_at.index(q)
+                    yield from self._share_of(view, mentions, p, s, taken)
+                continue
+            # "1,200 of the 5,000 staff (24%)" and "60 of the 50 firms"
+            words = view.words(k, k + 3)
+            if words[:1] == ["of"] or words[:2] == ["out", "of"]:
+                q = k + (2 if words[0] == "out" else 1)
+                if q < len(toks) and toks[q] in _DETS:
+                    q += 1
+                if q < len(toks) and toks[q].startswith("#") and toks[q][1] in _AMOUNT:
+                    w = view.fig_at.index(q)
+                    whole = mentions[view.mention(w)]
+                    if not _same_family(part, whole) or whole.vague or part.vague:
+                        continue
+                    share = self._bracketed_share(view, w)
+                    if share is not None:
+                        yield self._draft(
+                            view,
+                            RelationKind.SHARE,
+                            {
+                                "part": [view.mention(p)],
+                                "share": [view.mention(share)],
+                                "whole": [view.mention(w)],
+                            },
+                            "part-of-whole-share",
+                            [p, w, share],
+                        )
+                    yield self._draft(
+                        view,
+                        RelationKind.PARTS,
+                        {"whole": [view.mention(w)], "parts": [view.mention(p)]},
+                        "part-of",
+                        [p, w],
+                        exhaustive=False,
+                    )
+
+    def _bracketed_share(self, view: _View, w: int) -> int | None:
+        """ "of the 5,000 staff (24%)": the share after the whole."""
+        toks = view.toks
+        k = view.fig_at[w] + 1
+        q = k
+        while q < len(toks) and q - k < 3 and toks[q][:1].isalpha():
+            q += 1
+        if q < len(toks) and toks[q] in ("(", ","):
+            q += 1
+            q += _starts_with(view.words(q, q + 2), _SHARE_LEADS)
+            if q < len(toks) and toks[q].startswith("#") and toks[q][1] in _SHARE:
+                return view.fig_at.index(q)
+        return None
+
+    def _share_of(
+        self, view: _View, mentions: Sequence[Mention], p: int, s: int, taken: set[int]
+    ) -> Iterator[Draft]:
+        toks = view.toks
+        part = mentions[view.mention(p)]
+        k = view.fig_at[s] + 1
+        words = view.words(k, k + 6)
+        if not words or words[0] not in ("of", "out"):
+            return
+        q = k + (2 if words[0] == "out" else 1)
+        noun_lead = q < len(toks) and toks[q] in _WHOLE_NOUN_LEADS
+        if q < len(toks) and (toks[q] in _DETS or toks[q].endswith(("'s", "’s"))):
+            q += 1
+        # "of its 20,000 staff" / "of the company's 20,000 staff"
+        for r in range(q, min(q + 4, len(toks))):
+            if toks[r].startswith("#"):
+                if toks[r][1] in _AMOUNT:
+                    w = view.fig_at.index(r)
+                    whole = mentions[view.mention(w)]
+                    if _same_family(part, whole) and not whole.vague:
+                        yield self._draft(
+                            view,
+                            RelationKind.SHARE,
+                            {
+                                "part": [view.mention(p)],
+                                "share": [view.mention(s)],
+                                "whole": [view.mention(w)],
+                            },
+                            "part-share-of-whole",
+                            [p, s, w],
+                        )
+                return
+            if not toks[r][:1].isalpha():
+                break
+        # "900 jobs, or 25% of its workforce": a whole named earlier in the sentence
+        if not noun_lead:
+            return
+        nouns = [t for t in view.words(q, q + 3) if t not in _WHOLE_NOUN_SKIP]
+        if not nouns or not nouns[0].isalpha():
+            return
+        end = q + 1 + sum(1 for t in view.words(q, q + 3)[:1] if t in _WHOLE_NOUN_SKIP)
+        if end < len(toks) and toks[end][:1].isalpha():
+            return  # "of its workforce in Wales": not a whole that ends its phrase
+        group = self.lex.measure_group(nouns[0])
+        if group is None:
+            return
+        for w in range(p - 1, -1, -1):
+            whole = mentions[view.mention(w)]
+            if (
+                _same_family(part, whole)
+                and not whole.vague
+                and whole.value > part.value
+                and self.lex.measure_group(whole.measure) == group
+            ):
+                yield self._draft(
+                    view,
+                    RelationKind.SHARE,
+                    {
+                        "part": [view.mention(p)],
+                        "share": [view.mention(s)],
+                        "whole": [view.mention(w)],
+                    },
+                    "share-of-named-whole",
+                    [w, p, s],
+                )
+                return
+
+    # ------------------------------------------------------------------ wholes and parts
+    def _wholes(
+        self, view: _View, mentions: Sequence[Mention], taken: set[int], used: set[int]
+    ) -> Iterator[Draft]:
+        toks = view.toks
+        n = len(view.fig_at)
+        # "Of the 7,300 posts, 4,000 …, 2,800 … and 1,750 …"
+        first = view.fig_at[0]
+        lead = view.words(0, first)
+        if (
+            view.kind(0) in _AMOUNT
+            and len(lead) <= 4
+            and "of" in lead
+            and all(t in _DETS or t == "of" or t[:1].isalpha() for t in lead)
+            and lead[lead.index("of") + 1 :] in ([], *[[d] for d in _DETS])
+            and n >= 2
+        ):
+            whole = mentions[view.mention(0)]
+            nxt = next(
+                (p for p in range(1, n) if _same_family(mentions[view.mention(p)], whole)), None
+            )
+            if nxt is not None and not whole.vague:
+                parts = self._list_after(view, mentions, nxt, whole, taken)
+                parts = [p for p in parts if not self._followed_by_of(view, p)]
+                if parts and self._summable(view, mentions, parts):
+                    yield self._parts(view, 0, parts, "of-lead", self._exhaustive(view, parts))
+        for w in range(n):
+            if view.kind(w) not in _AMOUNT or view.mention(w) in taken:
+                continue
+            whole = mentions[view.mention(w)]
+            if whole.vague:
+                continue
+            k = view.fig_at[w] + 1
+            # "The £67bn plan includes £29bn for …"; "5,000 staff, of whom 3,000 …"
+            q = k
+            while q < len(toks) and q - k < 4 and toks[q][:1].isalpha():
+                if _starts_with(view.words(q, q + 4), self.exhaustive + self.partial):
+                    break
+                q += 1
+            if q < len(toks) and toks[q] in (",", ":", "-"):
+                q += 1
+            words = view.words(q, q + 5)
+            ex = _starts_with(words, self.exhaustive)
+            pa = _starts_with(words, self.partial) if not ex else 0
+            colon = q > 0 and toks[q - 1] == ":"
+            if (ex or pa or colon) and w + 1 < n:
+                nxt = w + 1
+                if view.fig_at[nxt] - q - max(ex, pa) <= 4 and _same_family(
+                    mentions[view.mention(nxt)], whole
+                ):
+                    parts = self._list_after(view, mentions, nxt, whole, taken)
+                    parts = [p for p in parts if not self._followed_by_of(view, p)]
+                    if len(parts) >= 2 and self._summable(view, mentions, parts):
+                        exhaustive = bool(ex or colon) or self._exhaustive(view, parts)
+                        yield self._parts(view, w, parts, "whole-then-parts", exhaustive)
+                        continue
+            # "…, 2,800 in Leeds and 1,750 in York, a total of 8,550"
+            before = view.toks[max(0, view.fig_at[w] - 5) : view.fig_at[w]]
+            before_words = [t.lstrip("+-~") for t in before if t not in (",", "-", "(")]
+            if any(
+                tuple(before_words[-len(t) :]) == t for t in self.total if len(t) <= len(before_words)
+            ) and w >= 2:
+                parts = []
+                for p in range(w - 1, -1, -1):
+                    m = mentions[view.mention(p)]
+                    if not _same_family(m, whole):
+                        if view.kind(p) in _AMOUNT | _SHARE:
+                            break
+                        continue
+                    gap = toks[view.fig_at[p] + 1 : view.fig_at[parts[-1]] if parts else view.fig_at[w]]
+                    if view.mention(p) in taken or len(gap) > 12:
+                        break
+                    parts.append(p)
+                parts.reverse()
+                if len(parts) >= 2 and self._summable(view, mentions, parts):
+                    yield self._parts(view, w, parts, "parts-then-total", True)
+
+    def _summable(self, view: _View, mentions: Sequence[Mention], parts: list[int]) -> bool:
+        for p in parts:
+            m = mentions[view.mention(p)]
+            if m.vague or m.per is not None:
+                return False
+            k = view.fig_at[p] + 1
+            if any(t in _OVERLAPPING for t in view.words(k, k + 2)):
+                return False
+        return True
+
+    def _exhaustive(self, view: _View, parts: list[int]) -> bool:
+        last = view.fig_at[parts[-1]]
+        before = view.words(max(0, last - 3), last)
+        return any(tuple(before[-len(t) :]) == t for t in self.remainder if len(t) <= len(before))
+
+    def _parts(
+        self, view: _View, w: int, parts: list[int], shape: str, exhaustive: bool
+    ) -> Draft:
+        return self._draft(
+            view,
+            RelationKind.PARTS,
+            {"whole": [view.mention(w)], "parts": [view.mention(p) for p in parts]},
+            shape,
+            [w, *parts],
+            exhaustive=exhaustive,
+        )
+
+    # ------------------------------------------------------------------ shares of one whole
+    def _poll(
+        self, view: _View, mentions: Sequence[Mention], taken: set[int]
+    ) -> Iterator[Draft]:
+        """Shares of one whole: poll answers ("45% said yes, 38% no") or shares of a whole
+        that is shared out without overlap (the vote, a market, a budget)."""
+        shares = [
+            p
+            for p in range(len(view.fig_at))
+            if view.kind(p) in _SHARE and view.mention(p) not in taken
+        ]
+        if len(shares) < 2:
+            return
+        m0 = mentions[view.mention(shares[0])]
+        k0 = view.fig_at[shares[0]] + 1
+        first_after = view.words(k0, k0 + 3)
+        poll = _starts_with(first_after, self.poll_verbs) > 0
+        wholes = {
+            (mentions[view.mention(p)].measure or "").lower()
+            for p in shares
+            if mentions[view.mention(p)].measure
+        }
+        exclusive = len(wholes) == 1 and next(iter(wholes)) in self.exclusive_wholes
+        if not (poll or exclusive):
+            return
+        # "45% of men and 60% of women": shares of different wholes
+        ofs = set()
+        for p in shares:
+            k = view.fig_at[p] + 1
+            words = view.words(k, k + 3)
+            if words[:1] == ["of"]:
+                ofs.add(" ".join(words[1:3]))
+        if len(ofs) > 1 or (ofs and len(ofs) < len(shares) and poll):
+            return
+        listed = self._list_after(view, mentions, shares[0], m0, taken)
+        if len(listed) < 2:
+            return
+        yield self._draft(
+            view,
+            RelationKind.SHARES,
+            {"shares": [view.mention(p) for p in listed]},
+            "poll" if poll else "shares-of-whole",
+            listed,
+        )

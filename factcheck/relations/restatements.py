@@ -1,0 +1,255 @@
+"""Restatements: one figure given twice, in two sentences — "The fund raised $11.8bn … the
+$11.8bn it raised"; "slashed the social network's value by $50bn … lopping about $46bn off the
+company's market value".
+
+Two mentions are the same figure only when they share a *referent key* — the kind and unit, what
+is measured, whether it is a level or a change (and which way), its period — and the text ties
+them together more than it tells them apart. What ties them (each adds to a score; two mentions
+with a score of at least 2 are a restatement):
+
+- the later one is a recap: a definite or possessive word before it and a noun or a relative
+  clause after it ("the $9bn it raised", "the 27% figure", "its 2.1 billion users") — 2;
+- both belong to the same named owner ("Apple's revenue", "Apple … revenue of") — 2;
+- an owner that points back ("its", "the company's") on one, with no other named owner — 1;
+- the same measure phrase — 1; only the same synonym group — 0.5;
+- the same verb before both ("raised … raised") — 1;
+- both are changes the same way ("fell 8%… a fall of 8%") — 1.
+
+What tells them apart (any one is enough): different named owners, periods, years or places;
+a word saying the second is another instance ("a further", "another", "more", "each", "all",
+"only"); either one in a comparison ("than", "vs", a before value) or in a list of three or more
+figures of its kind (box scores, rankings, tables); the later one being the sum of others
+("Amicus has 1.2m members and the TGWU 800,000 … two million members").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from factcheck.extractors.mention import Mention
+from factcheck.lexicon import Lexicon
+from factcheck.models import ClaimKind, Direction, RelationKind, Role
+from factcheck.relations.draft import Draft
+from factcheck.relations.sentence import FigureSite
+
+_KINDS = (ClaimKind.MONEY, ClaimKind.COUNT, ClaimKind.PERCENT)
+_RECAP_LEADS = frozenset(["the", "its", "their", "this", "that", "these", "those", "his", "her"])
+_POSSESSIVE = frozenset(["its", "their", "his", "her", "our"])
+_QUANTIFIERS = frozenset(["all", "only", "just", "each", "every", "per", "some", "any", "both"])
+_AFTER_INSTANCE = frozenset(["more", "alone", "each", "apiece", "extra", "apiece", "less", "fewer"])
+_RELATIVE = frozenset(["it", "they", "he", "she", "we", "which", "that", "who", "the"])
+_GENERIC_RECAPS = frozenset(["figure", "figures", "sum", "amount", "total", "number", "tally"])
+_FUNCTION = frozenset(
+    ["the", "a", "an", "of", "to", "by", "in", "on", "at", "for", "from", "with", "and", "or",
+     "is", "was", "were", "are", "be", "been", "has", "have", "had", "its", "their", "his",
+     "her", "about", "some", "around", "nearly", "almost", "than", "over", "under", "up", "down"]
+)  # fmt: skip
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
+MIN_SCORE = 2.0
+
+
+@dataclass(slots=True)
+class _Ref:
+    index: int
+    mention: Mention
+    site: FigureSite
+    measure: str  # synonym group or phrase; "*" for a generic recap ("the 27% figure")
+    phrase: str
+    entity: str | None  # who: a possessive owner or the clause subject
+    named: bool  # the entity names someone (not "its", "the company")
+    recap: bool
+    level: str  # "level" or "change-up" / "change-down"
+    years: frozenset[str]
+    times: frozenset[str]
+    places: frozenset[str]
+    barred: bool  # another instance, a quantifier, a comparison, a list item
+
+
+class RestatementReader:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.generic = lex.generic_owners
+        self.instance = lex.instance_markers
+        self.recap_nouns = frozenset(lex.relations.recaps.nouns)
+
+    def read(
+        self, text: str, mentions: Sequence[Mention], sites: dict[int, FigureSite]
+    ) -> Iterator[Draft]:
+        refs: dict[tuple[object, ...], list[_Ref]] = {}
+        common: set[str] | None = None
+        for i, m in enumerate(mentions):
+            if m.kind not in _KINDS or m.converts_index is not None or i not in sites:
+                continue
+            if m.role == Role.FROM:
+                continue  # a before value is a comparison, not a statement of the figure
+            site = sites[i]
+            if site.subject_initial and site.subject is not None:
+                if common is None:
+                    common = set(_LOWER_WORD.findall(text))
+                if site.subject.split()[0] in common:
+                    site.subject = None  # "Sales rose …": a capital for the sentence only
+            ref = self._ref(i, m, site)
+            if ref is None:
+                continue
+            key = (m.kind, m.unit, m.per, ref.level)
+            refs.setdefault(key, []).append(ref)
+        for same in refs.values():
+            if len(same) < 2:
+                continue
+            yield from self._pairs(same, mentions)
+
+    def _ref(self, i: int, m: Mention, site: FigureSite) -> _Ref | None:
+        lex = self.lex
+        before, after = site.before, site.after
+        recap = bool(before) and before[-1] in _RECAP_LEADS or (
+            len(before) >= 2 and before[-2] in _RECAP_LEADS and before[-1] not in _FUNCTION
+        )
+        if recap:
+            nxt = after[0] if after else ""
+            recap = nxt.isalpha() and (
+                nxt in _RELATIVE or nxt not in _FUNCTION and nxt not in lex.not_measures
+            ) or nxt in self.recap_nouns
+        phrase = (m.measure or "").lower()
+        if recap and (not phrase or phrase in _GENERIC_RECAPS or phrase in self.recap_nouns):
+            measure = "*" if not phrase or phrase in _GENERIC_RECAPS else phrase
+        elif phrase:
+            measure = lex.measure_group(phrase) or phrase
+        else:
+            return None
+        entity = m.owner or site.subject
+        named = (
+            bool(entity)
+            and entity not in self.generic
+            and entity not in _POSSESSIVE
+            and not (entity == site.subject and site.subject_generic)
+        )
+        if m.role == Role.CHANGE and m.direction is not None:
+            level = f"change-{m.direction.value}"
+        elif m.role == Role.CHANGE:
+            return None
+        else:
+            level = "level"
+        words = set(before[-3:]) | set(after[:2])
+        barred = (
+            bool(words & self.instance)
+            or bool(set(before[-2:]) & _QUANTIFIERS)
+            or bool(set(after[:1]) & _AFTER_INSTANCE)
+            or site.comparison
+            or site.in_list
+            or m.vague
+        )
+        years = frozenset(w for w in site.times if w.isdigit())
+        if m.anchor_year:
+            years |= {str(m.anchor_year)}
+        return _Ref(
+            index=i,
+            mention=m,
+            site=site,
+            measure=measure,
+            phrase=phrase,
+            entity=entity,
+            named=named,
+            recap=recap,
+            level=level,
+            years=years,
+            times=frozenset(w for w in site.times if not w.isdigit()),
+            places=frozenset(site.places),
+            barred=barred,
+        )
+
+    def _pairs(self, refs: list[_Ref], mentions: Sequence[Mention]) -> Iterator[Draft]:
+        for j, b in enumerate(refs):
+            if b.barred:
+                continue
+            best: tuple[float, _Ref] | None = None
+            for a in reversed(refs[max(0, j - 20) : j]):
+                if a.barred or a.mention.sentence == b.mention.sentence or a.measure == "*":
+                    continue
+                score = self._score(a, b)
+                if score is not None and score >= MIN_SCORE and (best is None or score > best[0]):
+                    best = (score, a)
+            if best is None:
+                continue
+            a = best[1]
+            if _is_sum(b, refs, mentions):
+                continue
+            yield Draft(
+                kind=RelationKind.RESTATEMENT,
+                slots={"first": [a.index], "again": [b.index]},
+                start=b.mention.start,
+                end=b.mention.end,
+                sentence=b.mention.sentence,
+                shape="recap" if b.recap else "same-referent",
+                extra={"score": best[0]},
+            )
+
+    def _score(self, a: _Ref, b: _Ref) -> float | None:
+        """How strongly the text ties ``b`` back to ``a``; ``None`` when it tells them apart."""
+        if b.measure != "*" and a.measure != b.measure:
+            return None
+        if a.named and b.named and a.entity != b.entity:
+            return None
+        if a.years and b.years and a.years != b.years:
+            return None
+        if a.times and b.times and a.times != b.times:
+            return None
+        if a.places and b.places and a.places != b.places:
+            return None
+        if not b.recap and (bool(a.years) != bool(b.years) or bool(a.times) != bool(b.times)):
+            return None  # one dated, the other not: a recap may drop the date, a statement not
+        score = 0.0
+        if b.recap:
+            score += 2
+        if a.named and b.named:
+            score += 2
+        elif (a.entity or b.entity) and not (a.named and b.named):
+            if (a.entity and not a.named) or (b.entity and not b.named):
+                score += 1
+        if a.phrase and a.phrase == b.phrase:
+            score += 1
+        elif b.measure != "*":
+            score += 0.5
+        if a.site.verb and a.site.verb == b.site.verb and a.site.verb not in _FUNCTION:
+            score += 1
+        elif a.site.verb_after and a.site.verb_after == b.site.verb_after:
+            score += 1
+        if (a.years and a.years == b.years) or (a.times and a.times == b.times):
+            score += 1  # the same period, stated both times
+        if a.level != "level" and a.level == b.level:
+            score += 1
+        return score
+
+
+def _is_sum(b: _Ref, refs: list[_Ref], mentions: Sequence[Mention]) -> bool:
+    """Is ``b`` the sum of two or three figures of its kind given before it ("Amicus has 1.2m
+    members and the TGWU 800,000 … two million members")?"""
+    mb = b.mention
+    earlier = [
+        m.value
+        for m in mentions[max(0, b.index - 30) : b.index]
+        if m.kind == mb.kind and m.unit == mb.unit and m.converts_index is None
+        and 0 < m.value < mb.value
+    ]
+    if len(earlier) < 2:
+        return False
+    target = mb.value
+    tol = abs(target) * 0.03
+    n = len(earlier)
+    for x in range(n):
+        for y in range(x + 1, n):
+            if abs(earlier[x] + earlier[y] - target) <= tol:
+                return True
+            for z in range(y + 1, n):
+                if abs(earlier[x] + earlier[y] + earlier[z] - target) <= tol:
+                    return True
+    return False
+
+
+def direction_of(level: str) -> Direction | None:
+    if level == "change-up":
+        return Direction.UP
+    if level == "change-down":
+        return Direction.DOWN
+    return None

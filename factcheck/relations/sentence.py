@@ -1,0 +1,633 @@
+"""Each sentence read once: its figures, and the words between them with the adjuncts set aside.
+
+This is the one place where sentence structure is read. A sentence becomes a list of tokens —
+words, punctuation and figures — from which the *adjuncts* are set aside: time expressions ("in
+June", "at 10.45pm last night", "over the past 12 months", "a year earlier"), attributions
+("…, officials said, …", "according to the report"), places ("in London"), and asides in
+brackets or dashes that hold no figure. What is left is encoded as one short string, the
+sentence's *skeleton*: ``"sales +rose #p0 to #m1 from #m2"``. The relation readers
+(``changes``, ``parts``) match their shapes against skeletons and never look at the text.
+
+Encoding of a skeleton token:
+
+- a figure: ``#`` + its kind's letter + its position in :attr:`Reading.figures` (``#m3``);
+- a word that states a rise or a fall: ``+`` or ``-`` before it (``+rose``, ``-cut``); a verb of
+  change with no direction: ``~`` (``~went``);
+- any other word, lower case; punctuation as itself (``,`` ``;`` ``:`` ``(`` ``)``, dashes as
+  ``-``).
+
+What each figure's clause says around it — the time and place adjuncts set aside, a definite or
+possessive word before it, the subject of its clause — is kept in :class:`FigureSite` for the
+restatement reader.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.extractors.mention import Mention
+from factcheck.lexicon import Lexicon
+from factcheck.models import ClaimKind
+
+KIND_LETTER = {
+    ClaimKind.MONEY: "m",
+    ClaimKind.COUNT: "c",
+    ClaimKind.PERCENT: "p",
+    ClaimKind.PERCENTAGE_POINT: "t",
+    ClaimKind.MULTIPLIER: "x",
+    ClaimKind.QUANTITY: "q",
+    ClaimKind.DURATION: "d",
+    ClaimKind.AGE: "a",
+    ClaimKind.YEAR: "y",
+    ClaimKind.FRACTION: "f",
+}
+
+# words, times of day, other numerals, punctuation (quotes and full stops are dropped)
+_TOKEN = re.compile(
+    r"(?P<tod>\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.?m\b\.?))"
+    r"|(?P<num>\d[\d.,:/]*(?:st|nd|rd|th|s)?\b)"
+    r"|(?P<word>[^\W\d_]+(?:[’'.&-][^\W\d_]+)*(?:[’']s?)?)"
+    r"|(?P<punct>[,;:()\[\]—–]|(?<=\s)-(?=\s))",
+)
+# what may follow a stem of ``[neutral]`` (changes.toml): "revis" → revised, revising
+_VERB_ENDINGS = frozenset(["", "e", "ed", "es", "s", "d", "ing", "med", "ming", "ted", "ting"])
+_ADVERBS = frozenset(["up", "down", "higher", "lower", "more", "less", "fewer"])
+_BE = frozenset(
+    [
+        "was", "were", "is", "are", "be", "been", "being", "closed", "ended", "finished",
+        "stood", "stands", "stand", "edged", "moved", "went", "gone", "go", "goes", "shot",
+        "come", "came", "crept", "creep", "ticked", "tick", "inched", "inch", "trading",
+        "traded", "opened", "settled", "now", "also", "sharply", "slightly", "marginally",
+    ]
+)  # fmt: skip
+_AFTER_ADVERB = frozenset(["from", "by", "at", "on", "to", "sharply", "slightly", "against"])
+_DETERMINERS = frozenset(["the", "its", "their", "this", "that", "these", "those", "his", "her"])
+_POSSESSIVES = frozenset(["its", "their", "his", "her", "our", "your", "my"])
+
+
+@dataclass(slots=True)
+class Token:
+    word: str  # lower case; "" for a figure
+    start: int
+    end: int
+    fig: int = -1  # index of the mention, for a figure
+    upper: bool = False  # written with a capital
+    kind: str = "w"  # w word, n other numeral, t time of day, p punctuation, f figure
+
+
+@dataclass(slots=True)
+class FigureSite:
+    """What a figure's clause says about it, for telling two mentions of a figure apart."""
+
+    mention: int
+    clause: int  # index of its clause in the sentence
+    times: tuple[str, ...] = ()  # time words of the adjuncts in its clause ("june", "2018")
+    places: tuple[str, ...] = ()  # place names of its clause ("london")
+    before: tuple[str, ...] = ()  # up to four words before it in the skeleton
+    after: tuple[str, ...] = ()  # up to four words after it in the skeleton
+    subject: str | None = None  # the capitalised name opening its clause, if any
+    subject_generic: bool = False  # the subject is "the company", "the firm": it points back
+    subject_initial: bool = False  # that name is the sentence's first word (maybe no name)
+    verb: str | None = None  # the word just before it
+    verb_after: str | None = None  # a verb just after it ("2,000 people were evacuated")
+    comparison: bool = False  # "than", "vs", "compared with" next to it
+    in_list: bool = False  # one of three or more figures of its kind in the clause
+
+
+@dataclass(slots=True)
+class Reading:
+    """One sentence, read: its primary figures and skeleton, and each figure's site."""
+
+    index: int
+    start: int
+    end: int
+    figures: list[int]  # mention indices of the figures in the skeleton, in order
+    skeleton: str
+    clauses: list[str]  # the skeleton split at clause breaks
+    clause_figures: list[list[int]]  # positions (into ``figures``) of each clause's figures
+    clause_spans: list[list[tuple[int, int]]]  # text span of each token of each clause
+    spans: list[tuple[int, int]]  # text span of each token of the whole skeleton
+    sites: dict[int, FigureSite] = field(default_factory=dict)
+    hidden: list[int] = field(default_factory=list)  # figures set aside (years, time spans…)
+
+    def mention(self, code: str) -> int:
+        """The mention index of a skeleton figure token ``#m3``."""
+        return self.figures[int(code[2:])]
+
+
+class Vocabulary:
+    """The relation lexicon as lookup sets, built once per lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        r = lex.relations
+        self.time_heads = frozenset(r.time.heads)
+        self.time_modifiers = frozenset(r.time.modifiers)
+        self.time_after = frozenset(r.time.after)
+        self.time_preps = frozenset(p for p in r.time.prepositions if " " not in p)
+        self.duration_leads = frozenset(r.time.duration_leads)
+        self.attribution_verbs = tuple(tuple(v.split()) for v in r.attribution.verbs)
+        self.attribution_leads = tuple(tuple(v.split()) for v in r.attribution.leads)
+        self.place_preps = frozenset(r.place.prepositions)
+        self.place_words = frozenset(r.place.words)
+        self.breaks = frozenset(r.clauses.breaks)
+        self.openers = frozenset(w for w in r.clauses.openers if " " not in w)
+        self.up = lex.up_words | lex.up_nouns
+        self.down = lex.down_words | lex.down_nouns
+        self.neutral = lex.neutral_change_stems
+        self.separable = lex.separable
+        self.months = frozenset(r.time.heads[:24])
+        self.capital_months = frozenset(["may", "march", "mar", "jan", "sept", "sep", "dec"])
+        self.weak_heads = frozenset(r.time.weak_heads)
+        self.zones = frozenset(r.time.zones)
+        self.connectors = frozenset(["to", "of", "and"])
+
+    def direction_code(self, word: str) -> str:
+        if word in self.up:
+            return "+"
+        if word in self.down:
+            return "-"
+        if word.startswith(self.neutral):
+            for stem in self.neutral:
+                if word.startswith(stem) and word[len(stem) :] in _VERB_ENDINGS:
+                    return "~"
+        return ""
+
+
+@functools.cache
+def vocabulary_for(lex: Lexicon) -> Vocabulary:
+    return Vocabulary(lex)
+
+
+def tokenize(text: str, start: int, end: int, out: list[Token]) -> None:
+    """Append the tokens of ``text[start:end]`` to ``out``."""
+    for m in _TOKEN.finditer(text, start, end):
+        group = m.lastgroup
+        s = m.group()
+        if group == "word":
+            out.append(Token(s.lower().rstrip("’'"), m.start(), m.end(), upper=s[0].isupper()))
+        elif group == "punct":
+            out.append(Token("-" if s in "—–-" else s, m.start(), m.end(), kind="p"))
+        elif group == "num":
+            out.append(Token(s.lower(), m.start(), m.end(), kind="n"))
+        else:
+            out.append(Token(s.lower(), m.start(), m.end(), kind="t"))
+
+
+class SentenceReader:
+    """Reads sentences into skeletons; one per lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.v = vocabulary_for(lex)
+        self.function_words = lex.not_measures
+        self.generic_owners = lex.generic_owners
+
+    def _subject(self, toks: list[Token], s0: int, pos: int) -> tuple[str | None, bool, bool]:
+        """(subject, is generic, is the sentence's first word) of the clause starting at
+        ``s0``: its first name ("Amazon", "the TGWU") or definite generic noun ("the
+        company") that is not inside a prepositional phrase."""
+        prev = ""
+        r = s0
+        while r < pos:
+            t = toks[r]
+            if t.kind != "w":
+                prev = t.word
+                r += 1
+                continue
+            if prev in _PREPOSITIONS:
+                prev = t.word
+                r += 1
+                continue
+            if t.upper and t.word not in self.function_words and t.word not in _DETERMINERS:
+                q = r
+                while q < pos and toks[q].kind == "w" and toks[q].upper:
+                    q += 1
+                return " ".join(u.word for u in toks[r:q]), False, r == 0
+            if t.word in ("the", "its", "their") and r + 1 < pos:
+                nxt = toks[r + 1].word
+                two = f"{nxt} {toks[r + 2].word}" if r + 2 < pos else ""
+                if two in self.generic_owners:
+                    return two, True, False
+                if nxt in self.generic_owners:
+                    return nxt, True, False
+            prev = t.word
+            r += 1
+        return None, False, False
+
+    # ------------------------------------------------------------------ tokens
+    def tokens(
+        self, text: str, start: int, end: int, mentions: Sequence[Mention], members: list[int]
+    ) -> list[Token]:
+        out: list[Token] = []
+        pos = start
+        for i in members:
+            m = mentions[i]
+            if m.start < pos:
+                continue
+            tokenize(text, pos, m.start, out)
+            out.append(Token("", m.start, m.end, fig=i, kind="f"))
+            pos = m.end
+        tokenize(text, pos, end, out)
+        return out
+
+    # ------------------------------------------------------------------ reading
+    def read(
+        self,
+        text: str,
+        index: int,
+        start: int,
+        end: int,
+        mentions: Sequence[Mention],
+        members: list[int],
+    ) -> Reading:
+        toks = self.tokens(text, start, end, mentions, members)
+        keep = [True] * len(toks)
+        times: list[tuple[int, str]] = []  # (token position, word) of time adjuncts
+        places: list[tuple[int, str]] = []
+        hidden: list[int] = []
+        self._conversions(toks, keep, mentions, hidden)
+        self._times(toks, keep, mentions, times, hidden)
+        self._places(toks, keep, places)
+        self._asides(toks, keep)
+        self._attributions(toks, keep)
+        return self._encode(text, index, start, end, toks, keep, mentions, times, places, hidden)
+
+    # converted figures ("$50bn (£35bn)") stand for their original: set them aside
+    def _conversions(
+        self, toks: list[Token], keep: list[bool], mentions: Sequence[Mention], hidden: list[int]
+    ) -> None:
+        for k, t in enumerate(toks):
+            if t.fig >= 0 and mentions[t.fig].converts_index is not None:
+                keep[k] = False
+                hidden.append(t.fig)
+
+    # ------------------------------------------------------------------ time
+    def _is_time_head(self, t: Token, mentions: Sequence[Mention], prev: Token | None) -> bool:
+        v = self.v
+        pw = prev.word if prev is not None else ""
+        if t.kind == "t":
+            return True
+        if t.fig >= 0:
+            kind = mentions[t.fig].kind
+            if kind == ClaimKind.YEAR:
+                return True
+            return kind == ClaimKind.DURATION and pw in v.duration_leads
+        if t.kind == "n":  # "22 March" is read at the month; "the 1980s", "the 21st"
+            return pw in v.months or t.word.endswith(("st", "nd", "rd", "th", "0s"))
+        w = t.word
+        if w in v.time_heads:
+            if w in v.capital_months:
+                return t.upper  # "May", "March": not "may", "march"
+            return True
+        if w in v.weak_heads:
+            return pw in v.time_modifiers
+        if w in v.zones:
+            return prev is not None and (prev.kind in ("t", "n") or prev.fig >= 0)
+        return False
+
+    def _times(
+        self,
+        toks: list[Token],
+        keep: list[bool],
+        mentions: Sequence[Mention],
+        times: list[tuple[int, str]],
+        hidden: list[int],
+    ) -> None:
+        """Set aside time expressions: an optional preposition, modifiers, at least one head
+        (a time word, a year, a time span, a time of day), and words that may follow a head
+        ("earlier", "ago"; "to"/"of"/"and" only when another head follows)."""
+        v = self.v
+        n = len(toks)
+        k = 0
+        while k < n:
+            t = toks[k]
+            if not keep[k] or t.kind == "p":
+                k += 1
+                continue
+            q = k + 1 if (t.fig < 0 and t.word in v.time_preps) else k
+            prev: Token | None = t if q > k else None
+            last = -1
+            limit = min(n, q + _MAX_TIME_TOKENS)
+            while q < limit and keep[q]:
+                u = toks[q]
+                if self._is_time_head(u, mentions, prev):
+                    last = q
+                elif u.fig >= 0 or u.kind == "p":
+                    break
+                elif u.kind == "n" and q + 1 < n and toks[q + 1].word in v.months:
+                    pass  # "22 March"
+                elif last >= 0 and u.word in v.time_after:
+                    if u.word in v.connectors:
+                        if not self._head_follows(toks, keep, q + 1, mentions, u):
+                            break
+                    else:
+                        last = q  # "a year earlier", "two weeks ago"
+                elif u.word in v.time_modifiers and u.kind == "w":
+                    pass
+                else:
+                    break
+                prev = u
+                q += 1
+            if last < 0:
+                k += 1
+                continue
+            for r in range(k, last + 1):
+                keep[r] = False
+                u = toks[r]
+                if u.fig >= 0:
+                    hidden.append(u.fig)
+                    if mentions[u.fig].kind == ClaimKind.YEAR:
+                        times.append((r, str(int(mentions[u.fig].value))))
+                elif u.word not in v.time_modifiers and u.word not in v.time_preps:
+                    times.append((r, u.word))
+            k = last + 1
+
+    def _head_follows(
+        self, toks: list[Token], keep: list[bool], q: int, mentions: Sequence[Mention], prev: Token
+    ) -> bool:
+        """Is there a time head at ``q``, or after one or two modifiers?"""
+        for r in range(q, min(q + 3, len(toks))):
+            if not keep[r]:
+                return False
+            if self._is_time_head(toks[r], mentions, prev):
+                return True
+            if toks[r].word not in self.v.time_modifiers:
+                return False
+            prev = toks[r]
+        return False
+
+    # ------------------------------------------------------------------ places
+    def _places(self, toks: list[Token], keep: list[bool], places: list[tuple[int, str]]) -> None:
+        """ "in London", "across the US", "worldwide": set aside, the name kept for the site."""
+        v = self.v
+        n = len(toks)
+        for k, t in enumerate(toks):
+            if not keep[k] or t.fig >= 0 or t.kind != "w":
+                continue
+            if t.word in v.place_words:
+                keep[k] = False
+                places.append((k, t.word))
+                continue
+            if t.word not in v.place_preps:
+                continue
+            q = k + 1
+            if q < n and toks[q].word == "the":
+                q += 1
+            first = q
+            while q < n and keep[q] and toks[q].upper and toks[q].kind == "w":
+                q += 1
+            if q > first:
+                for r in range(k, q):
+                    keep[r] = False
+                places.append((k, " ".join(toks[r].word for r in range(first, q))))
+
+    # ------------------------------------------------------------------ asides
+    def _asides(self, toks: list[Token], keep: list[bool]) -> None:
+        """Brackets holding no figure that is read ("(excluding fuel)", "( )" once a
+        conversion is set aside) and dash pairs holding none ("— a record —")."""
+        n = len(toks)
+        # figures kept before each token: a bracket holds one when the count differs
+        figs = [0] * (n + 1)
+        for k, t in enumerate(toks):
+            figs[k + 1] = figs[k] + (1 if keep[k] and t.fig >= 0 else 0)
+        stack: list[int] = []
+        spans: list[tuple[int, int]] = []
+        for k, t in enumerate(toks):
+            if t.word in ("(", "["):
+                stack.append(k)
+            elif t.word in (")", "]") and stack:
+                o = stack.pop()
+                if figs[k] == figs[o + 1]:
+                    spans.append((o, k))
+        # outermost first, each token cleared once
+        spans.sort(key=lambda sp: (sp[0], -sp[1]))
+        reach = -1
+        for o, k in spans:
+            if k <= reach:
+                continue
+            for r in range(max(o, reach + 1), k + 1):
+                keep[r] = False
+            reach = k
+        dashes = [k for k in range(n) if keep[k] and toks[k].word == "-"]
+        for a, b in zip(dashes, dashes[1:], strict=False):
+            if b - a <= 14 and keep[a] and figs[b] == figs[a + 1]:
+                for r in range(a, b + 1):
+                    keep[r] = False
+
+    # ------------------------------------------------------------------ attributions
+    def _attributions(self, toks: list[Token], keep: list[bool]) -> None:
+        """ "…, officials said, …", "…, the company said.", "According to the report, …"."""
+        n = len(toks)
+        bounds = [-1] + [k for k in range(n) if keep[k] and toks[k].word in (",", ";")] + [n]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            seg = [k for k in range(a + 1, b) if keep[k]]
+            if not seg or len(seg) > 9 or any(toks[k].fig >= 0 for k in seg):
+                continue
+            words = tuple(toks[k].word for k in seg)
+            if any(words[: len(lead)] == lead for lead in self.v.attribution_leads) or any(
+                _ends_with_verb(words, verb) for verb in self.v.attribution_verbs
+            ):
+                if a == -1 and b == n:
+                    continue  # the whole sentence
+                for k in seg:
+                    keep[k] = False
+                if a >= 0:
+                    keep[a] = False  # one of its commas
+                elif b < n:
+                    keep[b] = False
+
+    # ------------------------------------------------------------------ encoding
+    def _encode(
+        self,
+        text: str,
+        index: int,
+        start: int,
+        end: int,
+        toks: list[Token],
+        keep: list[bool],
+        mentions: Sequence[Mention],
+        times: list[tuple[int, str]],
+        places: list[tuple[int, str]],
+        hidden: list[int],
+    ) -> Reading:
+        v = self.v
+        kept = [t for k, t in enumerate(toks) if keep[k]]
+        n = len(kept)
+        figures: list[int] = []
+        codes: list[str] = []
+        spans = [(t.start, t.end) for t in kept]
+        for k, t in enumerate(kept):
+            if t.fig >= 0:
+                m = mentions[t.fig]
+                codes.append(f"#{KIND_LETTER[m.kind]}{len(figures)}")
+                figures.append(t.fig)
+                continue
+            if t.kind == "p":
+                codes.append(t.word)
+                continue
+            w = t.word
+            d = v.direction_code(w)
+            if d and w in _ADVERBS:
+                prev = kept[k - 1] if k else None
+                nxt = kept[k + 1] if k + 1 < n else None
+                ok = (nxt is not None and (nxt.fig >= 0 or nxt.word in _AFTER_ADVERB)) or (
+                    prev is not None
+                    and (prev.fig >= 0 or prev.word in (",", "-", "(") or prev.word in _BE)
+                )
+                if not ok:
+                    d = ""
+            elif d in ("+", "-") and w in v.separable:
+                particle = v.separable[w]
+                if not any(u.word == particle for u in kept[k + 1 : k + 10]):
+                    d = ""
+            elif w in v.separable and w not in v.up and w not in v.down:
+                particle = v.separable[w]
+                if any(u.word == particle for u in kept[k + 1 : k + 10]):
+                    d = "-" if particle == "off" else "+"
+            codes.append(d + w if d else w)
+        clauses, clause_figures, clause_spans = _split(codes, spans, v.breaks)
+        reading = Reading(
+            index=index,
+            start=start,
+            end=end,
+            figures=figures,
+            skeleton=" ".join(codes),
+            clauses=[" ".join(c) for c in clauses],
+            clause_figures=clause_figures,
+            clause_spans=clause_spans,
+            spans=spans,
+            hidden=hidden,
+        )
+        self._sites(reading, toks, keep, kept, codes, clause_figures, mentions, times, places)
+        return reading
+
+    def _sites(
+        self,
+        reading: Reading,
+        toks: list[Token],
+        keep: list[bool],
+        kept: list[Token],
+        codes: list[str],
+        clause_figures: list[list[int]],
+        mentions: Sequence[Mention],
+        times: list[tuple[int, str]],
+        places: list[tuple[int, str]],
+    ) -> None:
+        """Each figure's site: its clause's adjuncts, the words around it, its clause subject."""
+        # clause of each original token, by position of the kept figure tokens
+        fig_pos = {t.fig: k for k, t in enumerate(toks) if t.fig >= 0}
+        clause_of_fig = {}
+        for c, positions in enumerate(clause_figures):
+            for p in positions:
+                clause_of_fig[reading.figures[p]] = c
+        kept_index = {id(t): k for k, t in enumerate(kept)}
+        break_positions = [
+            k for k, t in enumerate(toks) if t.word in (";",) or t.word in self.v.breaks
+        ]
+        openers = self.v.openers
+        for p, mi in enumerate(reading.figures):
+            clause = clause_of_fig.get(mi, 0)
+            pos = fig_pos[mi]
+            lo = max((b for b in break_positions if b < pos), default=-1)
+            hi = min((b for b in break_positions if b > pos), default=len(toks))
+            k = kept_index[id(toks[pos])]
+            before = tuple(
+                c for c in codes[max(0, k - 4) : k] if not c.startswith("#") and c not in ",()"
+            )
+            after = tuple(c for c in codes[k + 1 : k + 5] if not c.startswith("#"))
+            same_kind = [
+                q
+                for q in clause_figures[clause]
+                if mentions[reading.figures[q]].kind == mentions[mi].kind
+            ]
+            # the subject: a capitalised name opening the clause (after an opener, if any)
+            s0 = lo + 1
+            for r in range(pos - 1, lo, -1):
+                if toks[r].word in openers:
+                    s0 = r + 1
+                    break
+            subject, generic, initial = self._subject(toks, s0, pos)
+            prev_word = toks[pos - 1].word if pos > 0 and toks[pos - 1].kind == "w" else None
+            reading.sites[mi] = FigureSite(
+                mention=mi,
+                clause=clause,
+                times=tuple(w for r, w in times if lo < r < hi)
+                + tuple(
+                    _PERIOD_ADJECTIVES[t.word]
+                    for t in toks[max(lo + 1, pos - 4) : pos]
+                    if t.word in _PERIOD_ADJECTIVES
+                ),
+                places=tuple(w for r, w in places if lo < r < hi),
+                before=tuple(b.lstrip("+-~") for b in before),
+                after=tuple(a.lstrip("+-~") for a in after),
+                subject=subject,
+                subject_generic=generic,
+                subject_initial=initial,
+                verb=prev_word,
+                verb_after=_content_verb(after),
+                comparison=any(w in ("than", "vs", "versus", "against") for w in before[-2:])
+                or any(w in ("than", "vs", "versus") for w in after[:1]),
+                in_list=len(same_kind) >= 3,
+            )
+
+
+_MAX_TIME_TOKENS = 10  # no time expression is longer ("in the three months to the end of June")
+_PREPOSITIONS = frozenset(
+    ["in", "of", "for", "at", "on", "by", "to", "from", "with", "about", "than", "into", "over",
+     "under", "after", "before", "against", "between", "among", "across", "per", "via"]
+)  # fmt: skip
+_PERIOD_ADJECTIVES = {
+    "quarterly": "quarter",
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+}
+_AUXILIARIES = frozenset(["was", "were", "is", "are", "had", "has", "have", "been", "be", "being"])
+
+
+def _content_verb(after: tuple[str, ...]) -> str | None:
+    """ "2,000 people were evacuated": the participle after the figure and its auxiliaries."""
+    for k, w in enumerate(after[:4]):
+        if w in _AUXILIARIES:
+            continue
+        if k > 0 and after[k - 1] in _AUXILIARIES and w.endswith(("ed", "en")) and len(w) > 4:
+            return w
+    return None
+
+
+def _ends_with_verb(words: tuple[str, ...], verb: tuple[str, ...]) -> bool:
+    """Does an aside end in the attribution verb (optionally followed by a time word)?"""
+    n = len(verb)
+    if words[-n:] == verb:
+        return True
+    return len(words) > n and words[-n - 1 : -1] == verb and words[-1] in (
+        "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "reporters", "journalists", "investors", "analysts",
+    )  # fmt: skip
+
+
+def _split(
+    codes: list[str], spans: list[tuple[int, int]], breaks: frozenset[str]
+) -> tuple[list[list[str]], list[list[int]], list[list[tuple[int, int]]]]:
+    """Clauses of a skeleton: split at semicolons and at conjunctions that start a clause."""
+    clauses: list[list[str]] = [[]]
+    figs: list[list[int]] = [[]]
+    where: list[list[tuple[int, int]]] = [[]]
+    n_fig = 0
+    for c, span in zip(codes, spans, strict=True):
+        if c == ";" or c in breaks:
+            clauses.append([])
+            figs.append([])
+            where.append([])
+            continue
+        clauses[-1].append(c)
+        where[-1].append(span)
+        if c.startswith("#"):
+            figs[-1].append(n_fig)
+            n_fig += 1
+    return clauses, figs, where
