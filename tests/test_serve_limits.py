@@ -92,7 +92,7 @@ def live() -> Iterator[Live]:
     options = ServeOptions(limits=PoolLimits(workers=1, max_pending=2, timeout=BUDGET),
                            token=TOKEN, retry_after=7)
     app = create_app(options, pool=_pool)
-    sock = socket.socket()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     sock.listen(64)
     server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False,
