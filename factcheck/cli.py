@@ -480,12 +480,13 @@ def _run_config(args: argparse.Namespace) -> int:
 
 
 def _run_extra(command: str, argv: list[str]) -> int:
-    """``factcheck archive|serve|lsp …``: the subpackage's ``cli.main``, or why it cannot run."""
+    """``factcheck archive|serve|lsp …``: the subpackage's ``main``, or why it cannot run."""
     package = f"factcheck.{command}"
     try:
         import importlib
 
-        module = importlib.import_module(f"{package}.cli")
+        module = importlib.import_module(package)
+        entry = getattr(module, "main", None)  # imports what the command needs
     except ModuleNotFoundError as exc:
         if exc.name not in (package, f"{package}.cli", "factcheck"):
             raise UsageError(
@@ -496,7 +497,6 @@ def _run_extra(command: str, argv: list[str]) -> int:
             f"the {command} command is not available in this installation "
             f"({package} is missing)"
         ) from None
-    entry = getattr(module, "main", None)
     if entry is None:
         raise UsageError(f"the {command} command is not available ({package} has no main)")
     return int(entry(argv) or 0)

@@ -91,7 +91,11 @@ def check_text(uri: str, version: int | None, source: str, *, path: str | None,
         return _with(base, problem=Problem(exc.code, exc.problem))
     doc: Document = to_document(shown, source, fmt, skip_blockquotes=settings.skip_blockquotes)
     options = CheckOptions(selection=settings.selection_for(shown), rule_dirs=settings.rule_dirs)
-    result = at_least(check_document(doc, options), settings.min_severity)
+    try:
+        result = at_least(check_document(doc, options), settings.min_severity)
+    except Exception as exc:  # a bug: shown in the document, never lost in a log
+        return _with(base, problem=Problem(
+            "internal-error", f"internal error ({type(exc).__name__}); please report it"))
     assert isinstance(result, FileResult)
     return _with(base, result=result, format=doc.format, source=doc.source)
 

@@ -20,6 +20,7 @@ carries text: one line per request, its method, route, status, sizes and times.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hmac
 import json
 import logging
@@ -39,9 +40,22 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from factcheck import __version__
-from factcheck.serve.job import CheckJob, JobError, job_from_fields, job_from_json
+from factcheck.serve.job import (
+    DEFAULT_PATH,
+    CheckJob,
+    JobError,
+    job_from_fields,
+    job_from_json,
+)
 from factcheck.serve.page import CSP, PagePart, page, script, stylesheet
-from factcheck.serve.pool import CheckTimeout, Overloaded, PoolLimits, WorkerLost, WorkerPool
+from factcheck.serve.pool import (
+    CheckTimeout,
+    Overloaded,
+    PoolLimits,
+    Unavailable,
+    WorkerLost,
+    WorkerPool,
+)
 from factcheck.serve.worker import Reply, ServiceConfig, handle, setup
 
 __all__ = ["ServeOptions", "create_app"]
@@ -244,6 +258,9 @@ async def _checked(request: Request, job: CheckJob) -> Reply:
     except CheckTimeout:
         raise JobError(503, "timeout", f"checking took longer than the time budget of "
                        f"{pool.limits.timeout:g} s; the story was not checked") from None
+    except Unavailable:
+        raise JobError(503, "unavailable", "no checker process is running; see the service's "
+                       "log") from None
     except WorkerLost:
         raise JobError(500, "checker-died", "the checker process died while checking this "
                        "story; please report it") from None
@@ -270,8 +287,8 @@ async def check_json(request: Request) -> Response:
 async def check_fragment(request: Request) -> Response:
     raw = await _json_body(request)
     job = job_from_json(raw, request.app.state.codes, view="html")
-    if job.path == "<text>":
-        job = CheckJob(**{**job.__dict__, "path": PAGE_PATH})
+    if job.path == DEFAULT_PATH:
+        job = dataclasses.replace(job, path=PAGE_PATH)
     reply = await _checked(request, job)
     return HTMLResponse(reply.body, headers={"X-Factcheck-Summary": reply.summary})
 
@@ -354,10 +371,10 @@ async def page_post(request: Request) -> Response:
         return HTMLResponse(page(PagePart(status="The form could not be read.", error=True,
                                           max_bytes=options.max_bytes)), 400)
     except JobError as exc:
-        shown = PagePart(**{**part.__dict__, "status": exc.message, "error": True})
+        shown = dataclasses.replace(part, status=exc.message, error=True)
         headers = {"Retry-After": str(options.retry_after)} if exc.code == "overloaded" else None
         return HTMLResponse(page(shown), exc.status, headers=headers)
-    shown = PagePart(**{**part.__dict__, "status": reply.summary, "report": reply.body})
+    shown = dataclasses.replace(part, status=reply.summary, report=reply.body)
     return HTMLResponse(page(shown))
 
 

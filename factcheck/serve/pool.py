@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
 import signal
 from collections.abc import Callable
@@ -34,8 +35,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-__all__ = ["CheckTimeout", "Overloaded", "PoolLimits", "WorkerLost", "WorkerPool"]
+__all__ = ["CheckTimeout", "Overloaded", "PoolLimits", "Unavailable", "WorkerLost", "WorkerPool"]
 
+log = logging.getLogger("factcheck.serve")
 STARTUP_TIMEOUT = 120.0  # seconds for a fresh process to import factcheck and build its caches
 
 
@@ -49,6 +51,10 @@ class CheckTimeout(Exception):
 
 class WorkerLost(Exception):
     """The checker process died while checking (it has been replaced)."""
+
+
+class Unavailable(Exception):
+    """No checker process is running, and none could be started."""
 
 
 @dataclass(frozen=True)
@@ -137,14 +143,18 @@ class WorkerPool:
         worker.close()
         return None
 
-    async def _add_worker(self) -> bool:
+    async def _add_worker(self, counted: bool = False) -> bool:
+        """Start one process; ``counted``: ``_starting`` already counts it (a replacement,
+        counted from the moment its predecessor was killed)."""
         loop = asyncio.get_running_loop()
-        self._starting += 1
+        if not counted:
+            self._starting += 1
         try:
             worker = await loop.run_in_executor(None, self._start_one)
         finally:
             self._starting -= 1
         if worker is None:
+            log.error("a checker process did not start")
             return False
         if self._closed:
             worker.close()
@@ -165,7 +175,8 @@ class WorkerPool:
         worker.close()
         self.restarts += 1
         if not self._closed:
-            task = asyncio.get_running_loop().create_task(self._add_worker())
+            self._starting += 1
+            task = asyncio.get_running_loop().create_task(self._add_worker(counted=True))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
@@ -192,15 +203,25 @@ class WorkerPool:
             raise Overloaded
         self._pending += 1
         try:
-            worker = await self._idle.get()
+            worker = await self._free_worker()
             while not worker.proc.is_alive():  # died while idle: never sent a job
                 self._replace(worker)
-                worker = await self._idle.get()
+                worker = await self._free_worker()
             # the job goes on even if the request is given up, so the process is always
             # either handed back or replaced: never lost to a cancelled request
             return await asyncio.shield(self._dispatch(worker, job))
         finally:
             self._pending -= 1
+
+    async def _free_worker(self) -> _Worker:
+        """The next idle process; Unavailable when none is alive or starting, or none comes
+        within ``STARTUP_TIMEOUT`` (replacements that keep failing to start)."""
+        if not self._all and not self._starting:
+            raise Unavailable
+        try:
+            return await asyncio.wait_for(self._idle.get(), STARTUP_TIMEOUT)
+        except TimeoutError:
+            raise Unavailable from None
 
     async def _dispatch(self, worker: _Worker, job: Any) -> Any:
         loop = asyncio.get_running_loop()
