@@ -298,3 +298,31 @@ def test_the_fragment_for_the_page_script(client: TestClient) -> None:
     assert response.text.count('class="finding lvl-') == 4
     assert error_of(client.post("/report", json={"text": MARK, "format": "pdf"})) == (
         422, "bad-option")
+
+
+def test_a_posted_file_never_touches_the_disk(client: TestClient,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Starlette spools an uploaded file to a temporary file past 1 MB; the page's form keeps
+    it in memory (up to the body limit), so no story is ever written to disk."""
+    import tempfile
+
+    import starlette.formparsers
+
+    made: list[Any] = []
+
+    class Recording(tempfile.SpooledTemporaryFile):  # type: ignore[type-arg]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+        def close(self) -> None:
+            made.append(("rolled", self._rolled))
+            super().close()
+
+    monkeypatch.setattr(starlette.formparsers, "SpooledTemporaryFile", Recording)
+    story = ("The deal was worth $5billion (£3.5m).\n" + "Quiet words and no figures. " * 38_000
+             ).encode()
+    assert 1024 * 1024 < len(story) < 2 * 1024 * 1024 - 10_000
+    response = client.post("/", files={"file": ("big.txt", story, "text/plain")})
+    assert response.status_code == 200 and "SCL001" in response.text
+    assert ("rolled", False) in made and ("rolled", True) not in made
