@@ -4,6 +4,8 @@
     factcheck rule CODE | --all                a rule's documentation, from its rule file
     factcheck config [PATH]                    the configuration that applies to PATH
     factcheck archive ...                      check an archive at scale (factcheck.archive)
+    factcheck serve ...                        an HTTP service and a page (factcheck.serve)
+    factcheck lsp                              a language server over stdio (factcheck.lsp)
 
 Exit status: 0 no shown finding at or above ``--fail-on``; 1 at least one; 2 a usage or
 configuration error, or an input that could not be read (reported after every other file).
@@ -21,7 +23,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from factcheck.config import Overrides
 
-COMMANDS = ("check", "rule", "config", "archive")
+COMMANDS = ("check", "rule", "config", "archive", "serve", "lsp")
+# commands in subpackages of their own, each with its own extra and argument parser
+EXTRA_COMMANDS = {
+    "archive": "check an archive at scale",
+    "serve": "an HTTP service for newsroom systems, and a page for editors",
+    "lsp": "a language server for text editors (over stdio)",
+}
 # the keys of factcheck.reporters.FORMATS, listed here so that parsing arguments stays cheap
 # (tests/test_cli.py proves the two lists agree)
 FORMAT_NAMES = (
@@ -284,9 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--json", action="store_true", help="as JSON")
     _settings_options(config)
     config.set_defaults(func=_run_config)
-    sub.add_parser(
-        "archive", help="check an archive at scale (see 'factcheck archive --help')", add_help=False
-    )
+    for name, what in EXTRA_COMMANDS.items():
+        sub.add_parser(name, help=f"{what} (see 'factcheck {name} --help')", add_help=False)
     return top
 
 
@@ -472,24 +479,26 @@ def _run_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_archive(argv: list[str]) -> int:
+def _run_extra(command: str, argv: list[str]) -> int:
+    """``factcheck archive|serve|lsp …``: the subpackage's ``main``, or why it cannot run."""
+    package = f"factcheck.{command}"
     try:
         import importlib
 
-        archive = importlib.import_module("factcheck.archive")
+        module = importlib.import_module(package)
+        entry = getattr(module, "main", None)  # imports what the command needs
     except ModuleNotFoundError as exc:
-        if exc.name not in ("factcheck.archive", "factcheck"):
+        if exc.name not in (package, f"{package}.cli", "factcheck"):
             raise UsageError(
-                f"archive: a module it needs is missing: {exc.name} "
-                "(install factcheck's archive extra)"
+                f"{command}: a module it needs is missing: {exc.name} "
+                f"(install factcheck's {command} extra: pip install 'factcheck[{command}]')"
             ) from None
         raise UsageError(
-            "the archive command is not available in this installation "
-            "(factcheck.archive is missing)"
+            f"the {command} command is not available in this installation "
+            f"({package} is missing)"
         ) from None
-    entry = getattr(archive, "main", None)
     if entry is None:
-        raise UsageError("the archive command is not available (factcheck.archive has no main)")
+        raise UsageError(f"the {command} command is not available ({package} has no main)")
     return int(entry(argv) or 0)
 
 
@@ -499,8 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     from factcheck.errors import FactcheckError
 
     try:
-        if args_list[:1] == ["archive"]:
-            return _run_archive(args_list[1:])
+        if args_list[:1] and args_list[0] in EXTRA_COMMANDS:
+            return _run_extra(args_list[0], args_list[1:])
         if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "-V", "--version"):
             args_list.insert(0, "check")
         try:

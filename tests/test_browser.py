@@ -8,23 +8,18 @@ the reason, when selenium or the browser is missing or cannot start.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import chromium
 from reporting import check_text, seed_context, seed_report
 
 from factcheck.reporters import RenderContext, render
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--disable-dev-shm-usage")
 PWN = "window.__pwned = (window.__pwned || 0) + 1; document.title = 'pwned';"
 HOSTILE = (
     f"<script>{PWN}</script> Breaking news\n"
@@ -36,29 +31,8 @@ HOSTILE = (
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator[Any]:
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        pytest.skip("selenium is not installed (pip install -e '.[test]')")
-    browser = shutil.which("chromium") or (CHROMIUM if Path(CHROMIUM).exists() else None)
-    chromedriver = shutil.which("chromedriver") or (
-        CHROMEDRIVER if Path(CHROMEDRIVER).exists() else None)
-    if browser is None or chromedriver is None:
-        pytest.skip("no chromium/chromedriver: apt-get install -y chromium chromium-driver")
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    for flag in FLAGS:
-        options.add_argument(flag)
-    try:
-        drv = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
-    except Exception as exc:  # any failure to start is a skip, with what went wrong
-        pytest.skip(f"headless Chromium could not be started: {type(exc).__name__}: "
-                    f"{str(exc).strip().splitlines()[0] if str(exc).strip() else ''}")
-    try:
+    with chromium() as drv:
         yield drv
-    finally:
-        drv.quit()
 
 
 def _open(driver: Any, tmp_path: Path, name: str, page: str) -> None:

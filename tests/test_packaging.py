@@ -32,6 +32,8 @@ def test_wheel_ships_every_rule_and_lexicon_file(wheel: Path) -> None:
         rel = path.relative_to(ROOT / "rules").as_posix()
         assert f"factcheck/_rules/{rel}" in names, rel
     assert "factcheck/py.typed" in names
+    # the page of factcheck serve loads these from the package
+    assert {"factcheck/serve/static/page.js", "factcheck/serve/static/page.css"} <= names
 
 
 def test_installed_package_loads_its_packaged_rules(wheel: Path, tmp_path: Path) -> None:

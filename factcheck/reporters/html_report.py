@@ -79,7 +79,8 @@ def esc(text: str) -> str:
     return html.escape(terminal_safe(text), quote=True)
 
 
-def _css() -> str:
+def stylesheet() -> str:
+    """The report's CSS (inline in the page here; served as a file by ``factcheck serve``)."""
     rules = [_CSS]
     rules += [f".k-{k.value}{{background:{c}}}" for k, c in KIND_COLOUR.items()]
     rules += [
@@ -268,22 +269,35 @@ def _files(report: Report, ctx: RenderContext) -> Iterator[tuple[str, str]]:
         yield findings, f"<article><h3>{esc(entry.path)}</h3>{_legend()}{body}</article>"
 
 
-def render(report: Report, ctx: RenderContext) -> str:
-    counts = _counts(report)
+def counts(report: Report) -> str:
+    """'2 errors, 1 warning, 0 info': the report in a few words (page titles)."""
+    return _counts(report)
+
+
+def sections(report: Report, ctx: RenderContext) -> str:
+    """The report's summary, findings and annotated articles: the page's body without its
+    header, for a page of one's own (``factcheck serve`` shows it under its form)."""
     parts = list(_files(report, ctx))
     findings = "".join(p[0] for p in parts)
     articles = "".join(p[1] for p in parts)
+    return (
+        f"{_summary(report)}\n"
+        f'<section id="findings"><h2>Findings</h2>{findings}</section>\n'
+        f'<section id="articles"><h2>Articles</h2>{articles}</section>\n'
+    )
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    counts = _counts(report)
     title = esc(f"factcheck report: {counts}")
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{title}</title>\n<style>{_css()}</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>{stylesheet()}</style>\n</head>\n<body>\n"
         f"<header><h1>factcheck report</h1><p>{esc(counts)} · "
         f"{esc(report.tool.name)} {esc(report.tool.version)}</p></header>\n"
-        f"{_summary(report)}\n"
-        f'<section id="findings"><h2>Findings</h2>{findings}</section>\n'
-        f'<section id="articles"><h2>Articles</h2>{articles}</section>\n'
+        f"{sections(report, ctx)}"
         "</body>\n</html>\n"
     )
