@@ -48,8 +48,9 @@ class _Verbs(_File):
     verbs: list[str]
 
 
-class _Nouns(_File):
+class _Recaps(_File):
     nouns: list[str]
+    units: list[str]
 
 
 class NumbersFile(_File):
@@ -175,6 +176,7 @@ class _Totals(_File):
     partial: list[str]
     total: list[str]
     remainder: list[str]
+    signed: list[str]
 
 
 class RelationsFile(_File):
@@ -186,7 +188,7 @@ class RelationsFile(_File):
     totals: _Totals
     rates: _WordList
     polls: _Verbs
-    recaps: _Nouns
+    recaps: _Recaps
     prices: _WordList
     ranks: _WordList
 

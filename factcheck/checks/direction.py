@@ -11,7 +11,19 @@ from collections.abc import Iterator
 
 from factcheck.checks._common import change_views, comparable, plausible_interval
 from factcheck.models import Claim
-from factcheck.registry import CheckContext, Hit, NoParams, check
+from pydantic import Field
+
+from factcheck.registry import CheckContext, Hit, Params, check
+
+
+class DirectionParams(Params):
+    max_ratio: float = Field(
+        10.0,
+        gt=1,
+        le=1e6,
+        description="Values further apart than this factor are taken as a misreading of the "
+        "sentence (a figure paired with the wrong one), not a direction word slipped.",
+    )
 
 
 def _clearly(ctx: CheckContext, f: Claim, t: Claim) -> str | None:
@@ -25,8 +37,10 @@ def _clearly(ctx: CheckContext, f: Claim, t: Claim) -> str | None:
     return None
 
 
-@check("direction.contradiction", provides=("word", "start", "end", "moved"))
-def contradiction(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+@check(
+    "direction.contradiction", params=DirectionParams, provides=("word", "start", "end", "moved")
+)
+def contradiction(ctx: CheckContext, p: DirectionParams) -> Iterator[Hit]:
     """A rise or fall word whose own from/to values move the other way."""
     ranks = ctx.lexicon.rank_measures
     for ch in change_views(ctx):
@@ -37,6 +51,9 @@ def contradiction(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
             continue
         measure = (ch.measure() or "").lower()
         if measure in ranks or measure.rsplit(" ", 1)[-1] in ranks:
+            continue
+        lo, hi = sorted((abs(f.value), abs(t.value)))
+        if lo == 0 or hi / lo > p.max_ratio:
             continue
         ctx.mark(f, t)
         moved = _clearly(ctx, f, t)

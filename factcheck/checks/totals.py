@@ -32,6 +32,13 @@ class TotalsParams(Params):
         1.0, ge=0, le=20, description="Slack in percentage points beyond rounding."
     )
     slack: float = Field(0.01, ge=0, le=0.5, description="Relative slack for sums.")
+    max_ratio: float = Field(
+        3.0,
+        gt=1,
+        le=1000,
+        description="A part (or a sum of parts) more than this many times its whole is taken as "
+        "a misreading of the sentence — another figure — not a slip.",
+    )
 
 
 @check("totals.share_mismatch", params=TotalsParams, provides=("part", "share", "whole", "actual"))
@@ -78,6 +85,8 @@ def part_exceeds_whole(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
             if not comparable(part, whole):
                 continue
             ctx.mark(part, whole)
+            if part.value > whole.value * p.max_ratio:
+                continue
             if literal_interval(part, lex, cap=0.05)[0] > literal_interval(whole, lex, cap=0.05)[1]:
                 yield Hit(
                     (part, whole),
@@ -111,9 +120,11 @@ def parts_sum(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
         slack = p.slack * t_hi + last_digit_half(total)
         over = lo - slack > t_hi
         under = hi + slack < t_lo
-        if not over and not (under and r.exhaustive):
+        if not over and not (under and r.exhaustive and r.shape != "whole-colon"):
             continue
         s = sum(x.value for x in parts)
+        if s > total.value * p.max_ratio:
+            continue
         yield Hit(
             (total, *parts),
             {

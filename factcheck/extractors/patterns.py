@@ -64,6 +64,11 @@ def _alt(words: Iterable[str], *, escape: bool = True) -> str:
 _TOKEN_AT = re.compile(r"[^\s,;:!?)\]}>\"'’]{1,24}")
 
 
+# one space, or a line break inside a paragraph (hard-wrapped wire copy: "42.5\npct"), before
+# a unit written after a figure; not a break followed by an indented new paragraph
+_WRAP = r"(?:[ \u00a0]|\n(?=\S))?"
+
+
 def last_word(before: str) -> str:
     """The last word of ``before``, lower-cased, without trailing spaces, dots or "#"."""
     parts = before.rstrip(" \t\n\u00a0#№.").rsplit(None, 1)
@@ -250,7 +255,7 @@ class Patterns:
         abbrevs = [k for k in lex.scales if not k.isalpha() or len(k) <= 4]
         words = "|".join(_SCALE_WORDS)
         self.scale = re.compile(
-            rf"(?:[ \u00a0]?(?P<a>{_alt(abbrevs)})(?![\w&])|\s*(?P<w>{words})s?\b)",
+            rf"(?:{_WRAP}(?P<a>{_alt(abbrevs)})(?![\w&])|\s*(?P<w>{words})s?\b)",
             re.IGNORECASE,
         )
         self.scale_starts = frozenset(w[0].lower() for w in (*abbrevs, *_SCALE_WORDS))
@@ -310,7 +315,7 @@ class Patterns:
             re.IGNORECASE,
         )
         self.percent = re.compile(
-            r"[ \u00a0]?(?:(?P<pp>percentage[\s-]+points?|per[\s-]?cent(?:age)?[\s-]+points?"
+            _WRAP + r"(?:(?P<pp>percentage[\s-]+points?|per[\s-]?cent(?:age)?[\s-]+points?"
             r"|%\s*points?|pp|ppts?|pts?(?=\W|$)|points?\b)"
             r"|(?P<bp>basis\s+points?|bps|bp)\b"
             r"|(?P<pc>%|per\s*cent\b|percents?\b|percentage\b(?![\s-]+points?)|pc\b|pct\b))",
@@ -478,7 +483,12 @@ class Patterns:
         self.hedge_after = re.compile(
             rf"(?:\s+(?P<h>{trie(after)})\b|(?P<s>-odd|-plus|\+)(?![\w\d]))", flags
         )
-        self.periods = re.compile(rf"^[\s,]*(?P<p>{trie(lex.periods)})\b", flags)
+        # "$5bn a year" is a rate; "$5bn a year earlier" is a time
+        self.periods = re.compile(
+            rf"^[\s,]*(?P<p>{trie(lex.periods)})\b"
+            r"(?!\s+(?:earlier|ago|before|later|previously|on\b|prior))",
+            flags,
+        )
         # verbs of change without a direction: "went from 5 to 7" is a change, not a range
         self.neutral_change = re.compile(rf"\b(?:{trie(lex.neutral_change_stems)})\w*", flags)
         direction = [w for w in (*lex.up_words, *lex.down_words)]

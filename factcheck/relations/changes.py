@@ -27,6 +27,7 @@ def _direction(code: str | None, v: Vocabulary) -> tuple[Direction | None, str |
     """The direction and word of a skeleton token (``+rose``, ``-cut``, ``~went``)."""
     if not code:
         return None, None
+    code = code.lstrip("^")
     word = code[1:]
     if code[0] == "+":
         return Direction.UP, word
@@ -142,6 +143,13 @@ def _change(
         by_dir, by_word = _direction(g["d"][1], v)  # ", a rise of 3%": the change's own word
     if not slots:
         return None
+    f, t = slots.get("from"), slots.get("to")
+    if f and t and not _comparable(mentions[f[0]], mentions[t[0]]):
+        # "net of $2.8m or 9 cts a share, up from $301,000": which value pairs with which is
+        # not said; a per-share figure never pairs with a total
+        del slots["to"]
+        if not any(k in slots for k in ("amount", "percent", "points", "fraction")):
+            return None
     if shape == "level-up" and set(slots) == {"to"}:
         return None  # "£5bn, up sharply": nothing to check
     if set(slots) == {"to"} and direction is None:
@@ -161,6 +169,12 @@ def _change(
         by_direction=by_dir,
         by_word=by_word,
     )
+
+
+def _comparable(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind or a.per != b.per:
+        return False
+    return a.unit == b.unit or a.kind not in (ClaimKind.MONEY, ClaimKind.QUANTITY)
 
 
 def _before_from(matched: str, code: str) -> str | None:

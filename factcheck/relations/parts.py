@@ -36,6 +36,56 @@ _OVERLAPPING = frozenset(
 )  # fmt: skip
 
 
+# a figure right after one of these is not the next item of a list ("among the ten")
+_NOT_AN_ITEM = frozenset(
+    ["of", "among", "than", "from", "against", "vs", "versus", "to", "by", "at", "with", "over",
+     "out", "per", "compared", "between", "within", "about", "for", "on", "in", "into", "under"]
+)  # fmt: skip
+
+
+# a list does not run across another clause ("…, while the wheat volume totalled 197 lots"),
+# an infinitive ("warrants to purchase another 1.5 mln"), or another total
+_GAP_STOPS = frozenset(
+    ["but", "while", "whilst", "whereas", "although", "though", "however", "yet", "to", "with",
+     "total", "after", "before", "because", "since", "when", "which", "who", "than"]
+)  # fmt: skip
+
+
+def _linker_fits(linker: str, comma: bool) -> bool:
+    """ "5,000 staff, of whom …" needs its comma ("41 of them should" is no list); "The plan
+    includes …" must have none (after a comma, "includes" has another subject); "including",
+    "split between", "made up of" go either way."""
+    if linker == "of":
+        return comma
+    if linker.endswith("ing") or linker in ("such", "among", "split", "divided", "broken", "made"):
+        return True
+    return not comma
+
+
+def _time_follows(view: _View, p: int, heads: frozenset[str]) -> bool:
+    """ "nine mths includes …": a figure counting periods is not a whole of parts."""
+    k = view.fig_at[p] + 1
+    return k < len(view.toks) and view.toks[k] in heads
+
+
+def _list_gap(gap: list[str]) -> bool:
+    """Does this gap separate two items of a list? A comma, semicolon or "and" in at most ten
+    tokens, no conjunction that opens another clause, and no preposition right before the next
+    item."""
+    if len(gap) > 10 or not any(t in (",", ";", "and") for t in gap):
+        return False
+    if any(t in _GAP_STOPS for t in gap):
+        return False
+    return _item_start(gap)
+
+
+def _item_start(before: list[str]) -> bool:
+    """Can a list item start after these tokens? Not right after a preposition ("among the
+    ten", "for 279 units")."""
+    words = [t.lstrip("+-~") for t in before if t not in _DETS]
+    return not words or words[-1] not in _NOT_AN_ITEM
+
+
 class _View:
     """The skeleton as a token list, with each figure's position and kind."""
 
@@ -83,6 +133,8 @@ class PartsReader:
         self.remainder = tuple(tuple(p.split()) for p in r.totals.remainder)
         self.poll_verbs = tuple(tuple(p.split()) for p in r.polls.verbs)
         self.exclusive_wholes = lex.exclusive_wholes
+        self.signed = frozenset(r.totals.signed)
+        self.time_heads = frozenset(r.time.heads)
         self.lex = lex
 
     def read(
@@ -134,7 +186,7 @@ class PartsReader:
                     break
                 p += 1
                 continue
-            if mi in taken or len(gap) > 10 or not any(t in (",", ";", "and") for t in gap):
+            if mi in taken or not _list_gap(gap):
                 break
             out.append(p)
             p += 1
@@ -300,17 +352,18 @@ class PartsReader:
         lead = view.words(0, first)
         if (
             view.kind(0) in _AMOUNT
-            and len(lead) <= 4
-            and "of" in lead
-            and all(t in _DETS or t == "of" or t[:1].isalpha() for t in lead)
-            and lead[lead.index("of") + 1 :] in ([], *[[d] for d in _DETS])
+            and view.kind(0) != "d"
+            and lead[:1] == ["of"]
+            and len(lead) <= 2
+            and all(t in _DETS for t in lead[1:])
             and n >= 2
         ):
             whole = mentions[view.mention(0)]
             nxt = next(
                 (p for p in range(1, n) if _same_family(mentions[view.mention(p)], whole)), None
             )
-            if nxt is not None and not whole.vague:
+            comma = nxt is not None and "," in toks[first + 1 : view.fig_at[nxt]]
+            if nxt is not None and comma and not whole.vague:
                 parts = self._list_after(view, mentions, nxt, whole, taken)
                 parts = [p for p in parts if not self._followed_by_of(view, p)]
                 if parts and self._summable(view, mentions, parts):
@@ -328,12 +381,20 @@ class PartsReader:
                 if _starts_with(view.words(q, q + 4), self.exhaustive + self.partial):
                     break
                 q += 1
+            comma = q < len(toks) and toks[q] in (",", "-")
             if q < len(toks) and toks[q] in (",", ":", "-"):
                 q += 1
             words = view.words(q, q + 5)
             ex = _starts_with(words, self.exhaustive)
             pa = _starts_with(words, self.partial) if not ex else 0
             colon = q > 0 and toks[q - 1] == ":"
+            linker = words[0] if words else ""
+            if (ex or pa) and not _linker_fits(linker, comma):
+                # "5,000 staff, of whom …", "…, including …"; but "The plan includes …" (no
+                # comma before a verb) and never "of them" without one ("41 of them should")
+                ex = pa = 0
+            if self._signed(mentions[view.mention(w)]) or _time_follows(view, w, self.time_heads):
+                continue
             if (ex or pa or colon) and w + 1 < n:
                 nxt = w + 1
                 if view.fig_at[nxt] - q - max(ex, pa) <= 4 and _same_family(
@@ -343,7 +404,8 @@ class PartsReader:
                     parts = [p for p in parts if not self._followed_by_of(view, p)]
                     if len(parts) >= 2 and self._summable(view, mentions, parts):
                         exhaustive = bool(ex or colon) or self._exhaustive(view, parts)
-                        yield self._parts(view, w, parts, "whole-then-parts", exhaustive)
+                        shape = "whole-colon" if colon and not (ex or pa) else "whole-then-parts"
+                        yield self._parts(view, w, parts, shape, exhaustive)
                         continue
             # "…, 2,800 in Leeds and 1,750 in York, a total of 8,550"
             before = view.toks[max(0, view.fig_at[w] - 5) : view.fig_at[w]]
@@ -358,18 +420,30 @@ class PartsReader:
                         if view.kind(p) in _AMOUNT | _SHARE:
                             break
                         continue
-                    gap = toks[view.fig_at[p] + 1 : view.fig_at[parts[-1]] if parts else view.fig_at[w]]
-                    if view.mention(p) in taken or len(gap) > 12:
+                    if view.mention(p) in taken:
                         break
+                    if parts:
+                        gap = toks[view.fig_at[p] + 1 : view.fig_at[parts[-1]]]
+                        if not _list_gap(gap):
+                            break
                     parts.append(p)
+                    if not _item_start(view.toks[max(0, view.fig_at[p] - 3) : view.fig_at[p]]):
+                        break  # "profits of £1.23m, …": the list's first item
                 parts.reverse()
-                if len(parts) >= 2 and self._summable(view, mentions, parts):
+                near = parts and view.fig_at[w] - view.fig_at[parts[-1]] <= 9
+                if len(parts) >= 2 and near and self._summable(view, mentions, parts):
                     yield self._parts(view, w, parts, "parts-then-total", True)
+
+    def _signed(self, m: Mention) -> bool:
+        """A balance, not a sum: "a $4.3bn surplus, including a $7.1bn surplus with the US and
+        a $5.5bn deficit with Japan"."""
+        measure = (m.measure or "").lower()
+        return bool(measure) and (measure in self.signed or measure.rsplit(" ", 1)[-1] in self.signed)
 
     def _summable(self, view: _View, mentions: Sequence[Mention], parts: list[int]) -> bool:
         for p in parts:
             m = mentions[view.mention(p)]
-            if m.vague or m.per is not None:
+            if m.vague or m.per is not None or self._signed(m):
                 return False
             k = view.fig_at[p] + 1
             if any(t in _OVERLAPPING for t in view.words(k, k + 2)):

@@ -73,6 +73,10 @@ class RestatementReader:
         self.generic = lex.generic_owners
         self.instance = lex.instance_markers
         self.recap_nouns = frozenset(lex.relations.recaps.nouns)
+        self.unit_words = frozenset(
+            [*(w.lower() for w in lex.units), *lex.currency_words, *lex.currency_subunits,
+             *(w.lower() for w in lex.scales), *lex.relations.recaps.units]
+        )  # fmt: skip
 
     def read(
         self, text: str, mentions: Sequence[Mention], sites: dict[int, FigureSite]
@@ -98,7 +102,7 @@ class RestatementReader:
         for same in refs.values():
             if len(same) < 2:
                 continue
-            yield from self._pairs(same, mentions)
+            yield from self._pairs(same, mentions, _series(same))
 
     def _ref(self, i: int, m: Mention, site: FigureSite) -> _Ref | None:
         lex = self.lex
@@ -112,6 +116,8 @@ class RestatementReader:
                 nxt in _RELATIVE or nxt not in _FUNCTION and nxt not in lex.not_measures
             ) or nxt in self.recap_nouns
         phrase = (m.measure or "").lower()
+        if phrase and phrase.split()[0] in self.unit_words:
+            phrase = ""  # "376 mln stg", "2.2 mln bpd": a unit, not what is measured
         if recap and (not phrase or phrase in _GENERIC_RECAPS or phrase in self.recap_nouns):
             measure = "*" if not phrase or phrase in _GENERIC_RECAPS else phrase
         elif phrase:
@@ -119,6 +125,8 @@ class RestatementReader:
         else:
             return None
         entity = m.owner or site.subject
+        if m.owner in _POSSESSIVE and site.subject and not site.subject_generic:
+            entity = site.subject  # "OSR … sell its 80 pct interest": OSR's
         named = (
             bool(entity)
             and entity not in self.generic
@@ -159,10 +167,12 @@ class RestatementReader:
             barred=barred,
         )
 
-    def _pairs(self, refs: list[_Ref], mentions: Sequence[Mention]) -> Iterator[Draft]:
+    def _pairs(
+        self, refs: list[_Ref], mentions: Sequence[Mention], series: set[str]
+    ) -> Iterator[Draft]:
         for j, b in enumerate(refs):
-            if b.barred:
-                continue
+            if b.barred or (b.measure in series and not b.recap):
+                continue  # a series (a breakdown, a table): only a recap refers back
             best: tuple[float, _Ref] | None = None
             for a in reversed(refs[max(0, j - 20) : j]):
                 if a.barred or a.mention.sentence == b.mention.sentence or a.measure == "*":
@@ -205,8 +215,13 @@ class RestatementReader:
         if a.named and b.named:
             score += 2
         elif (a.entity or b.entity) and not (a.named and b.named):
-            if (a.entity and not a.named) or (b.entity and not b.named):
-                score += 1
+            points = 0.0
+            for r in (a, b):
+                if r.entity and not r.named:
+                    # an owner that points back ("its value", "the company's value") says more
+                    # than a generic subject ("the company said …")
+                    points = max(points, 1.0 if r.entity == r.mention.owner else 0.5)
+            score += points
         if a.phrase and a.phrase == b.phrase:
             score += 1
         elif b.measure != "*":
@@ -220,6 +235,23 @@ class RestatementReader:
         if a.level != "level" and a.level == b.level:
             score += 1
         return score
+
+
+def _series(refs: list[_Ref]) -> set[str]:
+    """Measures given three or more different values: a breakdown by segment, a table, a run
+    of results — two of them are not restatements unless the later one says so."""
+    values: dict[str, list[float]] = {}
+    for r in refs:
+        values.setdefault(r.measure, []).append(r.mention.value)
+    out = set()
+    for measure, vs in values.items():
+        distinct: list[float] = []
+        for v in sorted(vs):
+            if not distinct or abs(v - distinct[-1]) > 0.02 * max(abs(v), abs(distinct[-1])):
+                distinct.append(v)
+        if len(distinct) >= 3:
+            out.add(measure)
+    return out
 
 
 def _is_sum(b: _Ref, refs: list[_Ref], mentions: Sequence[Mention]) -> bool:

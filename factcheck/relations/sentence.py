@@ -138,11 +138,15 @@ class Vocabulary:
         self.down = lex.down_words | lex.down_nouns
         self.neutral = lex.neutral_change_stems
         self.separable = lex.separable
+        self.nouns_only = (lex.up_nouns | lex.down_nouns) - lex.up_words - lex.down_words
         self.months = frozenset(r.time.heads[:24])
         self.capital_months = frozenset(["may", "march", "mar", "jan", "sept", "sep", "dec"])
         self.weak_heads = frozenset(r.time.weak_heads)
         self.zones = frozenset(r.time.zones)
         self.connectors = frozenset(["to", "of", "and"])
+        self.plural_periods = frozenset(
+            ["months", "mths", "weeks", "wks", "quarters", "qtrs", "years", "yrs", "days"]
+        )
 
     def direction_code(self, word: str) -> str:
         if word in self.up:
@@ -200,10 +204,17 @@ class SentenceReader:
                 prev = t.word
                 r += 1
                 continue
-            if t.upper and t.word not in self.function_words and t.word not in _DETERMINERS:
+            if (
+                t.upper
+                and t.word not in self.function_words
+                and t.word not in _DETERMINERS
+                and t.word not in self.v.time_heads
+            ):
                 q = r
                 while q < pos and toks[q].kind == "w" and toks[q].upper:
                     q += 1
+                if not any(u.kind == "w" and not u.upper for u in toks[q:pos]):
+                    return None, False, False  # "Shr 25 cts", "Net 5.2 mln": a row label
                 return " ".join(u.word for u in toks[r:q]), False, r == 0
             if t.word in ("the", "its", "their") and r + 1 < pos:
                 nxt = toks[r + 1].word
@@ -330,6 +341,11 @@ class SentenceReader:
                     break
                 prev = u
                 q += 1
+            if last < 0 and t.fig >= 0 and mentions[t.fig].kind == ClaimKind.COUNT:
+                # "nine mths", "12 months to June": a count of periods is a time span
+                nxt = k + 1
+                if nxt < n and keep[nxt] and toks[nxt].word in v.plural_periods:
+                    last = nxt
             if last < 0:
                 k += 1
                 continue
@@ -486,6 +502,8 @@ class SentenceReader:
                 particle = v.separable[w]
                 if any(u.word == particle for u in kept[k + 1 : k + 10]):
                     d = "-" if particle == "off" else "+"
+            if d in ("+", "-") and (w in v.nouns_only or _after_determiner(codes)):
+                d = "^" + d  # "the year-on-year rise", "an increase of": a noun, not a verb
             codes.append(d + w if d else w)
         clauses, clause_figures, clause_spans = _split(codes, spans, v.breaks)
         reading = Reading(
@@ -567,8 +585,8 @@ class SentenceReader:
                 subject_initial=initial,
                 verb=prev_word,
                 verb_after=_content_verb(after),
-                comparison=any(w in ("than", "vs", "versus", "against") for w in before[-2:])
-                or any(w in ("than", "vs", "versus") for w in after[:1]),
+                comparison=any(w in _COMPARISON for w in before[-2:])
+                or any(w in ("than", "vs", "versus", "compared", "against") for w in after[:2]),
                 in_list=len(same_kind) >= 3,
             )
 
@@ -588,6 +606,22 @@ _PERIOD_ADJECTIVES = {
     "daily": "day",
 }
 _AUXILIARIES = frozenset(["was", "were", "is", "are", "had", "has", "have", "been", "be", "being"])
+
+
+_COMPARISON = frozenset(["than", "vs", "versus", "against", "compared", "from", "with"])
+_NOUN_LEADS = frozenset(["a", "an", "the", "its", "their", "this", "his", "her", "our", "any"])
+
+
+def _after_determiner(codes: list[str]) -> bool:
+    """Does the next token follow a determiner, maybe with one word or figure between?"""
+    if codes and codes[-1] in _NOUN_LEADS:
+        return True
+    # "a 5% rise", "the year-on-year rise" (but "the deficit fell": a verb)
+    return (
+        len(codes) >= 2
+        and codes[-2] in _NOUN_LEADS
+        and (codes[-1].startswith("#") or "-" in codes[-1][1:])
+    )
 
 
 def _content_verb(after: tuple[str, ...]) -> str | None:

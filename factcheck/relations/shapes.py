@@ -60,7 +60,7 @@ class Shapes:
             )
             if " " not in w
         )
-        w = rf"(?:(?!(?:{stop})\ )[a-z][^\s]*\ )"
+        w = rf"(?:(?!(?:{stop})\ )(?:[a-z]|\^)[^\s]*\ )"
         macros = {
             "F": r"\#[a-z]\d+",
             "L": r"\#[mcqdpf]\d+",
@@ -68,6 +68,7 @@ class Shapes:
             "X": r"\#x\d+",
             "P": r"\#p\d+",
             "DIR": r"[+\-][^\s]+",
+            "NDIR": r"\^?[+\-][^\s]+",  # a direction noun may follow a determiner: "^+rise"
             "CHG": r"[+~\-][^\s]+",
             "W": w,
             "M": rf"{w}{{0,3}}",
@@ -90,9 +91,10 @@ class Shapes:
         )
         # the change restated after a from/to pair: ", a rise of 3%", ", up 3%", ", or 3%"
         macros["TAIL"] = _expand(
-            r"(?:(?:,\ |-\ |\(\ )(?:{DET}\ {W}{0,2}?(?P<d_2>{CHG})\ (?:of|by)\ "
-            r"|(?P<d_3>{DIR})\ (?:by\ )?|(?:{EQ})\ )(?P<by_2>{B})\ {M}(?:\)\ )?"
-            r"|(?:,\ )?(?:a|an)\ (?P<by_3>{B})\ {W}?(?P<d_4>{DIR})\ )?",
+            r"(?:(?:,\ |-\ |\(\ )(?:{DET}\ {W}{0,2}?(?P<d_2>\^?{CHG})\ (?:of|by)\ "
+            r"|(?P<d_3>{DIR})\ (?:by\ )?)(?P<by_2>{B})\ {M}(?:\)\ )?"
+            r"|(?:,\ |-\ |\(\ )(?:{EQ})\ (?P<by_5>\#[pt]\d+)\ {M}(?:\)\ )?"
+            r"|(?:,\ )?(?:a|an)\ (?P<by_3>{B})\ {W}?(?P<d_4>{NDIR})\ )?",
             macros,
         )
         change = [
@@ -108,21 +110,21 @@ class Shapes:
              r"(?:(?:,\ |\(\ |-\ )(?:(?:{EQ})\ |(?P<d_5>{DIR})\ {W}{0,2}?)(?P<by_4>{B})\ {M}"
              r"(?:\)\ )?)?{TRAIL}"),
             # "£1.2bn, up 20% from £1bn"; "£1.2bn, up from £1bn"; "profits were up 20%"
-            ("level-up", r"(?P<to>{L})\ {M}(?:,\ |-\ |\(\ )?(?:{BE}\ )?"
+            ("level-up", r"(?P<to>{L})\ {M}(?:,\ (?:or\ )?\#[a-z]\d+\ {M})?(?:,\ |-\ |\(\ )?(?:{BE}\ )?"
              r"(?P<d>[+\-](?:up|down|higher|lower))\ (?:by\ )?{FURTHER}(?:(?P<by>{B})\ {M})?"
              r"(?:(?:from|on|compared\ with|compared\ to|against|vs|versus|over)\ "
              r"(?P<from>{L})\ {M})?{TAIL}"),
             # "£1.2bn, a rise of 20% on £1bn"
             ("level-noun", r"(?P<to>{L})\ {M}(?:,\ |-\ |\(\ )(?:{DET})\ {W}{0,2}?"
-             r"(?P<d>{DIR})\ (?:of|by)\ (?P<by>{B})\ {M}"
+             r"(?P<d>{NDIR})\ (?:of|by)\ (?P<by>{B})\ {M}"
              r"(?:(?:from|on|compared\ with|compared\ to|against|over)\ (?P<from>{L})\ {M})?"),
             # "£1.2bn vs £1bn", "60%, compared with 55%"
             ("comparison", r"(?P<to>{L})\ {M}(?:,\ )?(?:{CMP})\ (?P<from>{L})\ "),
             # "a 20% rise in sales to £1.2bn from £1bn"
-            ("noun-by", r"(?:{DET})\ {W}{0,2}?(?P<by>{B})\ {W}?(?P<d>{DIR})\ "
+            ("noun-by", r"(?:{DET})\ {W}{0,2}?(?P<by>{B})\ {W}?(?P<d>{NDIR})\ "
              r"(?:in\ {W}{1,4}?)?{TRAIL}"),
             # "an increase of 20% to £1.2bn"; "a rise in sales of 20%"
-            ("noun-of", r"(?:{DET})\ {W}{0,2}?(?P<d>{DIR})\ (?:in\ {W}{1,4}?)?of\ "
+            ("noun-of", r"(?:{DET})\ {W}{0,2}?(?P<d>{NDIR})\ (?:in\ {W}{1,4}?)?of\ "
              r"(?P<by>{B})\ {M}{TRAIL}"),
             # "closed 3% lower at 105p"; "5% higher"
             ("by-adverb", r"(?P<by>{B})\ {M}(?P<d>[+\-](?:higher|lower|up|down|more|less|fewer))\ "
