@@ -3,8 +3,11 @@
 A configuration is the ``[tool.factcheck]`` table of a ``pyproject.toml``, or the top level of a
 ``factcheck.toml`` / ``.factcheck.toml``. Each input uses the configuration file nearest to it
 (its own folder, then each parent; in one folder ``.factcheck.toml`` beats ``factcheck.toml``
-beats ``pyproject.toml``, and a ``pyproject.toml`` without the table is passed over). Files do not
-merge: the nearest one is the whole story, then the command line is laid on top.
+beats ``pyproject.toml``, and a ``pyproject.toml`` without the table is passed over). A file
+that cannot be parsed is an error naming it, the line and the problem — a ``pyproject.toml``
+too, as soon as it mentions factcheck (a broken ``[tool.factcheck`` must not pass for no
+table). Files do not merge: the nearest one is the whole story, then the command line is laid
+on top.
 
 Keys (kebab-case; anything else is an error naming the file and the key)::
 
@@ -22,7 +25,6 @@ Globs (exclude, per-file-ignores) use ``.gitignore`` syntax, anchored at the fil
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from factcheck.errors import ConfigError, RuleFileError
 from factcheck.models import Severity
 from factcheck.ruleset import RuleSpec, Selection, load_rules, validate_codes
+from factcheck.tomlfile import parse_toml, read_toml
 
 CONFIG_FILES = (".factcheck.toml", "factcheck.toml", "pyproject.toml")
 FailOn = Literal["info", "warning", "error", "never"]
@@ -169,13 +172,7 @@ def _problem(exc: ValidationError, table: str) -> str:
 def read_table(path: Path) -> tuple[ConfigTable, str] | None:
     """The validated table of one configuration file, and its name; None if it has none."""
     shown = _shown(path)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(shown, f"cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(shown, f"not valid TOML: {exc}") from None
+    data = read_toml(path, shown, ConfigError)
     table = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -201,14 +198,15 @@ def find_config(folder: Path) -> Path | None:
 
 
 def _has_table(path: Path) -> bool:
-    """Whether a ``pyproject.toml`` has a ``[tool.factcheck]`` table (unreadable: no)."""
+    """Whether a ``pyproject.toml`` has a ``[tool.factcheck]`` table. One that names factcheck
+    but cannot be parsed is a :class:`ConfigError` (a broken table must not pass for none)."""
     try:
         data = path.read_bytes()
-        if b"factcheck" not in data:
-            return False
-        tool = tomllib.loads(data.decode("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except OSError:
         return False
+    if b"factcheck" not in data:  # no table, however broken the rest of the file may be
+        return False
+    tool = parse_toml(data, _shown(path), ConfigError).get("tool", {})
     return isinstance(tool, dict) and "factcheck" in tool
 
 
