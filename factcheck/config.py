@@ -33,6 +33,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import ConfigError, RuleFileError
+from factcheck.lexicon import load_lexicon
 from factcheck.models import Severity
 from factcheck.ruleset import RuleSpec, Selection, load_rules, validate_codes
 from factcheck.tomlfile import parse_toml, read_toml
@@ -227,6 +228,7 @@ def resolve(table: ConfigTable, source: Path | None, overrides: Overrides, cwd: 
     )
     try:
         rules = load_rules(rule_dirs)
+        load_lexicon(rule_dirs)  # built once (cached); a bad lexicon is this file's error
     except RuleFileError as exc:
         raise ConfigError(where, f"[{prefix}rule-dirs] {exc}") from None
     known = [r.code for r in rules]
