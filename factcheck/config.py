@@ -33,6 +33,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import ConfigError, RuleFileError
+from factcheck.globs import compile_glob
 from factcheck.lexicon import load_lexicon
 from factcheck.models import Severity
 from factcheck.ruleset import RuleSpec, Selection, load_rules, validate_codes
@@ -140,9 +141,8 @@ class Settings:
 
 
 def matches(glob: str, path: str | Path, root: Path, *, is_dir: bool = False) -> bool:
-    """Whether ``path`` matches a ``.gitignore``-style glob anchored at ``root``."""
-    from factcheck.discover import gitignore_spec
-
+    """Whether ``path`` matches a ``.gitignore``-style glob anchored at ``root`` (a negated
+    glob matches nothing, as a one-line ``.gitignore`` of it would)."""
     absolute = Path(os.path.abspath(path))
     try:
         rel = absolute.relative_to(root).as_posix()
@@ -150,7 +150,8 @@ def matches(glob: str, path: str | Path, root: Path, *, is_dir: bool = False) ->
         rel = absolute.name
     if rel == ".":
         return False
-    return gitignore_spec((glob,)).match_file(rel + ("/" if is_dir else ""))
+    compiled = compile_glob(glob)
+    return compiled.include and compiled.matches(rel, is_dir)
 
 
 def _shown(path: Path) -> str:

@@ -7,8 +7,8 @@ the nearest configuration match and, by default, whatever ``.gitignore`` files i
 
 ``.gitignore`` files are honoured from the root of the enclosing git repository (the nearest
 folder holding ``.git``) down to each file, deeper files overriding shallower ones, plus
-``.git/info/exclude``; outside a repository, from the walked folder down. Matching uses
-``pathspec``, which implements git's wildmatch rules (negation, anchoring, ``**``, dir-only).
+``.git/info/exclude``; outside a repository, from the walked folder down. Matching follows git's
+wildmatch rules (negation, anchoring, ``**``, dir-only) in linear time (:mod:`factcheck.globs`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pathspec
+from factcheck.globs import Glob, compile_glob, last_verdict
 
+if TYPE_CHECKING:
     from factcheck.config import Resolver, Settings
 
 ARTICLE_SUFFIXES = (
@@ -39,11 +39,9 @@ ARTICLE_SUFFIXES = (
 
 
 @functools.lru_cache(maxsize=512)
-def gitignore_spec(lines: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    """A compiled ``.gitignore`` spec for these pattern lines."""
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+def gitignore_spec(lines: tuple[str, ...]) -> tuple[Glob, ...]:
+    """The compiled globs of these ``.gitignore`` lines (blank lines and comments left out)."""
+    return tuple(g for g in map(compile_glob, lines) if not g.never)
 
 
 def repo_root(folder: Path) -> Path | None:
@@ -65,13 +63,13 @@ class GitIgnores:
 
     root: Path
     top: Path
-    _specs: dict[Path, pathspec.GitIgnoreSpec | None] = field(default_factory=dict)
+    _specs: dict[Path, tuple[Glob, ...] | None] = field(default_factory=dict)
 
     @classmethod
     def for_walk(cls, top: Path) -> GitIgnores:
         return cls(root=repo_root(top) or top, top=top)
 
-    def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+    def _spec(self, folder: Path) -> tuple[Glob, ...] | None:
         if folder not in self._specs:
             lines: list[str] = []
             sources = [folder / ".gitignore"]
@@ -82,35 +80,31 @@ class GitIgnores:
                     lines += src.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     continue
-            self._specs[folder] = gitignore_spec(tuple(lines)) if lines else None
+            self._specs[folder] = gitignore_spec(tuple(lines)) or None
         return self._specs[folder]
 
-    def _verdict(self, spec: pathspec.GitIgnoreSpec, folder: Path, rel: str) -> bool | None:
+    def _verdict(self, spec: tuple[Glob, ...], folder: Path, rel: str, is_dir: bool) -> bool | None:
         if folder not in self.top.parents:  # a .gitignore inside the walked folder
-            verdict: bool | None = spec.check_file(rel).include
-            return verdict
+            return last_verdict(spec, rel, is_dir)
         named = [
-            p.relative_to(folder).as_posix() + "/"
+            p.relative_to(folder).as_posix()
             for p in (self.top, *self.top.parents)
             if folder in p.parents
         ]
         verdict = None
-        for pattern in spec.patterns:  # the last pattern that matches decides, as in git
-            if pattern.include is None or pattern.match_file(rel) is None:
-                continue
-            if not any(pattern.match_file(d) is not None for d in named):
-                verdict = pattern.include
+        for glob in spec:  # the last glob that matches decides, as in git
+            if glob.matches(rel, is_dir) and not any(glob.matches(d, True) for d in named):
+                verdict = glob.include
         return verdict
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         """Whether git would ignore ``path`` (its parent folders are assumed not ignored)."""
         if self.root not in path.parents:
             return False
-        suffix = "/" if is_dir else ""
         for folder in path.parents:
             spec = self._spec(folder)
             if spec is not None:
-                verdict = self._verdict(spec, folder, path.relative_to(folder).as_posix() + suffix)
+                verdict = self._verdict(spec, folder, path.relative_to(folder).as_posix(), is_dir)
                 if verdict is not None:
                     return verdict
             if folder == self.root:
