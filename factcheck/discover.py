@@ -9,6 +9,9 @@ the nearest configuration match and, by default, whatever ``.gitignore`` files i
 folder holding ``.git``) down to each file, deeper files overriding shallower ones, plus
 ``.git/info/exclude``; outside a repository, from the walked folder down. Matching follows git's
 wildmatch rules (negation, anchoring, ``**``, dir-only) in linear time (:mod:`factcheck.globs`).
+
+A folder that cannot be listed, and a path named on the command line that is neither a file nor
+a folder, are reported (:attr:`Discovery.unreadable`), never skipped in silence.
 """
 
 from __future__ import annotations
@@ -114,10 +117,12 @@ class GitIgnores:
 
 @dataclass(frozen=True)
 class Discovery:
-    """The files to check (as they will be shown) and the paths that yielded none."""
+    """The files to check (as they will be shown), the paths that yielded none, and the folders
+    that could not be listed: (folder, code, problem), reported as inputs that failed."""
 
     files: list[str]
     empty: list[str]
+    unreadable: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def discover(paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = False) -> Discovery:
@@ -125,13 +130,14 @@ def discover(paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = 
     seen: set[str] = set()
     files: list[str] = []
     empty: list[str] = []
+    unreadable: list[tuple[str, str, str]] = []
     for given in paths:
         if given == "-":
             files.append(given)
             continue
         p = Path(given)
         if p.is_dir():
-            found = list(_walk(p, resolver))
+            found = list(_walk(p, resolver, unreadable))
             if not found:
                 empty.append(given)
         else:
@@ -142,12 +148,20 @@ def discover(paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = 
             if key not in seen:
                 seen.add(key)
                 files.append(f)
-    return Discovery(files=files, empty=empty)
+    return Discovery(files=files, empty=empty, unreadable=unreadable)
 
 
-def _walk(top: Path, resolver: Resolver) -> Iterator[str]:
+def _walk(top: Path, resolver: Resolver, unreadable: list[tuple[str, str, str]]) -> Iterator[str]:
+    def failed(exc: OSError) -> None:  # os.walk would skip the folder without a word
+        folder = os.path.normpath(str(exc.filename or top))
+        if isinstance(exc, PermissionError):
+            unreadable.append((folder, "permission", "cannot list this folder: permission denied"))
+        else:
+            reason = os.strerror(exc.errno) if exc.errno else str(exc)
+            unreadable.append((folder, "unreadable", f"cannot list this folder: {reason}"))
+
     ignores = GitIgnores.for_walk(Path(os.path.abspath(top)))
-    for folder, dirs, names in os.walk(top):
+    for folder, dirs, names in os.walk(top, onerror=failed):
         settings = resolver.for_dir(folder)
         here = Path(os.path.abspath(folder))
         dirs[:] = sorted(d for d in dirs if not _skipped(here / d, True, settings, ignores))

@@ -2,8 +2,10 @@
 
 Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM. Everything else is an
 :class:`~factcheck.errors.InputError` whose ``code`` names the problem and whose message is one
-line: ``not-found``, ``is-directory``, ``permission``, ``unreadable``, ``too-large``, ``empty``,
-``binary``, ``encoding``. The library never prints and never lets an OSError through.
+line: ``not-found``, ``is-directory``, ``not-a-file`` (a FIFO, socket or device: only regular
+files are read, so a pipe with no writer cannot hang a run), ``permission``, ``unreadable``,
+``too-large``, ``empty``, ``binary``, ``encoding``. The library never prints and never lets an
+OSError through.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import codecs
 import os
 import stat
 import sys
-from pathlib import Path
 
 from factcheck.errors import ConfigError, InputError
 from factcheck.models import Document
@@ -141,6 +142,13 @@ def _too_large(path: str, size: int | None, limit: int) -> InputError:
     )
 
 
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows
+_NOT_A_FILE = (
+    "not a regular file (a FIFO, socket or device); save it to a file, or pipe it to "
+    "standard input and give '-'"
+)
+
+
 def read_bytes(
     path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, shown: str | None = None
 ) -> bytes:
@@ -154,12 +162,17 @@ def read_bytes(
             raise InputError(shown, "unreadable", f"cannot read standard input ({exc})") from None
     else:
         try:
-            info = os.stat(path)
-            if stat.S_ISDIR(info.st_mode):
+            if stat.S_ISDIR(os.stat(path).st_mode):
                 raise InputError(shown, "is-directory", "is a directory, not a file")
-            if max_bytes is not None and stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-                raise _too_large(shown, info.st_size, max_bytes)
-            with Path(path).open("rb") as fh:
+            # opened without blocking, then asked what it is: a FIFO opens at once and is
+            # refused, even one that replaced a regular file since it was found
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _BINARY)
+            with os.fdopen(fd, "rb") as fh:
+                info = os.fstat(fd)
+                if not stat.S_ISREG(info.st_mode):
+                    raise InputError(shown, "not-a-file", _NOT_A_FILE)
+                if max_bytes is not None and info.st_size > max_bytes:
+                    raise _too_large(shown, info.st_size, max_bytes)
                 data = fh.read(limit)
         except InputError:
             raise
