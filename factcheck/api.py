@@ -204,6 +204,6 @@ def check_file(
         doc = load_document(str(path), input_format=input_format)
     except InputError as exc:
         return make_report(
-            [FileFailure(path=str(path), error=FileError(code=exc.code, message=exc.problem))]
+            [FileFailure(path=exc.path, error=FileError(code=exc.code, message=exc.problem))]
         )
     return make_report([check_document(doc, options)])

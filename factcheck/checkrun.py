@@ -23,7 +23,7 @@ from factcheck.discover import ARTICLE_SUFFIXES, discover
 from factcheck.errors import ConfigError
 from factcheck.models import FileError, FileFailure, FileResult, Finding, Report
 from factcheck.runner import Outcome, Task, at_least, failing, run
-from factcheck.sources import DEFAULT_MAX_BYTES
+from factcheck.sources import DEFAULT_MAX_BYTES, display_name
 
 STDIN_NAME = "<stdin>"
 MACHINE_FORMATS = frozenset({"json", "json-lines", "sarif", "github", "gitlab", "junit"})
@@ -92,14 +92,14 @@ def _plan(
     tasks = []
     for path in files:
         if path == "-":
-            display = req.stdin_filename or STDIN_NAME
+            display = display_name(req.stdin_filename or STDIN_NAME)
             settings = (
                 resolver.for_file(req.stdin_filename)
                 if req.stdin_filename
                 else resolver.for_dir(Path.cwd())
             )
         else:
-            display, settings = path, resolver.for_file(path)
+            display, settings = display_name(path), resolver.for_file(path)
         settings_of[display] = settings
         options = CheckOptions(
             date=date, selection=settings.selection_for(display), rule_dirs=settings.rule_dirs
@@ -156,8 +156,9 @@ def execute(req: CheckRequest, progress: Progress | None = None) -> CheckRun:
     outcomes = run(tasks, jobs=req.jobs or os.cpu_count() or 1, progress=advance)
     results = [o.result for o in outcomes]
     for folder, code, problem in found.unreadable:  # inputs that failed, like unreadable files
-        results.append(FileFailure(path=folder, error=FileError(code=code, message=problem)))
-        settings_of[folder] = top
+        shown = display_name(folder)
+        results.append(FileFailure(path=shown, error=FileError(code=code, message=problem)))
+        settings_of[shown] = top
     shown_before = _shown_count(results, settings_of)
     results = _baseline(req, results, known, notes)
     results = [at_least(r, settings_of[r.path].min_severity) for r in results]

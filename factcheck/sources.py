@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
     "decode",
+    "display_name",
     "document_from_bytes",
     "load_document",
     "read_bytes",
@@ -49,6 +50,16 @@ _MAGIC = (
 )
 # C0 controls other than tab, LF, VT, FF, CR and ESC: rare in text, common in binary data.
 _CONTROL = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
+
+
+def display_name(path: str) -> str:
+    """``path`` as reports show it. A file name whose bytes are not UTF-8 reaches Python with
+    lone surrogates, which no UTF-8 output can hold: those bytes are written ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def _size(n: int) -> str:
@@ -153,7 +164,7 @@ def read_bytes(
     path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, shown: str | None = None
 ) -> bytes:
     """The bytes of ``path`` (``-`` is stdin), at most ``max_bytes`` (``None``: no limit)."""
-    shown = shown or path
+    shown = shown or display_name(path)
     limit = -1 if max_bytes is None else max_bytes + 1
     if path == "-":
         try:
@@ -219,7 +230,7 @@ def load_document(
     skip_blockquotes: bool = False,
 ) -> Document:
     """Read, decode and reduce one input (``-`` is stdin; ``display_path`` names it)."""
-    shown = display_path or path
+    shown = display_path or display_name(path)
     data = read_bytes(path, max_bytes, shown=shown)
     return document_from_bytes(
         data, shown, input_format=input_format, skip_blockquotes=skip_blockquotes
