@@ -114,6 +114,7 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
         MarkdownWalk,
         inline_within_budget,
         split_at_line_budget,
+        too_deep_as_text,
     )
     from factcheck.markup.metadata import front_matter
 
@@ -128,6 +129,7 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
         work = "".join(c if c in "\r\n" else " " for c in head) + work[meta.end :]
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
     md.core.ruler.at("inline", inline_within_budget)
+    md.block.ruler.before("table", "too_deep", too_deep_as_text)
     md.inline.terminator_re = TEXT_ENDS
     env: dict[str, object] = {}
     cut = split_at_line_budget(work)

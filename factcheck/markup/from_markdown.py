@@ -16,6 +16,12 @@ Block parsing costs it several microseconds per line too (every line is offered 
 rule), so a megabyte of "- 1" lines would take seconds: markdown-it parses the first
 :data:`MAX_MARKDOWN_LINES` lines of a document, again far more than any article has, and the
 rest is checked as plain text (:func:`split_at_line_budget`).
+
+markdown-it stops at its nesting limit (``maxNesting``, 20 levels: ten nested lists, twenty
+nested quotes) by skipping *everything* left in the block it is in: the rest of a deep quote,
+or, from a list item, the rest of the document. :func:`too_deep_as_text` is a block rule tried
+before the others: a block that starts just above the limit becomes one paragraph of its lines
+as written (markers such as ``>`` or ``-`` left in), so nothing goes unchecked.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from factcheck.markup.directives import COMMENT, Collector, Directive
 from factcheck.markup.pieces import Block
 
 if TYPE_CHECKING:
+    from markdown_it.rules_block import StateBlock
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
@@ -66,6 +73,25 @@ def inline_within_budget(state: StateCore) -> None:
             continue
         left -= cost
         state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def too_deep_as_text(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Block rule: at two levels below markdown-it's nesting limit, the lines of the block
+    (up to a blank line or one indented less) are a paragraph, nested no deeper."""
+    if silent or state.level < state.md.options["maxNesting"] - 2:
+        return False
+    line = start + 1
+    while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+        line += 1
+    state.line = line
+    opened = state.push("paragraph_open", "p", 1)
+    opened.map = [start, line]
+    inline = state.push("inline", "", 0)
+    inline.content = state.getLines(start, line, state.blkIndent, False).strip()
+    inline.map = [start, line]
+    inline.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
 
 
 def split_at_line_budget(work: str) -> int:
