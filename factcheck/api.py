@@ -94,17 +94,21 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         date = doc.date
     else:
         date = dateline(doc.text)
+    # Every rule reads what the extractor read: where it stopped at its figure cap (NUM002), so
+    # do the checks that scan the text themselves (weekdays, malformed numerals).
+    read = len(doc.text) if found.truncated_at is None else found.truncated_at
+    lowered = found.lowered
     ctx = CheckContext(
-        doc.text,
+        doc.text[:read] if read < len(doc.text) else doc.text,
         claims,
         lex,
         date=date,
         rates=options.rates,  # type: ignore[arg-type]
         units=options.units,  # type: ignore[arg-type]
         clause_breaks=found.clause_breaks,
-        text_lower=found.lowered,
+        text_lower=lowered[:read] if lowered is not None and len(lowered) > read else lowered,
     )
-    ctx.malformed = found.malformed
+    ctx.malformed = [span for span in found.malformed if span[0] < read]
     ctx.truncated_at = found.truncated_at
     ctx.invalid_suppressions = list(doc.invalid_suppressions)
     findings = run_checks(ctx, options.rules(), suppressions=doc.suppressions, position=position)
