@@ -77,7 +77,6 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     lex = options.lexicon()
     found = extract_mentions(doc.text, lex)
     mentions = found.mentions
-    text_lines = LineIndex(doc.text)
     mapped = bool(doc.offsets.text_starts)
     if mapped:
         # messages name lines ("(line 8)"): count them in the file as written
@@ -86,7 +85,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         def position(offset: int) -> tuple[int, int]:
             return source_lines.position(doc.offsets.to_source(offset))
     else:
-        position = text_lines.position
+        position = LineIndex(doc.text).position
     claims = mentions_to_claims(doc.text, mentions, position=position)
     if options.date is not None:
         date = DateInfo(value=options.date.isoformat(), source="option")

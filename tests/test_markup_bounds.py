@@ -106,6 +106,27 @@ def test_under_the_line_budget_nothing_changes(monkeypatch: pytest.MonkeyPatch) 
     assert (after.text, after.offsets) == (before.text, before.offsets)
 
 
+def test_a_table_past_the_pipe_budget_is_plain_text_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(from_markdown, "MAX_TABLE_PIPES", 10)
+    source = "# Results\n\n|a|b|\n|-|-|\n|£5m|£6m|\n|£7m|£8m|\n\nAfter *it*: £9m.\n"
+    doc = to_document("a.md", source, "markdown")
+    # the 10th "|" is on the row of £7m: from that line on, text as written
+    assert doc.text.startswith("Results\n\na\n\nb\n\n£5m\n\n£6m\n\n|£7m|£8m|")
+    assert doc.text.endswith("After *it*: £9m.\n")
+    assert_maps_back(doc)
+    assert _claims_in_place(doc) == ["£5m", "£6m", "£7m", "£8m", "£9m"]
+
+
+def test_tables_under_the_pipe_budget_are_cells() -> None:
+    assert from_markdown.MAX_TABLE_PIPES >= 4 * 1_100  # ten columns, a hundred rows, four times
+    row = "|" + "|".join(f"£{i}m" for i in range(10)) + "|\n"
+    source = "|" + "|".join("c" * 10) + "|\n|" + "-|" * 10 + "\n" + row * 100
+    doc = to_document("a.md", source, "markdown")
+    assert "|" not in doc.text and doc.text.count("£9m") == 100
+
+
 # -- Markdown: the nesting limit ------------------------------------------------------------------
 
 SLIP = "It slashed its value by $50billion (£35m)."

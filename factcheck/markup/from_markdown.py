@@ -15,7 +15,10 @@ markup left in, each character at its place in the source.
 Block parsing costs it several microseconds per line too (every line is offered to every block
 rule), so a megabyte of "- 1" lines would take seconds: markdown-it parses the first
 :data:`MAX_MARKDOWN_LINES` lines of a document, again far more than any article has, and the
-rest is checked as plain text (:func:`split_at_line_budget`).
+rest is checked as plain text (:func:`split_at_line_budget`). A table costs it about 25 µs a
+cell and keeps 1 KB of tokens for it, and a line of a wide table holds hundreds of cells: the
+Markdown part also ends at the line holding the :data:`MAX_TABLE_PIPES`-th ``|``, so a
+megabyte of table is not 9 s and 600 MB.
 
 markdown-it stops at its nesting limit (``maxNesting``, 20 levels: ten nested lists, twenty
 nested quotes) by skipping *everything* left in the block it is in: the rest of a deep quote,
@@ -50,6 +53,9 @@ MAX_INLINE_MARKUP = 20_000
 # Lines parsed as Markdown per document: each costs markdown-it 7-30 µs; a long feature is a few
 # hundred lines.
 MAX_MARKDOWN_LINES = 10_000
+# Table cell separators parsed as Markdown per document: a results table of 10 columns and 100
+# rows has about 1,100. markdown-it keeps about 1 KB of tokens per cell.
+MAX_TABLE_PIPES = 5_000
 _MARKUP = ("*", "_", "`", "[", "]", "<", "&", "\\", "!", "~", "\n")  # where inline rules start
 # Where a run of text ends for markdown-it: where one of the rules enabled here can start, or a
 # link text ends. Its default set adds characters kept for plugins ($ % - : …): in "$5m-$6m" or
@@ -96,11 +102,17 @@ def too_deep_as_text(state: StateBlock, start: int, end: int, silent: bool) -> b
 
 def split_at_line_budget(work: str) -> int:
     """Where the Markdown part of ``work`` ends: the start of line ``MAX_MARKDOWN_LINES``, or
-    the end of the text when it has fewer lines."""
-    if work.count("\n") + work.count("\r") < MAX_MARKDOWN_LINES:
-        return len(work)  # the common case, without building the list of line starts
-    starts = line_starts(work)
-    return starts[MAX_MARKDOWN_LINES] if len(starts) > MAX_MARKDOWN_LINES else len(work)
+    of the line holding ``|`` number ``MAX_TABLE_PIPES``, whichever is first; else the end."""
+    cut = len(work)
+    if work.count("\n") + work.count("\r") >= MAX_MARKDOWN_LINES:
+        starts = line_starts(work)
+        cut = starts[MAX_MARKDOWN_LINES] if len(starts) > MAX_MARKDOWN_LINES else len(work)
+    if work.count("|", 0, cut) >= MAX_TABLE_PIPES:  # the common case skips this
+        at = -1
+        for _ in range(MAX_TABLE_PIPES):
+            at = work.find("|", at + 1)
+        cut = max(work.rfind("\n", 0, at), work.rfind("\r", 0, at)) + 1
+    return cut
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
