@@ -68,3 +68,25 @@ def test_rules_that_read_the_text_stop_at_the_figure_cap() -> None:
     before = WRONG + "It cost 1,00,0 euros. "
     got = codes(before + figures + WRONG * 3 + "It cost 1,00,0 euros. ")
     assert got == {"DAT001": 1, "NUM001": 1, "NUM002": 1}
+
+
+def test_number_words_stop_at_their_own_cap_and_say_where() -> None:
+    """A megabyte of "one " is no figure at all, but each word cost the readers ~30 µs: reading
+    stops after MAX_NUMBER_WORDS words, and NUM002 says where, as for figures."""
+    from factcheck.extractors.numerals import MAX_NUMBER_WORDS
+
+    text = "one " * (MAX_NUMBER_WORDS + 100) + "It slashed its value by $50billion (£35m)."
+    report = factcheck.check(text, date="2018-03-22")
+    (note,) = [f for f in report.findings if f.code == "NUM002"]
+    assert note.span[0] == 4 * MAX_NUMBER_WORDS
+    assert [f.code for f in report.findings] == ["NUM002"]  # the conversion is past it
+    short = "one " * 100 + "It slashed its value by $50billion (£35m)."
+    assert codes(short, date="2018-03-22") == {"SCL001": 1}  # silent: far under the cap
+
+
+def test_growth_words_count_towards_the_figure_cap_in_order() -> None:
+    assert len(factcheck.extract("doubled " * (MAX_MENTIONS + 500))) == MAX_MENTIONS
+    mixed = factcheck.extract("It doubled to 5m. " * MAX_MENTIONS)
+    assert len(mixed) == MAX_MENTIONS
+    assert [c.kind for c in mixed[:4]] == ["multiplier", "count", "multiplier", "count"]
+    assert len(factcheck.extract("It doubled to 5m. " * 3)) == 6  # silent: under the cap

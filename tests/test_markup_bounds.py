@@ -119,6 +119,20 @@ def test_a_table_past_the_pipe_budget_is_plain_text_in_place(
     assert _claims_in_place(doc) == ["£5m", "£6m", "£7m", "£8m", "£9m"]
 
 
+def test_lines_past_the_nesting_budget_are_plain_text_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(from_markdown, "MAX_NESTING_MARKS", 10)
+    source = "> > It rose to £5m.\n\n> > > > It fell to £4m.\n\n> > > > It is £3m.\n"
+    doc = to_document("a.md", source, "markdown")
+    # prefixes "> > " (4) and "> > > > " (8): past 10 on the second quote, text from there on
+    assert doc.text.startswith("It rose to £5m.\n\n> > > > It fell to £4m.")
+    assert_maps_back(doc)
+    assert _claims_in_place(doc) == ["£5m", "£4m", "£3m"]
+    monkeypatch.undo()
+    assert from_markdown.split_at_line_budget("  - a\n" * 100) == 600  # silent: far under
+
+
 def test_tables_under_the_pipe_budget_are_cells() -> None:
     assert from_markdown.MAX_TABLE_PIPES >= 4 * 1_100  # ten columns, a hundred rows, four times
     row = "|" + "|".join(f"£{i}m" for i in range(10)) + "|\n"

@@ -18,7 +18,9 @@ rule), so a megabyte of "- 1" lines would take seconds: markdown-it parses the f
 rest is checked as plain text (:func:`split_at_line_budget`). A table costs it about 25 µs a
 cell and keeps 1 KB of tokens for it, and a line of a wide table holds hundreds of cells: the
 Markdown part also ends at the line holding the :data:`MAX_TABLE_PIPES`-th ``|``, so a
-megabyte of table is not 9 s and 600 MB.
+megabyte of table is not 9 s and 600 MB; and at the line where the block prefixes (quote marks
+and indentation at line starts) pass :data:`MAX_NESTING_MARKS` characters, for lines that are
+each in many containers.
 
 markdown-it stops at its nesting limit (``maxNesting``, 20 levels: ten nested lists, twenty
 nested quotes) by skipping *everything* left in the block it is in: the rest of a deep quote,
@@ -56,6 +58,12 @@ MAX_MARKDOWN_LINES = 10_000
 # Table cell separators parsed as Markdown per document: a results table of 10 columns and 100
 # rows has about 1,100. markdown-it keeps about 1 KB of tokens per cell.
 MAX_TABLE_PIPES = 5_000
+# Characters of block prefixes (quote marks and indentation at line starts) parsed as Markdown
+# per document: each line costs markdown-it time and tokens for every container it is in, so a
+# page of lines thirty quotes deep would take seconds and 60 times its size in memory. An article
+# with a long nested list spends a few thousand.
+MAX_NESTING_MARKS = 40_000
+_LEADING = re.compile(r"^[ \t>]+", re.MULTILINE)
 _MARKUP = ("*", "_", "`", "[", "]", "<", "&", "\\", "!", "~", "\n")  # where inline rules start
 # Where a run of text ends for markdown-it: where one of the rules enabled here can start, or a
 # link text ends. Its default set adds characters kept for plugins ($ % - : …): in "$5m-$6m" or
@@ -112,6 +120,13 @@ def split_at_line_budget(work: str) -> int:
         for _ in range(MAX_TABLE_PIPES):
             at = work.find("|", at + 1)
         cut = max(work.rfind("\n", 0, at), work.rfind("\r", 0, at)) + 1
+    if work.count(">", 0, cut) + work.count("  ", 0, cut) >= MAX_NESTING_MARKS // 2:
+        spent = 0
+        for m in _LEADING.finditer(work, 0, cut):
+            spent += m.end() - m.start()
+            if spent > MAX_NESTING_MARKS:
+                cut = m.start()
+                break
     return cut
 
 
