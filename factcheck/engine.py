@@ -124,7 +124,7 @@ def run(
             and not any(c.startswith(p) for c in ctx.capped for p in s.codes)  # not all asked
         ]
         for spec in late:
-            kept.extend(_findings(ctx, spec, position, (), used))
+            kept.extend(_findings(ctx, spec, position, (), used, dedupe=False))
     kept.sort(key=lambda f: (f.span[0], f.code))
     return kept
 
@@ -135,17 +135,20 @@ def _findings(
     position: Position,
     suppressions: Sequence[Suppression],
     used: set[int],
+    *,
+    dedupe: bool = True,
 ) -> list[Finding]:
-    """One rule's findings, de-duplicated, suppressed ones left out (their comments noted in
-    ``used``), at most :data:`MAX_FINDINGS`: the check is not asked for more."""
+    """One rule's findings, de-duplicated (claim-stage rules), suppressed ones left out (their
+    comments noted in ``used``), at most :data:`MAX_FINDINGS`: the check is not asked for more."""
     check = CATALOGUE[spec.check]
     seen: set[tuple[str, ...]] = set()
     out: list[Finding] = []
     for hit in check.func(ctx, _params(spec)):
-        key = tuple(sorted(c.id for c in hit.claims)) or (str(hit.span),)
-        if key in seen:
-            continue
-        seen.add(key)
+        if dedupe:
+            key = tuple(sorted(c.id for c in hit.claims)) or (str(hit.span),)
+            if key in seen:
+                continue
+            seen.add(key)
         finding = _finding(spec, hit, position)
         covering = [i for i, s in enumerate(suppressions) if _covers(s, spec.code, finding.span[0])]
         if covering:

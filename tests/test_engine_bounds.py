@@ -90,3 +90,11 @@ def test_growth_words_count_towards_the_figure_cap_in_order() -> None:
     assert len(mixed) == MAX_MENTIONS
     assert [c.kind for c in mixed[:4]] == ["multiplier", "count", "multiplier", "count"]
     assert len(factcheck.extract("It doubled to 5m. " * 3)) == 6  # silent: under the cap
+
+
+def test_two_unused_suppressions_at_one_place_are_both_reported() -> None:
+    """Late-stage findings (SUP001) are not de-duplicated by place: each comment is its own."""
+    text = ("<!-- factcheck: ignore[DAT001] -->\n<!-- factcheck: ignore[SCL001] -->\n"
+            "The vote is on Thursday.\n")
+    got = factcheck.api.check_document(to_document("a.md", text, "markdown")).findings
+    assert [f.code for f in got] == ["SUP001", "SUP001"]

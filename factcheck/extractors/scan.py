@@ -156,6 +156,7 @@ class Scanner:
         """The mentions of ``text``; ``lowered`` is ``text.lower()`` if the caller has it."""
         found = self.finder.find(text, lowered)
         self.malformed = found.malformed
+        self.truncated_at = None
         nums = found.numerals
         out: list[Mention] = []
         consumed_to = -1
