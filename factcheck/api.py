@@ -81,7 +81,6 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     lex = options.lexicon()
     found = extract_mentions(doc.text, lex)
     mentions = found.mentions
-    text_lines = LineIndex(doc.text)
     mapped = bool(doc.offsets.text_starts)
     if mapped:
         # messages name lines ("(line 8)"): count them in the file as written
@@ -90,7 +89,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         def position(offset: int) -> tuple[int, int]:
             return source_lines.position(doc.offsets.to_source(offset))
     else:
-        position = text_lines.position
+        position = LineIndex(doc.text).position
     drafts = relate(doc.text, mentions, lex)
     claims = mentions_to_claims(doc.text, mentions, position=position)
     relations = freeze(drafts, doc.text, position)
@@ -100,8 +99,12 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         date = doc.date
     else:
         date = dateline(doc.text)
+    # Every rule reads what the extractor read: where it stopped at its figure cap (NUM002), so
+    # do the checks that scan the text themselves (weekdays, malformed numerals).
+    read = len(doc.text) if found.truncated_at is None else found.truncated_at
+    lowered = found.lowered
     ctx = CheckContext(
-        doc.text,
+        doc.text[:read] if read < len(doc.text) else doc.text,
         claims,
         lex,
         relations=relations,
@@ -109,9 +112,9 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         rates=options.rates,  # type: ignore[arg-type]
         units=options.units,  # type: ignore[arg-type]
         clause_breaks=found.clause_breaks,
-        text_lower=found.lowered,
+        text_lower=lowered[:read] if lowered is not None and len(lowered) > read else lowered,
     )
-    ctx.malformed = found.malformed
+    ctx.malformed = [span for span in found.malformed if span[0] < read]
     ctx.truncated_at = found.truncated_at
     ctx.invalid_suppressions = list(doc.invalid_suppressions)
     findings = run_checks(ctx, options.rules(), suppressions=doc.suppressions, position=position)
@@ -212,6 +215,6 @@ def check_file(
         doc = load_document(str(path), input_format=input_format)
     except InputError as exc:
         return make_report(
-            [FileFailure(path=str(path), error=FileError(code=exc.code, message=exc.problem))]
+            [FileFailure(path=exc.path, error=FileError(code=exc.code, message=exc.problem))]
         )
     return make_report([check_document(doc, options)])

@@ -95,6 +95,8 @@ def read(path: str | Path) -> Counter[Key]:
         raise ConfigError(
             where, f"not a baseline (invalid JSON: {exc.msg} at line {exc.lineno})"
         ) from None
+    except RecursionError:
+        raise ConfigError(where, "not a baseline (JSON nested too deeply)") from None
     if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
         raise ConfigError(where, f"not a factcheck baseline of version {BASELINE_VERSION}")
     out: Counter[Key] = Counter()

@@ -21,9 +21,9 @@ from factcheck.api import CheckOptions, make_report
 from factcheck.config import Overrides, Resolver, Settings
 from factcheck.discover import ARTICLE_SUFFIXES, discover
 from factcheck.errors import ConfigError
-from factcheck.models import FileFailure, FileResult, Finding, Report
+from factcheck.models import FileError, FileFailure, FileResult, Finding, Report
 from factcheck.runner import Outcome, Task, at_least, failing, run
-from factcheck.sources import DEFAULT_MAX_BYTES
+from factcheck.sources import DEFAULT_MAX_BYTES, display_name
 
 STDIN_NAME = "<stdin>"
 MACHINE_FORMATS = frozenset({"json", "json-lines", "sarif", "github", "gitlab", "junit"})
@@ -92,14 +92,14 @@ def _plan(
     tasks = []
     for path in files:
         if path == "-":
-            display = req.stdin_filename or STDIN_NAME
+            display = display_name(req.stdin_filename or STDIN_NAME)
             settings = (
                 resolver.for_file(req.stdin_filename)
                 if req.stdin_filename
                 else resolver.for_dir(Path.cwd())
             )
         else:
-            display, settings = path, resolver.for_file(path)
+            display, settings = display_name(path), resolver.for_file(path)
         settings_of[display] = settings
         options = CheckOptions(
             date=date, selection=settings.selection_for(display), rule_dirs=settings.rule_dirs
@@ -145,7 +145,7 @@ def execute(req: CheckRequest, progress: Progress | None = None) -> CheckRun:
     known = baselines.read(req.baseline) if req.baseline else None  # fails before any work
     found = discover(req.paths, resolver, force_exclude=req.force_exclude)
     notes = [f"warning: {p}: no article files found" for p in found.empty]
-    if not found.files:
+    if not found.files and not found.unreadable:
         raise ConfigError(
             ", ".join(req.paths),
             f"nothing to check: no article files ({', '.join(ARTICLE_SUFFIXES)}) found",
@@ -155,6 +155,10 @@ def execute(req: CheckRequest, progress: Progress | None = None) -> CheckRun:
     advance = progress(len(tasks)) if progress and fmt not in MACHINE_FORMATS else None
     outcomes = run(tasks, jobs=req.jobs or os.cpu_count() or 1, progress=advance)
     results = [o.result for o in outcomes]
+    for folder, code, problem in found.unreadable:  # inputs that failed, like unreadable files
+        shown = display_name(folder)
+        results.append(FileFailure(path=shown, error=FileError(code=code, message=problem)))
+        settings_of[shown] = top
     shown_before = _shown_count(results, settings_of)
     results = _baseline(req, results, known, notes)
     results = [at_least(r, settings_of[r.path].min_severity) for r in results]

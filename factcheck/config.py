@@ -3,8 +3,11 @@
 A configuration is the ``[tool.factcheck]`` table of a ``pyproject.toml``, or the top level of a
 ``factcheck.toml`` / ``.factcheck.toml``. Each input uses the configuration file nearest to it
 (its own folder, then each parent; in one folder ``.factcheck.toml`` beats ``factcheck.toml``
-beats ``pyproject.toml``, and a ``pyproject.toml`` without the table is passed over). Files do not
-merge: the nearest one is the whole story, then the command line is laid on top.
+beats ``pyproject.toml``, and a ``pyproject.toml`` without the table is passed over). A file
+that cannot be parsed is an error naming it, the line and the problem — a ``pyproject.toml``
+too, as soon as it mentions factcheck (a broken ``[tool.factcheck`` must not pass for no
+table). Files do not merge: the nearest one is the whole story, then the command line is laid
+on top.
 
 Keys (kebab-case; anything else is an error naming the file and the key)::
 
@@ -22,7 +25,6 @@ Globs (exclude, per-file-ignores) use ``.gitignore`` syntax, anchored at the fil
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +33,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import ConfigError, RuleFileError
+from factcheck.globs import compile_glob
+from factcheck.lexicon import load_lexicon
 from factcheck.models import Severity
 from factcheck.ruleset import RuleSpec, Selection, load_rules, validate_codes
+from factcheck.tomlfile import parse_toml, read_toml
 
 CONFIG_FILES = (".factcheck.toml", "factcheck.toml", "pyproject.toml")
 FailOn = Literal["info", "warning", "error", "never"]
@@ -136,9 +141,8 @@ class Settings:
 
 
 def matches(glob: str, path: str | Path, root: Path, *, is_dir: bool = False) -> bool:
-    """Whether ``path`` matches a ``.gitignore``-style glob anchored at ``root``."""
-    from factcheck.discover import gitignore_spec
-
+    """Whether ``path`` matches a ``.gitignore``-style glob anchored at ``root`` (a negated
+    glob matches nothing, as a one-line ``.gitignore`` of it would)."""
     absolute = Path(os.path.abspath(path))
     try:
         rel = absolute.relative_to(root).as_posix()
@@ -146,7 +150,8 @@ def matches(glob: str, path: str | Path, root: Path, *, is_dir: bool = False) ->
         rel = absolute.name
     if rel == ".":
         return False
-    return gitignore_spec((glob,)).match_file(rel + ("/" if is_dir else ""))
+    compiled = compile_glob(glob)
+    return compiled.include and compiled.matches(rel, is_dir)
 
 
 def _shown(path: Path) -> str:
@@ -169,13 +174,7 @@ def _problem(exc: ValidationError, table: str) -> str:
 def read_table(path: Path) -> tuple[ConfigTable, str] | None:
     """The validated table of one configuration file, and its name; None if it has none."""
     shown = _shown(path)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(shown, f"cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(shown, f"not valid TOML: {exc}") from None
+    data = read_toml(path, shown, ConfigError)
     table = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -201,14 +200,15 @@ def find_config(folder: Path) -> Path | None:
 
 
 def _has_table(path: Path) -> bool:
-    """Whether a ``pyproject.toml`` has a ``[tool.factcheck]`` table (unreadable: no)."""
+    """Whether a ``pyproject.toml`` has a ``[tool.factcheck]`` table. One that names factcheck
+    but cannot be parsed is a :class:`ConfigError` (a broken table must not pass for none)."""
     try:
         data = path.read_bytes()
-        if b"factcheck" not in data:
-            return False
-        tool = tomllib.loads(data.decode("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except OSError:
         return False
+    if b"factcheck" not in data:  # no table, however broken the rest of the file may be
+        return False
+    tool = parse_toml(data, _shown(path), ConfigError).get("tool", {})
     return isinstance(tool, dict) and "factcheck" in tool
 
 
@@ -229,6 +229,7 @@ def resolve(table: ConfigTable, source: Path | None, overrides: Overrides, cwd: 
     )
     try:
         rules = load_rules(rule_dirs)
+        load_lexicon(rule_dirs)  # built once (cached); a bad lexicon is this file's error
     except RuleFileError as exc:
         raise ConfigError(where, f"[{prefix}rule-dirs] {exc}") from None
     known = [r.code for r in rules]

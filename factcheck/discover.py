@@ -7,8 +7,11 @@ the nearest configuration match and, by default, whatever ``.gitignore`` files i
 
 ``.gitignore`` files are honoured from the root of the enclosing git repository (the nearest
 folder holding ``.git``) down to each file, deeper files overriding shallower ones, plus
-``.git/info/exclude``; outside a repository, from the walked folder down. Matching uses
-``pathspec``, which implements git's wildmatch rules (negation, anchoring, ``**``, dir-only).
+``.git/info/exclude``; outside a repository, from the walked folder down. Matching follows git's
+wildmatch rules (negation, anchoring, ``**``, dir-only) in linear time (:mod:`factcheck.globs`).
+
+A folder that cannot be listed, and a path named on the command line that is neither a file nor
+a folder, are reported (:attr:`Discovery.unreadable`), never skipped in silence.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pathspec
+from factcheck.globs import Glob, compile_glob, last_verdict
 
+if TYPE_CHECKING:
     from factcheck.config import Resolver, Settings
 
 ARTICLE_SUFFIXES = (
@@ -39,11 +42,9 @@ ARTICLE_SUFFIXES = (
 
 
 @functools.lru_cache(maxsize=512)
-def gitignore_spec(lines: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    """A compiled ``.gitignore`` spec for these pattern lines."""
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+def gitignore_spec(lines: tuple[str, ...]) -> tuple[Glob, ...]:
+    """The compiled globs of these ``.gitignore`` lines (blank lines and comments left out)."""
+    return tuple(g for g in map(compile_glob, lines) if not g.never)
 
 
 def repo_root(folder: Path) -> Path | None:
@@ -65,13 +66,13 @@ class GitIgnores:
 
     root: Path
     top: Path
-    _specs: dict[Path, pathspec.GitIgnoreSpec | None] = field(default_factory=dict)
+    _specs: dict[Path, tuple[Glob, ...] | None] = field(default_factory=dict)
 
     @classmethod
     def for_walk(cls, top: Path) -> GitIgnores:
         return cls(root=repo_root(top) or top, top=top)
 
-    def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+    def _spec(self, folder: Path) -> tuple[Glob, ...] | None:
         if folder not in self._specs:
             lines: list[str] = []
             sources = [folder / ".gitignore"]
@@ -82,35 +83,31 @@ class GitIgnores:
                     lines += src.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     continue
-            self._specs[folder] = gitignore_spec(tuple(lines)) if lines else None
+            self._specs[folder] = gitignore_spec(tuple(lines)) or None
         return self._specs[folder]
 
-    def _verdict(self, spec: pathspec.GitIgnoreSpec, folder: Path, rel: str) -> bool | None:
+    def _verdict(self, spec: tuple[Glob, ...], folder: Path, rel: str, is_dir: bool) -> bool | None:
         if folder not in self.top.parents:  # a .gitignore inside the walked folder
-            verdict: bool | None = spec.check_file(rel).include
-            return verdict
+            return last_verdict(spec, rel, is_dir)
         named = [
-            p.relative_to(folder).as_posix() + "/"
+            p.relative_to(folder).as_posix()
             for p in (self.top, *self.top.parents)
             if folder in p.parents
         ]
         verdict = None
-        for pattern in spec.patterns:  # the last pattern that matches decides, as in git
-            if pattern.include is None or pattern.match_file(rel) is None:
-                continue
-            if not any(pattern.match_file(d) is not None for d in named):
-                verdict = pattern.include
+        for glob in spec:  # the last glob that matches decides, as in git
+            if glob.matches(rel, is_dir) and not any(glob.matches(d, True) for d in named):
+                verdict = glob.include
         return verdict
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         """Whether git would ignore ``path`` (its parent folders are assumed not ignored)."""
         if self.root not in path.parents:
             return False
-        suffix = "/" if is_dir else ""
         for folder in path.parents:
             spec = self._spec(folder)
             if spec is not None:
-                verdict = self._verdict(spec, folder, path.relative_to(folder).as_posix() + suffix)
+                verdict = self._verdict(spec, folder, path.relative_to(folder).as_posix(), is_dir)
                 if verdict is not None:
                     return verdict
             if folder == self.root:
@@ -120,10 +117,12 @@ class GitIgnores:
 
 @dataclass(frozen=True)
 class Discovery:
-    """The files to check (as they will be shown) and the paths that yielded none."""
+    """The files to check (as they will be shown), the paths that yielded none, and the folders
+    that could not be listed: (folder, code, problem), reported as inputs that failed."""
 
     files: list[str]
     empty: list[str]
+    unreadable: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def discover(paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = False) -> Discovery:
@@ -131,13 +130,14 @@ def discover(paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = 
     seen: set[str] = set()
     files: list[str] = []
     empty: list[str] = []
+    unreadable: list[tuple[str, str, str]] = []
     for given in paths:
         if given == "-":
             files.append(given)
             continue
         p = Path(given)
         if p.is_dir():
-            found = list(_walk(p, resolver))
+            found = list(_walk(p, resolver, unreadable))
             if not found:
                 empty.append(given)
         else:
@@ -148,12 +148,20 @@ def discover(paths: Sequence[str], resolver: Resolver, *, force_exclude: bool = 
             if key not in seen:
                 seen.add(key)
                 files.append(f)
-    return Discovery(files=files, empty=empty)
+    return Discovery(files=files, empty=empty, unreadable=unreadable)
 
 
-def _walk(top: Path, resolver: Resolver) -> Iterator[str]:
+def _walk(top: Path, resolver: Resolver, unreadable: list[tuple[str, str, str]]) -> Iterator[str]:
+    def failed(exc: OSError) -> None:  # os.walk would skip the folder without a word
+        folder = os.path.normpath(str(exc.filename or top))
+        if isinstance(exc, PermissionError):
+            unreadable.append((folder, "permission", "cannot list this folder: permission denied"))
+        else:
+            reason = os.strerror(exc.errno) if exc.errno else str(exc)
+            unreadable.append((folder, "unreadable", f"cannot list this folder: {reason}"))
+
     ignores = GitIgnores.for_walk(Path(os.path.abspath(top)))
-    for folder, dirs, names in os.walk(top):
+    for folder, dirs, names in os.walk(top, onerror=failed):
         settings = resolver.for_dir(folder)
         here = Path(os.path.abspath(folder))
         dirs[:] = sorted(d for d in dirs if not _skipped(here / d, True, settings, ignores))

@@ -1,8 +1,13 @@
 """Runs the enabled checks over a text's claims and turns their hits into findings.
 
 The engine owns everything a check does not: the rule's code, name and severity, the wording
-(templates filled from the hit), the suggested fix, de-duplication, inline suppressions, and the
-order of findings. It never prints.
+(templates filled from the hit), the suggested fix, de-duplication, inline suppressions, the
+bound on findings, and the order of findings. It never prints.
+
+Bound: a rule reports at most :data:`MAX_FINDINGS` findings in one text (after suppressions);
+the engine stops asking the check for more, records where it stopped in ``ctx.capped`` and the
+rule NUM003 (``hygiene.too_many_findings``) says so. No article comes near it; a generated page
+of ten thousand wrong weekdays would otherwise cost seconds and gigabytes to report.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from factcheck.registry import CheckContext, Hit
 from factcheck.ruleset import RuleSpec
 
 Position = Callable[[int], tuple[int, int]]
+MAX_FINDINGS = 100  # findings of one rule in one text; past it the rule stops (NUM003 says so)
 
 
 class _Blank(dict[str, Any]):
@@ -102,36 +108,55 @@ def run(
     position: Position,
 ) -> list[Finding]:
     """Findings of the enabled ``rules`` over ``ctx``, suppressions applied, in text order."""
-    findings: list[Finding] = []
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    used: set[int] = set()
+    kept: list[Finding] = []
     late: list[RuleSpec] = []
     for spec in rules:
-        check = CATALOGUE[spec.check]
-        if check.stage != "claims":
+        if CATALOGUE[spec.check].stage != "claims":
             late.append(spec)
             continue
-        params = _params(spec)
-        for hit in check.func(ctx, params):
-            key = (spec.code, tuple(sorted(c.id for c in hit.claims)) or (str(hit.span),))
+        kept.extend(_findings(ctx, spec, position, suppressions, used))
+    if late:
+        ctx.unused_suppressions = [
+            s
+            for i, s in enumerate(suppressions)
+            if i not in used
+            and s.action != "enable"
+            and not any(c.startswith(p) for c in ctx.capped for p in s.codes)  # not all asked
+        ]
+        for spec in late:
+            kept.extend(_findings(ctx, spec, position, (), used, dedupe=False))
+    kept.sort(key=lambda f: (f.span[0], f.code))
+    return kept
+
+
+def _findings(
+    ctx: CheckContext,
+    spec: RuleSpec,
+    position: Position,
+    suppressions: Sequence[Suppression],
+    used: set[int],
+    *,
+    dedupe: bool = True,
+) -> list[Finding]:
+    """One rule's findings, de-duplicated (claim-stage rules), suppressed ones left out (their
+    comments noted in ``used``), at most :data:`MAX_FINDINGS`: the check is not asked for more."""
+    check = CATALOGUE[spec.check]
+    seen: set[tuple[str, ...]] = set()
+    out: list[Finding] = []
+    for hit in check.func(ctx, _params(spec)):
+        if dedupe:
+            key = tuple(sorted(c.id for c in hit.claims)) or (str(hit.span),)
             if key in seen:
                 continue
             seen.add(key)
-            findings.append(_finding(spec, hit, position))
-    used: set[int] = set()
-    kept: list[Finding] = []
-    for f in findings:
-        hit_sup = [i for i, s in enumerate(suppressions) if _covers(s, f.code, f.span[0])]
-        if hit_sup:
-            used.update(hit_sup)
+        finding = _finding(spec, hit, position)
+        covering = [i for i, s in enumerate(suppressions) if _covers(s, spec.code, finding.span[0])]
+        if covering:
+            used.update(covering)
             continue
-        kept.append(f)
-    if late:
-        ctx.unused_suppressions = [
-            s for i, s in enumerate(suppressions) if i not in used and s.action != "enable"
-        ]
-        for spec in late:
-            check = CATALOGUE[spec.check]
-            params = _params(spec)
-            kept.extend(_finding(spec, hit, position) for hit in check.func(ctx, params))
-    kept.sort(key=lambda f: (f.span[0], f.code))
-    return kept
+        if len(out) == MAX_FINDINGS:
+            ctx.capped[spec.code] = finding.span[0]
+            break
+        out.append(finding)
+    return out

@@ -1,22 +1,31 @@
 """The word lists of ``rules/lexicon/*.toml``: loaded once, validated, frozen.
 
 Each file has a pydantic model below (``extra="forbid"``): a misspelt key or a value of the wrong
-shape is a :class:`~factcheck.errors.RuleFileError` naming the file and the key. A user's extra
-rules folder may carry a ``lexicon/`` of its own; its tables extend the shipped ones.
+shape is a :class:`~factcheck.errors.RuleFileError` naming the file and the key, one line, as for
+rule files (``changes.toml: [separable.wipe] expected one word …, got '('``). Entries are words,
+never patterns: every word and phrase is matched literally (escaped where it goes into a regular
+expression), and a word must be printable text without blanks at its ends; a particle one word;
+a currency an ISO code; a number finite.
+
+A user's extra rules folder may carry a ``lexicon/`` of its own, whose files (named as the
+shipped ones) extend the shipped tables. Each is validated as it is merged in, and a problem is
+reported against the file it is in, with list positions counted in that file.
 """
 
 from __future__ import annotations
 
 import functools
-import tomllib
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
-from factcheck.errors import RuleFileError, pydantic_problem
+from factcheck.errors import RuleFileError
 from factcheck.numparse import NumberWords
+from factcheck.tomlfile import read_toml
 
 
 def default_rules_dir() -> Path:
@@ -28,51 +37,87 @@ def default_rules_dir() -> Path:
     return here.parent / "rules"
 
 
+# What an entry may be. A plain function per string costs less here than a pattern
+# constraint, which pydantic-core compiles again for every field that uses it.
+_CONTROL = r"\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"  # and format
+_WORD = re.compile(rf"[^\s{_CONTROL}](?:[^{_CONTROL}]*[^\s{_CONTROL}])?")
+_PARTICLE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CODE = re.compile(r"[A-Z]{3}")
+MAX_WORD = 60  # characters: the longest shipped entry has 24
+
+
+def _checker(pattern: re.Pattern[str], kind: str, expected: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if len(value) > MAX_WORD or pattern.fullmatch(value) is None:
+            raise PydanticCustomError(kind, expected)
+        return value
+
+    return AfterValidator(check)
+
+
+Word = Annotated[
+    str,
+    _checker(
+        _WORD,
+        "word",
+        f"expected a word or phrase (at most {MAX_WORD} characters, no blank at either end, "
+        "no control characters)",
+    ),
+]
+Particle = Annotated[
+    str, _checker(_PARTICLE, "particle", "expected one word (letters, with ' or - inside)")
+]
+Code = Annotated[
+    str, _checker(_CODE, "currency_code", "expected an ISO currency code (three capital letters)")
+]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
 class _File(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class _WordList(_File):
-    words: list[str]
+    words: list[Word]
 
 
 class _FormList(_File):
-    forms: list[str]
+    forms: list[Word]
 
 
 class _CodeList(_File):
-    list: list[str]
+    list: list[Code]
 
 
 class _Verbs(_File):
-    verbs: list[str]
+    verbs: list[Word]
 
 
 class _Recaps(_File):
-    nouns: list[str]
-    units: list[str]
+    nouns: list[Word]
+    units: list[Word]
 
 
 class NumbersFile(_File):
-    units: dict[str, float]
-    tens: dict[str, float]
-    multipliers: dict[str, float]
-    scales: dict[str, float]
-    vague: dict[str, tuple[float, float]]
-    vague_prefixes: dict[str, tuple[float, float]]
-    fractions: dict[str, float]
-    ordinals: dict[str, float]
+    units: dict[Word, Number]
+    tens: dict[Word, Number]
+    multipliers: dict[Word, Number]
+    scales: dict[Word, Number]
+    vague: dict[Word, tuple[Number, Number]]
+    vague_prefixes: dict[Word, tuple[Number, Number]]
+    fractions: dict[Word, Number]
+    ordinals: dict[Word, Number]
 
 
 class CurrenciesFile(_File):
-    symbols: dict[str, str]
+    symbols: dict[Word, Code]
     codes: _CodeList
-    words: dict[str, str]
-    subunits: dict[str, tuple[str, float]]
-    ambiguous: dict[str, list[str]]
+    words: dict[Word, Code]
+    subunits: dict[Word, tuple[Code, Number]]
+    ambiguous: dict[Word, list[Code]]
 
 
-UnitName = str | list[str]
+UnitName = Word | list[Word]  # pint unit names
 
 
 class UnitsFile(_File):
@@ -96,35 +141,35 @@ HedgeDir = Literal["approx", "above", "at_least", "below", "at_most", "exact"]
 
 
 class HedgesFile(_File):
-    before: dict[str, tuple[HedgeDir, float]]
-    after: dict[str, tuple[HedgeDir, float]]
+    before: dict[Word, tuple[HedgeDir, Number]]
+    after: dict[Word, tuple[HedgeDir, Number]]
 
 
 class _UpDown(_File):
-    up: list[str]
-    down: list[str]
+    up: list[Word]
+    down: list[Word]
 
 
 class _Stems(_File):
-    stems: list[str]
+    stems: list[Word]
 
 
 class ChangesFile(_File):
     direction: _UpDown
-    separable: dict[str, str]
+    separable: dict[Word, Particle]
     nouns: _UpDown
-    growth: dict[str, float]
-    periods: dict[str, str]
+    growth: dict[Word, Number]
+    periods: dict[Word, Word]
     neutral: _Stems
 
 
 class _Qualifiers(_File):
-    time: list[str]
-    place: list[str]
+    time: list[Word]
+    place: list[Word]
 
 
 class MeasuresFile(_File):
-    groups: dict[str, list[str]]
+    groups: dict[Word, list[Word]]
     not_measures: _WordList
     label_nouns: _WordList
     person_nouns: _WordList
@@ -132,51 +177,51 @@ class MeasuresFile(_File):
     exclusive_wholes: _WordList
     instance_markers: _WordList
     qualifiers: _Qualifiers
-    verb_measures: dict[str, str]
+    verb_measures: dict[Word, Word]
 
 
 class HintsFile(_File):
-    currency: dict[str, list[str]]
+    currency: dict[Code, list[Word]]
 
 
 class _Time(_File):
-    heads: list[str]
-    weak_heads: list[str]
-    zones: list[str]
-    modifiers: list[str]
-    after: list[str]
-    prepositions: list[str]
-    duration_leads: list[str]
+    heads: list[Word]
+    weak_heads: list[Word]
+    zones: list[Word]
+    modifiers: list[Word]
+    after: list[Word]
+    prepositions: list[Word]
+    duration_leads: list[Word]
 
 
 class _Attribution(_File):
-    verbs: list[str]
-    leads: list[str]
+    verbs: list[Word]
+    leads: list[Word]
 
 
 class _Place(_File):
-    prepositions: list[str]
-    words: list[str]
+    prepositions: list[Word]
+    words: list[Word]
 
 
 class _Links(_File):
-    from_: list[str] = Field(alias="from")
-    comparison: list[str]
-    to: list[str]
-    equivalence: list[str]
+    from_: list[Word] = Field(alias="from")
+    comparison: list[Word]
+    to: list[Word]
+    equivalence: list[Word]
 
 
 class _Clauses(_File):
-    breaks: list[str]
-    openers: list[str]
+    breaks: list[Word]
+    openers: list[Word]
 
 
 class _Totals(_File):
-    exhaustive: list[str]
-    partial: list[str]
-    total: list[str]
-    remainder: list[str]
-    signed: list[str]
+    exhaustive: list[Word]
+    partial: list[Word]
+    total: list[Word]
+    remainder: list[Word]
+    signed: list[Word]
 
 
 class RelationsFile(_File):
@@ -329,25 +374,25 @@ class Lexicon:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise RuleFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleFileError(str(path), f"not valid TOML: {exc}") from None
+    return read_toml(path, str(path), RuleFileError)
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Tables merge, word lists are appended; any other value (a number, a pair such as a
+    hedge's ``["approx", 0.05]``) is replaced."""
     out = dict(base)
     for key, val in extra.items():
         if isinstance(val, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], val)
-        elif isinstance(val, list) and isinstance(out.get(key), list):
+        elif _words(val) and _words(out.get(key)):
             out[key] = [*out[key], *val]
         else:
             out[key] = val
     return out
+
+
+def _words(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def load_lexicon(extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
@@ -358,18 +403,83 @@ def load_lexicon(extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
 @functools.cache
 def _load_lexicon(extra_dirs: tuple[str, ...]) -> Lexicon:
     base = default_rules_dir() / "lexicon"
+    extras = [_extra_files(Path(d) / "lexicon") for d in extra_dirs]
     files: dict[str, Any] = {}
     for stem, model in _FILES.items():
         path = base / f"{stem}.toml"
         data = _read_toml(path)
-        where = str(path)
-        for extra in extra_dirs:
-            extra_path = Path(extra) / "lexicon" / f"{stem}.toml"
-            if extra_path.is_file():
-                data = _merge(data, _read_toml(extra_path))
-                where = f"{where} + {extra_path}"
-        try:
-            files[stem] = model.model_validate(data)
-        except ValidationError as exc:
-            raise RuleFileError(where, pydantic_problem(exc)) from None
+        files[stem] = _validated(model, data, path)
+        for found in extras:
+            if stem in found:
+                extra = _read_toml(found[stem])
+                merged = _merge(data, extra)
+                files[stem] = _validated(model, merged, found[stem], (data, extra))
+                data = merged
     return Lexicon(files)
+
+
+def _extra_files(folder: Path) -> dict[str, Path]:
+    """The lexicon files of a user's rules folder, by stem; another ``.toml`` is an error."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in sorted(folder.glob("*.toml")):
+        if path.stem not in _FILES:
+            known = ", ".join(f"{k}.toml" for k in _FILES)
+            problem = f"[file name] not a lexicon file; expected one of {known}"
+            raise RuleFileError(str(path), problem)
+        found[path.stem] = path
+    return found
+
+
+def _validated(
+    model: type[_File], data: dict[str, Any], path: Path, merged: tuple[Any, Any] | None = None
+) -> _File:
+    """``data`` validated; a problem is blamed on ``path``. ``merged``: ``data`` is the data
+    before ``path`` with ``path``'s own merged in (list positions are counted in ``path``)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RuleFileError(str(path), _problem(exc, merged)) from None
+
+
+def _problem(exc: ValidationError, merged: tuple[Any, Any] | None) -> str:
+    """The first error as "[key] what was expected, got …", its list positions in the file."""
+    err = exc.errors(include_url=False)[0]
+    loc = list(err.get("loc", ()))
+    is_key = loc[-1:] == ["[key]"]
+    if is_key:
+        loc.pop()
+    if merged is not None:
+        loc = _in_file(loc, *merged)
+    kind, value = err.get("type", ""), err.get("input")
+    if kind == "finite_number":
+        expected = "expected a finite number"
+    elif kind == "extra_forbidden":
+        return f"[{'.'.join(map(str, loc[:-1])) or 'top level'}] unknown key {loc[-1]!r}"
+    else:
+        expected = str(err.get("msg", "invalid"))
+    if is_key:
+        key = loc.pop()
+        return f"[{'.'.join(map(str, loc))}] key {key!r}: {expected}"
+    got = f", got {value!r}" if isinstance(value, str | int | float) else ""
+    return f"[{'.'.join(map(str, loc))}] {expected}{got[:80]}"
+
+
+def _in_file(loc: Sequence[Any], before: Any, extra: Any) -> list[Any]:
+    """``loc`` in merged data → in the file merged last: a word list it appended to counts
+    from that file's first item."""
+    out: list[Any] = []
+    for part in loc:
+        if isinstance(part, int) and _words(before) and _words(extra):
+            part -= len(before)
+        out.append(part)
+        before = _child(before, part)
+        extra = _child(extra, part)
+    return out
+
+
+def _child(node: Any, key: Any) -> Any:
+    if isinstance(node, dict):
+        return node.get(key)
+    return None

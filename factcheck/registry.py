@@ -120,6 +120,7 @@ class CheckContext:
         self.truncated_at: int | None = None  # where extraction stopped (too many figures)
         self.unused_suppressions: list[Suppression] = []  # set by the engine before that stage
         self.invalid_suppressions: list[InvalidSuppression] = []  # comments that cannot apply
+        self.capped: dict[str, int] = {}  # code → offset where the engine stopped the rule
 
     @property
     def rates(self) -> RateProvider:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import string
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from factcheck.errors import ConfigError, RuleFileError, pydantic_problem
 from factcheck.lexicon import default_rules_dir
 from factcheck.models import Severity
+from factcheck.tomlfile import read_toml
 
 CODE_PATTERN = r"^[A-Z]{3}[0-9]{3}$"
 
@@ -88,13 +88,7 @@ def template_fields(template: str) -> set[str]:
 
 
 def _load_rule_file(path: Path) -> RuleSpec:
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise RuleFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleFileError(str(path), f"not valid TOML: {exc}") from None
+    data = read_toml(path, str(path), RuleFileError)
     try:
         spec = RuleSpec.model_validate({**data, "path": str(path)})
     except ValidationError as exc:

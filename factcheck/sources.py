@@ -2,8 +2,10 @@
 
 Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM. Everything else is an
 :class:`~factcheck.errors.InputError` whose ``code`` names the problem and whose message is one
-line: ``not-found``, ``is-directory``, ``permission``, ``unreadable``, ``too-large``, ``empty``,
-``binary``, ``encoding``. The library never prints and never lets an OSError through.
+line: ``not-found``, ``is-directory``, ``not-a-file`` (a FIFO, socket or device: only regular
+files are read, so a pipe with no writer cannot hang a run), ``permission``, ``unreadable``,
+``too-large``, ``empty``, ``binary``, ``encoding``. The library never prints and never lets an
+OSError through.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import codecs
 import os
 import stat
 import sys
-from pathlib import Path
 
 from factcheck.errors import ConfigError, InputError
 from factcheck.models import Document
@@ -21,6 +22,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
     "decode",
+    "display_name",
     "document_from_bytes",
     "load_document",
     "read_bytes",
@@ -48,6 +50,16 @@ _MAGIC = (
 )
 # C0 controls other than tab, LF, VT, FF, CR and ESC: rare in text, common in binary data.
 _CONTROL = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
+
+
+def display_name(path: str) -> str:
+    """``path`` as reports show it. A file name whose bytes are not UTF-8 reaches Python with
+    lone surrogates, which no UTF-8 output can hold: those bytes are written ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def _size(n: int) -> str:
@@ -141,11 +153,18 @@ def _too_large(path: str, size: int | None, limit: int) -> InputError:
     )
 
 
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows
+_NOT_A_FILE = (
+    "not a regular file (a FIFO, socket or device); save it to a file, or pipe it to "
+    "standard input and give '-'"
+)
+
+
 def read_bytes(
     path: str, max_bytes: int | None = DEFAULT_MAX_BYTES, *, shown: str | None = None
 ) -> bytes:
     """The bytes of ``path`` (``-`` is stdin), at most ``max_bytes`` (``None``: no limit)."""
-    shown = shown or path
+    shown = shown or display_name(path)
     limit = -1 if max_bytes is None else max_bytes + 1
     if path == "-":
         try:
@@ -154,12 +173,17 @@ def read_bytes(
             raise InputError(shown, "unreadable", f"cannot read standard input ({exc})") from None
     else:
         try:
-            info = os.stat(path)
-            if stat.S_ISDIR(info.st_mode):
+            if stat.S_ISDIR(os.stat(path).st_mode):
                 raise InputError(shown, "is-directory", "is a directory, not a file")
-            if max_bytes is not None and stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-                raise _too_large(shown, info.st_size, max_bytes)
-            with Path(path).open("rb") as fh:
+            # opened without blocking, then asked what it is: a FIFO opens at once and is
+            # refused, even one that replaced a regular file since it was found
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _BINARY)
+            with os.fdopen(fd, "rb") as fh:
+                info = os.fstat(fd)
+                if not stat.S_ISREG(info.st_mode):
+                    raise InputError(shown, "not-a-file", _NOT_A_FILE)
+                if max_bytes is not None and info.st_size > max_bytes:
+                    raise _too_large(shown, info.st_size, max_bytes)
                 data = fh.read(limit)
         except InputError:
             raise
@@ -206,7 +230,7 @@ def load_document(
     skip_blockquotes: bool = False,
 ) -> Document:
     """Read, decode and reduce one input (``-`` is stdin; ``display_path`` names it)."""
-    shown = display_path or path
+    shown = display_path or display_name(path)
     data = read_bytes(path, max_bytes, shown=shown)
     return document_from_bytes(
         data, shown, input_format=input_format, skip_blockquotes=skip_blockquotes

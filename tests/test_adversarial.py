@@ -82,6 +82,16 @@ def _line(n: int) -> str:
     return _cycle(sent)(n)
 
 
+def _wide_table(columns: int) -> Callable[[int], str]:
+    def build(n: int) -> str:
+        head = "|" + "|".join(f"c{i}" for i in range(columns)) + "|\n"
+        rule = "|" + "-|" * columns + "\n"
+        row = "|" + "|".join(str(i % 97) for i in range(columns)) + "|\n"
+        return head + rule + row * max(1, (n - len(head) - len(rule)) // len(row))
+
+    return build
+
+
 ADVERSARIAL: tuple[Family, ...] = (
     Family("digit-run", "text", lambda n: "1" * n),
     Family("digit-run-scaled", "text", lambda n: "$" + "9" * (n - 3) + "bn"),
@@ -132,6 +142,20 @@ ADVERSARIAL: tuple[Family, ...] = (
     Family("md-short-lines", "markdown", _cycle("a\n")),
     Family("md-quote-lines", "markdown", _cycle("> 1\n")),
     Family("md-table-rows", "markdown", lambda n: "|a|b|\n|-|-|\n" + _cycle("|1|2|\n")(n - 12)),
+    # issue 16, items 7 and 8: findings, number words, figures in one sentence, wide tables
+    Family("weekday-dates", "text", _cycle("On Tuesday, March 22, 2018 ")),
+    Family("malformed-numbers", "text", _cycle("1,00,0 ")),
+    Family("number-word-one", "text", _cycle("one ")),
+    Family("number-words-hyphened", "text", _cycle("twenty-one ")),
+    Family("number-words-scaled", "text", _cycle("a million ")),
+    Family("growth-words", "text", _cycle("doubled ")),
+    Family("thousand-figures-sentence", "text",
+           _cycle("The figures were " + ", ".join(f"${i}m" for i in range(1000)) + ". ")),
+    Family("md-wide-table-20", "markdown", _wide_table(20)),
+    Family("md-wide-table-200", "markdown", _wide_table(200)),
+    Family("md-wide-table-1000", "markdown", _wide_table(1000)),
+    Family("md-list-deep", "markdown", _cycle("".join("  " * i + "- £5m\n" for i in range(12)))),
+    Family("md-quote-deep", "markdown", _cycle(">" * 30 + " £5m\n\n")),
     Family("md-nested-emphasis", "markdown", _nest("*a **", "£5m", "** a*")),
     Family("html-nested", "html", _nest("<div>", "$50billion (£35m)", "</div>")),
     Family("html-unclosed", "html", _cycle("<p><b>£3.5m ")),

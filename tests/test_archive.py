@@ -227,6 +227,47 @@ def test_jsonl_plan_and_records(tmp_path: Path) -> None:
     assert inputs.plan(path, size=2) == parts  # the same corpus is always cut the same way
 
 
+def test_a_deeply_nested_json_record_is_one_bad_record_row(tmp_path: Path) -> None:
+    """The JSON decoder raised RecursionError and the whole partition was lost, every rerun."""
+    path = write_jsonl(tmp_path / "c.jsonl", [{"id": "a", "text": "It rose 5%."}])
+    with path.open("a") as fh:
+        fh.write('{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+        fh.write('{"id": "b", "text": "It fell 5%.", "meta": ' + "[" * 50 + "]" * 50 + "}\n")
+    (part,) = inputs.plan(path, size=10)
+    records = list(inputs.read(part))
+    assert [r["id"] for r in records] == ["a", "line-2", "b"]  # nesting a parser takes is fine
+    assert records[1]["error_code"] == "bad-record" and "nested too deeply" in records[1]["error"]
+    rows = check_partition(records, IN_PROCESS)
+    assert [r["error_code"] for r in rows] == [None, "bad-record", None]
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "one row short", "not rows"])
+@pytest.mark.parametrize("out_name", ["r.parquet", "r.jsonl"])
+def test_a_partition_file_that_cannot_be_read_back_is_written_again(
+    tmp_path: Path, client: Any, damage: str, out_name: str
+) -> None:
+    """A truncated or empty partition file made every rerun crash with a pyarrow traceback."""
+    corpus = write_jsonl(tmp_path / "c.jsonl", generated(6))
+    out = tmp_path / out_name
+    first = run(RunConfig(str(corpus), str(out), partition_size=2), client=client)
+    victim = next(p for p in sorted(out.iterdir()) if p.name.startswith("part-000001"))
+    good = victim.read_bytes()
+    fmt = out_name.split(".")[1]
+    before = outputs.read_rows(victim, fmt)
+    short = before[:-1]
+    if damage == "one row short":  # a whole, readable file that lost a row
+        outputs.write_rows(short, victim, fmt)
+    else:
+        victim.write_bytes({"empty": b"", "truncated": good[: len(good) // 2],
+                            "not rows": b'{"x": 1}\n' if fmt == "jsonl" else b"PAR1"}[damage])
+    again = run(RunConfig(str(corpus), str(out), partition_size=2), client=client)
+    assert (again.skipped, again.complete) == (2, True)  # the other two were kept
+    assert again.tally == first.tally
+    assert strip(outputs.read_rows(victim, fmt)) == strip(before)  # the same rows, whole
+    rerun = run(RunConfig(str(corpus), str(out), partition_size=2), client=client)
+    assert rerun.skipped == 3  # and the next run finds all three whole
+
+
 def test_parquet_input(tmp_path: Path, client: Any) -> None:
     import datetime as dt
 

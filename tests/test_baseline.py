@@ -92,6 +92,7 @@ def test_another_file_with_the_same_findings_is_new(capsys: pytest.CaptureFixtur
     ("{", "invalid JSON"),
     ('{"version": 7, "findings": []}', "not a factcheck baseline"),
     ('{"version": 1, "findings": [{"path": "a.txt"}]}', "[findings.0]"),
+    ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply"),
 ])
 def test_a_bad_baseline_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str],
                                                article: Path, content: str | None,

@@ -348,6 +348,89 @@ def test_exclude_globs(capsys: pytest.CaptureFixture[str], work: Path) -> None:
     assert status == 2 and "nothing to check" in err
 
 
+def test_an_unreadable_folder_in_a_walk_is_an_input_error(
+    capsys: pytest.CaptureFixture[str], work: Path, seed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """os.walk skips a folder it cannot list unless asked; the run must say so and exit 2.
+    (Tests run as root, whom permissions do not stop: listing the folder is made to fail.)"""
+    _tree(work, ["desk/a.txt", "desk/locked/b.txt", "desk/open/c.txt"])
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    status, out, err = run(capsys, "desk", seed, "-f", "concise")
+    assert status == 2
+    assert f"{seed}:8:179: SCL001" in out  # the other inputs are still checked and reported
+    lines = error_lines(err)
+    assert lines == [
+        f"factcheck: error: {Path('desk/locked')}: cannot list this folder: permission denied"]
+    status, out, _ = run(capsys, "desk", "-f", "json")
+    files = {f["path"]: f for f in json.loads(out)["files"]}
+    assert status == 2 and files[str(Path("desk/locked"))]["error"]["code"] == "permission"
+    assert {str(Path("desk/a.txt")), str(Path("desk/open/c.txt"))} <= files.keys()
+
+
+def test_readable_folders_raise_nothing(capsys: pytest.CaptureFixture[str], work: Path) -> None:
+    _tree(work, ["desk/a.txt", "desk/open/c.txt"])
+    found = discover(["desk"], Resolver())
+    assert found.unreadable == [] and len(found.files) == 2
+    assert run(capsys, "desk")[0] == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_in_the_inputs_is_one_line_and_the_rest_is_reported(
+    capsys: pytest.CaptureFixture[str], work: Path, seed: Path
+) -> None:
+    """Reading a FIFO with no writer waited forever, and no other file was reported."""
+    _tree(work, ["desk/a.txt"])
+    os.mkfifo(work / "desk" / "pipe.txt")
+    os.mkfifo(work / "named.md")
+    status, out, err = run(capsys, "desk", "named.md", seed, "-f", "concise")
+    assert status == 2 and f"{seed}:8:179: SCL001" in out
+    lines = error_lines(err)
+    assert len(lines) == 2 and all("not a regular file" in line for line in lines)
+    named = {line.removeprefix("factcheck: error: ").split(":")[0] for line in lines}
+    assert named == {str(Path("desk/pipe.txt")), "named.md"}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes")
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_every_format(
+    capsys: pytest.CaptureFixture[str], work: Path, seed: Path, fmt: str
+) -> None:
+    """Every format that fingerprints findings raised UnicodeEncodeError on such a name, and
+    nothing was printed for any file."""
+    shutil.copy(seed, os.fsdecode(b"caf\xe9.txt"))
+    shutil.copy(seed, os.fsdecode(b"caf\xe8.txt"))
+    status, out, err = run(capsys, ".", "-f", fmt)
+    assert status == 1 and "Traceback" not in err and "error" not in err.lower()
+    shown = out.replace("\\\\", "\\")  # JSON-based formats double the backslash
+    if fmt == "sarif":  # a URI: the name's own bytes, percent-encoded
+        shown = shown.replace("caf%E9", "caf\\xe9").replace("caf%E8", "caf\\xe8")
+    assert "caf\\xe9.txt" in shown and "caf\\xe8.txt" in shown  # both files, told apart
+    assert "seed.txt" in out  # and the other file of the folder
+
+
+def test_fingerprints_of_names_that_are_not_utf8_differ_by_their_bytes() -> None:
+    import factcheck
+    from factcheck.reporters._common import located
+    from factcheck.sources import display_name
+
+    report = factcheck.check("It slashed its value by $50billion (£35m).", date="2018-03-22")
+    prints = set()
+    for raw in (b"caf\xe9.txt", b"caf\xe8.txt"):
+        name = os.fsdecode(raw)
+        assert display_name(name) == "caf\\x" + raw[3:4].hex() + ".txt"
+        files = [f.model_copy(update={"path": name}) for f in report.files]
+        prints.add(located(report.model_copy(update={"files": files}))[0].fingerprint)
+    assert len(prints) == 2
+    assert display_name("café.txt") == "café.txt"  # a UTF-8 name is shown as it is
+
+
 def test_each_file_is_checked_once(work: Path) -> None:
     _tree(work, ["a.txt"])
     assert discover(["a.txt", ".", "./a.txt"], Resolver()).files == ["a.txt"]

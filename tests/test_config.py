@@ -201,6 +201,60 @@ def test_pyproject_errors_name_the_table(capsys: pytest.CaptureFixture[str], rep
                    "[tool.factcheck]\n")
 
 
+# --- files that cannot be parsed (issue 15, item 2; issue 16, item 11) ------------------------
+
+
+@pytest.mark.parametrize(("name", "content", "needle"), [
+    ("pyproject.toml", b'[project]\nname = "copy"\n[tool.factcheck\nignore = ["SCL"]\n',
+     "pyproject.toml: not valid TOML: line 3, column 16: Expected ']' at the end of a table"),
+    ("pyproject.toml", b'[tool.factcheck]\nignore = ["SCL"\n',
+     "pyproject.toml: not valid TOML: at the end: Unclosed array"),
+    ("pyproject.toml", b'[tool.factcheck]\nignore = ["\xff"]\n',
+     "pyproject.toml: not valid UTF-8 (byte 0xff at line 2)"),
+    ("factcheck.toml", b'ignore = ["SCL"]\nsummary = "caf\xe9"\n',
+     "factcheck.toml: not valid UTF-8 (byte 0xe9 at line 2)"),
+    ("factcheck.toml", b"ignore = " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+     "factcheck.toml: not valid TOML: line 1: arrays or tables nested too deeply"),
+    ("factcheck.toml", b"x = " + b"{a = " * 50_000 + b"1" + b"}" * 50_000 + b"\n",
+     "factcheck.toml: not valid TOML: line 1: arrays or tables nested too deeply"),
+    ("factcheck.toml", b'ignore = ["SCL"]\nignore = ["REP"]\n',
+     "factcheck.toml: not valid TOML: line 2, column 17: Cannot overwrite a value"),
+])
+def test_a_file_that_cannot_be_parsed_is_an_error_naming_file_line_and_problem(
+        capsys: pytest.CaptureFixture[str], repo: Path, name: str, content: bytes,
+        needle: str) -> None:
+    (repo / "factcheck.toml").unlink()
+    (repo / name).write_bytes(content)
+    status, out, err = run(capsys, "seed.txt")
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith(f"factcheck: error: {needle}"), err
+    status, _, err = run(capsys, "config", "seed.txt")  # the config command says the same
+    assert status == 2 and needle in err
+
+
+def test_a_broken_pyproject_that_never_names_factcheck_is_passed_over(
+        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    (repo / "factcheck.toml").unlink()
+    (repo / "pyproject.toml").write_text('[project]\nname = "copy"\n[tool.black\n')
+    status, out, err = run(capsys, "seed.txt", "-f", "concise")
+    assert status == 1 and sorted(codes(out)) == sorted(SEED_CODES) and err == ""
+
+
+def test_a_broken_pyproject_above_a_good_factcheck_toml_is_not_read(
+        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    (repo / "pyproject.toml").write_text("[tool.factcheck\n")
+    (repo / "desk" / "factcheck.toml").write_text('ignore = ["SCL"]\n')
+    status, out, _ = run(capsys, "desk/seed.txt", "-f", "concise")
+    assert status == 1 and "SCL001" not in codes(out)  # the nearest file is the whole story
+
+
+def test_a_broken_explicit_config_is_an_error(
+        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    (repo / "house.toml").write_bytes(b"select = [\x00]\n")
+    status, _, err = run(capsys, "seed.txt", "--config", "house.toml")
+    assert status == 2 and err.startswith("factcheck: error: house.toml: not valid TOML: line 1")
+
+
 def test_every_documented_key_is_accepted() -> None:
     table = ConfigTable.model_validate({
         "select": ["ALL"], "extend-select": ["SCL"], "ignore": ["CUR003"], "extend-ignore": [],

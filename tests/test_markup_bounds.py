@@ -5,6 +5,8 @@
   place in the source. Text runs end only where an enabled inline rule can start.
 - HTML: a '<' that starts no markup is parsed as a stand-in character and given back as '<': the
   same text, positions, dates and comments as the page parsed as it is.
+- Markdown: past markdown-it's nesting limit (ten lists, twenty quotes deep), a block is one
+  paragraph of its lines as written, instead of the rest of the quote or document being skipped.
 - Both: the cyclic garbage collector is paused while converting, and left as it was found.
 
 Speed itself is measured in ``benchmarks/adversarial.py``, not here.
@@ -102,6 +104,81 @@ def test_under_the_line_budget_nothing_changes(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(from_markdown, "MAX_MARKDOWN_LINES", lines + 2)
     after = to_document("a.md", source, "markdown")
     assert (after.text, after.offsets) == (before.text, before.offsets)
+
+
+def test_a_table_past_the_pipe_budget_is_plain_text_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(from_markdown, "MAX_TABLE_PIPES", 10)
+    source = "# Results\n\n|a|b|\n|-|-|\n|£5m|£6m|\n|£7m|£8m|\n\nAfter *it*: £9m.\n"
+    doc = to_document("a.md", source, "markdown")
+    # the 10th "|" is on the row of £7m: from that line on, text as written
+    assert doc.text.startswith("Results\n\na\n\nb\n\n£5m\n\n£6m\n\n|£7m|£8m|")
+    assert doc.text.endswith("After *it*: £9m.\n")
+    assert_maps_back(doc)
+    assert _claims_in_place(doc) == ["£5m", "£6m", "£7m", "£8m", "£9m"]
+
+
+def test_lines_past_the_nesting_budget_are_plain_text_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(from_markdown, "MAX_NESTING_MARKS", 10)
+    source = "> > It rose to £5m.\n\n> > > > It fell to £4m.\n\n> > > > It is £3m.\n"
+    doc = to_document("a.md", source, "markdown")
+    # prefixes "> > " (4) and "> > > > " (8): past 10 on the second quote, text from there on
+    assert doc.text.startswith("It rose to £5m.\n\n> > > > It fell to £4m.")
+    assert_maps_back(doc)
+    assert _claims_in_place(doc) == ["£5m", "£4m", "£3m"]
+    monkeypatch.undo()
+    assert from_markdown.split_at_line_budget("  - a\n" * 100) == 600  # silent: far under
+
+
+def test_tables_under_the_pipe_budget_are_cells() -> None:
+    assert from_markdown.MAX_TABLE_PIPES >= 4 * 1_100  # ten columns, a hundred rows, four times
+    row = "|" + "|".join(f"£{i}m" for i in range(10)) + "|\n"
+    source = "|" + "|".join("c" * 10) + "|\n|" + "-|" * 10 + "\n" + row * 100
+    doc = to_document("a.md", source, "markdown")
+    assert "|" not in doc.text and doc.text.count("£9m") == 100
+
+
+# -- Markdown: the nesting limit ------------------------------------------------------------------
+
+SLIP = "It slashed its value by $50billion (£35m)."
+
+
+def _list(depth: int, last: str) -> str:
+    return "".join("  " * i + "- level\n" for i in range(depth)) + "  " * depth + f"- {last}\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "claims"),
+    [
+        # a list ten deep: its last item and the rest of the document were skipped, exit 0
+        (_list(10, SLIP) + f"\nAfter the list: {SLIP}\n", ["$50billion", "£35m"] * 2),
+        (_list(14, SLIP) + "- back at the top, £6m\n", ["$50billion", "£35m", "£6m"]),
+        # a quote twenty deep lost its own text
+        (">" * 20 + f" {SLIP}\n\nAfter the quote: {SLIP}\n", ["$50billion", "£35m"] * 2),
+        ("> " * 1000 + f"{SLIP}\n> {SLIP}\n\nnext £6m\n", ["$50billion", "£35m"] * 2 + ["£6m"]),
+    ],
+)
+def test_text_past_the_nesting_limit_is_checked_in_place(source: str, claims: list[str]) -> None:
+    doc = to_document("a.md", source, "markdown")
+    assert_maps_back(doc)
+    assert _claims_in_place(doc) == claims
+
+
+def test_under_the_nesting_limit_nothing_changes() -> None:
+    """Silent: the rule is only tried two levels below markdown-it's limit, so a page nested
+    less deeply reads exactly as markdown-it reads it (markers out, one block per item)."""
+    shallow = _list(8, SLIP) + ">" * 17 + f" {SLIP}\n"
+    doc = to_document("a.md", shallow, "markdown")
+    assert doc.text == "\n\n".join(["level"] * 8 + [SLIP, SLIP])
+
+
+def test_a_deep_block_keeps_its_markers_as_text() -> None:
+    doc = to_document("a.md", ">" * 25 + " £5m\n", "markdown")
+    assert doc.text == ">" * 7 + " £5m"  # the 18 quotes markdown-it opened are not in the text
+    assert_maps_back(doc)
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,106 @@ def test_user_lexicon_extends_and_bad_lexicon_is_named(tmp_path: Path) -> None:
     assert "hedges.toml" in str(exc.value) and "[before.about" in str(exc.value)
 
 
+# --- lexicon entries are words, validated like rule files (issue 16, item 10) -----------------
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("changes.toml", '[separable]\n"wiped" = "("\n',
+     "[separable.wiped] expected one word (letters, with ' or - inside), got '('"),
+    ("changes.toml", '[separable]\n"wiped" = "(a|a)*c"\n',
+     "[separable.wiped] expected one word (letters, with ' or - inside), got '(a|a)*c'"),
+    ("changes.toml", '[direction]\nup = ["soared", "", "rose"]\n',
+     "[direction.up.1] expected a word or phrase"),
+    ("changes.toml", '[direction]\nup = ["soared", " rose"]\n',
+     "[direction.up.1] expected a word or phrase"),
+    ("changes.toml", '[direction]\nup = ["so\\u0000ared"]\n',
+     "[direction.up.0] expected a word or phrase"),
+    ("changes.toml", '[direction]\nup = ["' + "a" * 61 + '"]\n',
+     "[direction.up.0] expected a word or phrase (at most 60 characters"),
+    ("changes.toml", '[growth]\n"trebled" = nan\n', "[growth.trebled] expected a finite number"),
+    ("changes.toml", '[separable]\n" lop" = "off"\n',
+     "[separable] key ' lop': expected a word or phrase"),
+    ("changes.toml", '[direction]\nupp = ["soared"]\n', "[direction] unknown key 'upp'"),
+    ("currencies.toml", '[words]\n"quid" = "pound"\n',
+     "[words.quid] expected an ISO currency code (three capital letters), got 'pound'"),
+    ("hints.toml", '[currency]\nusd = ["yankee"]\n',
+     "[currency] key 'usd': expected an ISO currency code"),
+    ("changes.toml", '[separable\n', "not valid TOML: line 1, column 11:"),
+    ("changes.toml", b'[separable]\n"wiped" = "\xff"\n', "not valid UTF-8 (byte 0xff at line 2)"),
+    ("changes.toml", "x = " + "[" * 100_000 + "]" * 100_000,
+     "not valid TOML: line 1: arrays or tables nested too deeply"),
+    ("chnages.toml", '[separable]\n"wiped" = "off"\n',
+     "[file name] not a lexicon file; expected one of hints.toml, numbers.toml"),
+])
+def test_a_bad_user_lexicon_is_one_line_naming_its_file_and_key(
+    tmp_path: Path, name: str, content: str | bytes, expected: str
+) -> None:
+    path = tmp_path / "lexicon" / name
+    path.parent.mkdir()
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError) as exc:
+        load_lexicon([tmp_path])
+    message = str(exc.value)
+    assert "\n" not in message and message.startswith(f"{path}: "), message  # the user's file
+    assert expected in message, message
+
+
+def test_user_lexicon_words_with_symbols_and_phrases_load(tmp_path: Path) -> None:
+    write(tmp_path / "lexicon", "changes.toml",
+          '[separable]\n"chopped" = "off"\n"knock-down" = "to-day"\n'
+          '[direction]\nup = ["shot up", "ballooned…", "C$-hedged"]\n')
+    write(tmp_path / "lexicon", "hints.toml", '[currency]\nCAD = ["C$", "Québec"]\n')
+    lex = load_lexicon([tmp_path])
+    assert lex.separable["chopped"] == "off" and "shot up" in lex.up_words
+    assert "québec" in lex.currency_hints["CAD"]
+
+
+def test_a_user_lexicon_replaces_a_pair_and_appends_to_a_word_list(tmp_path: Path) -> None:
+    write(tmp_path / "lexicon", "hedges.toml", '[before]\n"about" = ["approx", 0.2]\n')
+    write(tmp_path / "lexicon", "changes.toml", '[direction]\nup = ["ballooned"]\n')
+    lex = load_lexicon([tmp_path])
+    assert lex.hedges_before["about"] == ("approx", 0.2)
+    assert {"ballooned", "rose"} <= lex.up_words
+
+
+def test_a_separable_particle_is_matched_as_written() -> None:
+    from factcheck.extractors.context import _particle
+
+    assert _particle("off", True).match("  off the value")
+    assert _particle("o.f", True).match(" off") is None  # "." is a full stop, not any character
+    assert _particle("o.f", False).search("it fell o.f a cliff")
+
+
+def test_a_user_particle_reads_a_separable_verb(tmp_path: Path) -> None:
+    import factcheck
+
+    write(tmp_path / "lexicon", "changes.toml",
+          '[direction]\ndown = ["chopped"]\n[separable]\n"chopped" = "off"\n')
+    text = "It chopped $5bn off the price, which fell to $20bn from $25bn."
+    claims = {c.text: c for c in factcheck.extract(text)}
+    assert claims["$5bn"].direction is None  # the shipped lexicon does not know "chopped"
+    report = factcheck.check(text, rule_dirs=[tmp_path])
+    (claim,) = [c for c in report.claims if c.text == "$5bn"]
+    assert claim.direction == "down"
+
+
+def test_a_bad_user_lexicon_stops_the_command_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factcheck.cli import main
+
+    write(tmp_path / "rules" / "lexicon", "changes.toml", '[separable]\n"wiped" = "("\n')
+    article = write(tmp_path, "a.txt", "Shares fell, wiping $5bn off its value.\n")
+    status = main(["--rule-dir", str(tmp_path / "rules"), str(article)])
+    out, err = capsys.readouterr()
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1 and "internal error" not in err
+    assert "lexicon/changes.toml: [separable.wiped] expected one word" in err
+
+
 @pytest.mark.parametrize(
     ("select", "ignore", "code", "enabled"),
     [

@@ -119,3 +119,5 @@ def test_uris() -> None:
     assert artifact_uri("/srv/news/a.txt") == {"uri": "file:///srv/news/a.txt"}
     assert artifact_uri("a:b.txt") == {"uri": "a%3Ab.txt", "uriBaseId": "%SRCROOT%"}
     assert artifact_uri("C:\\news\\a.txt") == {"uri": "file:///C:/news/a.txt"}
+    # a name whose bytes are not UTF-8, shown escaped: the URI carries the bytes themselves
+    assert artifact_uri("news/caf\\xe9.txt") == {"uri": "news/caf%E9.txt", "uriBaseId": "%SRCROOT%"}

@@ -1,7 +1,7 @@
 """Reading inputs: every way a file can fail is one line with the right code; good ones decode.
 
-Error paths (``InputError.code``): not-found, is-directory, permission, too-large, empty,
-binary, encoding. Accepted: UTF-8 with or without BOM, UTF-16 with BOM, CRLF line ends.
+Error paths (``InputError.code``): not-found, is-directory, not-a-file, permission, too-large,
+empty, binary, encoding. Accepted: UTF-8 with or without BOM, UTF-16 with BOM, CRLF line ends.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import codecs
 import datetime as dt
 import errno
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -109,25 +110,43 @@ def test_directory(tmp_path: Path) -> None:
     fails(tmp_path, "is-directory")
 
 
+def _failing_open(monkeypatch: pytest.MonkeyPatch, path: Path, exc: OSError) -> None:
+    real = os.open
+
+    def opener(name: object, *args: object, **kwargs: object) -> int:
+        if str(name) == str(path):
+            raise exc
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", opener)
+
+
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = write(tmp_path, "secret.txt", b"text")
-
-    def deny(self: Path, *args: object, **kwargs: object) -> io.BufferedReader:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "open", deny)
+    _failing_open(monkeypatch, p, PermissionError(13, "Permission denied", str(p)))
     assert fails(p, "permission").endswith("permission denied")
 
 
 def test_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = write(tmp_path, "flaky.txt", b"text")
-
-    def broken(self: Path, *args: object, **kwargs: object) -> io.BufferedReader:
-        raise OSError(errno.EIO, "Input/output error")
-
-    monkeypatch.setattr(Path, "open", broken)
+    _failing_open(monkeypatch, p, OSError(errno.EIO, "Input/output error"))
     assert fails(p, "unreadable").endswith("cannot read: Input/output error")
     fails(tmp_path / "bad\x00name.txt", "unreadable")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_is_refused_at_once_instead_of_read_forever(tmp_path: Path) -> None:
+    """Opened without blocking and refused: reading it would wait for a writer forever."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    message = fails(fifo, "not-a-file")
+    assert "not a regular file (a FIFO, socket or device)" in message and "'-'" in message
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    fails(Path("/dev/zero"), "not-a-file")  # would otherwise read until the size limit
 
 
 @pytest.mark.parametrize(

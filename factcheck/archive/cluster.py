@@ -10,6 +10,7 @@ sees, at the same path.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import time
@@ -64,16 +65,24 @@ def _worker_name() -> str:
         return f"pid {os.getpid()}"
 
 
-def read_tally(path: Path, fmt: str) -> Tally:
-    """The tally of a partition already written (a Dask retry, or a resumed run)."""
-    return Tally.of(outputs.read_rows(path, fmt))
+def read_tally(path: Path, fmt: str, count: int) -> Tally | None:
+    """The tally of a partition already written (a Dask retry, or a resumed run); None, and
+    the file removed, when its ``count`` rows cannot be read back: it is then checked again."""
+    rows = outputs.read_back(path, fmt, count)
+    if rows is None:
+        with contextlib.suppress(OSError):  # else the atomic rewrite replaces it all the same
+            path.unlink()
+        return None
+    return Tally.of(rows)
 
 
 def process_partition(part: inputs.Partition, job: Job) -> PartResult:
     """The task: read one partition, check it, write its file. Idempotent."""
     path = outputs.part_path(Path(job.out), part.index, job.fmt)
-    if path.exists():  # written by an earlier attempt whose worker then died
-        tally, skipped, size = read_tally(path, job.fmt), True, 0
+    # written by an earlier attempt whose worker then died
+    tally = read_tally(path, job.fmt, part.count) if path.exists() else None
+    if tally is not None:
+        skipped, size = True, 0
     else:
         records = list(inputs.read(part))
         rows = check_partition(records, job.settings)
@@ -211,12 +220,18 @@ def run(config: RunConfig, watcher: Watcher | None = None, client: Any = None) -
     info["settings"]["rule_dirs"] = [str(Path(d).resolve()) for d in config.settings.rule_dirs]
     outputs.claim_directory(out, info)
     outputs.remove_temporaries(out)
-    done = outputs.written(out, fmt) & {p.index for p in parts}
+    count = {p.index: p.count for p in parts}
+    tallies = {
+        index: read_tally(outputs.part_path(out, index, fmt), fmt, count[index])
+        for index in sorted(outputs.written(out, fmt) & count.keys())
+    }
+    done = {index for index, t in tallies.items() if t is not None}  # the rest: written again
     result = RunResult(
         out=out, fmt=fmt, partitions=len(parts), skipped=len(done), tally=Tally(), seconds=0.0
     )
-    for index in sorted(done):
-        result.tally += read_tally(outputs.part_path(out, index, fmt), fmt)
+    for t in tallies.values():
+        if t is not None:
+            result.tally += t
     result.skipped_articles = result.tally.articles
     todo = [p for p in parts if p.index not in done]
     job = Job(out=str(out), fmt=fmt, settings=config.settings)

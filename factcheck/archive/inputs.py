@@ -198,6 +198,9 @@ def _read_jsonl(part: Partition) -> Iterator[dict[str, Any]]:
         except ValueError as exc:
             yield _bad(n, "bad-record", f"line {n} is not valid JSON ({exc})")
             continue
+        except RecursionError:  # the decoder recurses per level: a line of "[[[[…" ends here
+            yield _bad(n, "bad-record", f"line {n} is JSON nested too deeply")
+            continue
         if not isinstance(obj, dict):
             yield _bad(n, "bad-record", f"line {n} is a JSON {type(obj).__name__}, not an object")
             continue

@@ -124,6 +124,24 @@ def read_rows(path: Path, fmt: str | None = None) -> list[Row]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def read_back(path: Path, fmt: str, count: int) -> list[Row] | None:
+    """The ``count`` rows of a partition file already written, or None if they cannot be read
+    back (a file truncated or emptied outside factcheck, by a full disk or a copy): the caller
+    writes that partition again."""
+    try:
+        rows = read_rows(path, fmt)
+        if len(rows) == count and all(
+            isinstance(r, dict) and set(ROW_FIELDS) <= r.keys() for r in rows
+        ):
+            return rows
+    except (OSError, ValueError, RecursionError):  # pyarrow's ArrowInvalid is a ValueError
+        pass
+    except Exception as exc:  # another pyarrow error (ArrowException and kin)
+        if not type(exc).__module__.startswith("pyarrow"):
+            raise
+    return None
+
+
 def iter_rows(out: str | Path) -> Iterator[Row]:
     """Every row of a results directory, in corpus order."""
     root = Path(out)

@@ -57,4 +57,24 @@ def too_many_figures(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         )
 
 
-CHECKS = (malformed_number, unused_suppression, invalid_suppression, too_many_figures)
+@check("hygiene.too_many_findings", provides=("code", "limit"), stage="suppressions")
+def too_many_findings(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+    """A rule found more in this text than the engine reports of one rule; the rest is unsaid."""
+    from factcheck.engine import MAX_FINDINGS
+
+    for code, at in sorted(ctx.capped.items()):
+        yield Hit(
+            (),
+            {"code": code, "limit": f"{MAX_FINDINGS:,}"},
+            {"code": code, "limit": MAX_FINDINGS, "offset": at},
+            span=(at, at),
+        )
+
+
+CHECKS = (
+    malformed_number,
+    unused_suppression,
+    invalid_suppression,
+    too_many_figures,
+    too_many_findings,
+)

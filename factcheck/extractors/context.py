@@ -269,6 +269,7 @@ def clause_breaks(text: str, lowered: str | None = None) -> list[int]:
 @functools.cache
 def _particle(word: str, leading: bool) -> re.Pattern[str]:
     """ "off" after the amount ("lopping $46bn off") or anywhere before it."""
+    word = re.escape(word)  # a lexicon entry is a word, never a pattern
     return re.compile(rf"^\s+{word}\b" if leading else rf"\b{word}\b")
 
 

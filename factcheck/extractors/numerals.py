@@ -64,9 +64,14 @@ class Found:
     numerals: list[Numeral]
     growth: list[GrowthWord]
     malformed: list[tuple[int, int]]
+    stopped_at: int | None = None  # where reading stopped at a cap below (None: the end)
 
 
 MAX_NUMERALS = 20_000  # digit groups read per document (ten times the scanner's figures)
+# Number words read per document: each costs the readers about ten times a digit group ("one",
+# "a million", "two hundred and …"), most are no figure ("one of the …"), and a megabyte of
+# them can be one run.
+MAX_NUMBER_WORDS = 8_000
 
 
 class NumeralFinder:
@@ -87,7 +92,12 @@ class NumeralFinder:
         limit = self._digits(text, blocked, found)
         if limit < len(text):
             text, lowered = text[:limit], lowered[:limit] if lowered is not None else None
-        self._words(text, blocked, found, lowered)
+            found.stopped_at = limit
+        stop = self._words(text, blocked, found, lowered)
+        if stop is not None:  # digits past the last run read are not read either
+            found.stopped_at = stop
+            found.numerals = [n for n in found.numerals if n.start < stop]
+            found.growth = [g for g in found.growth if g.start < stop]
         found.numerals.sort(key=lambda n: n.start)
         return found
 
@@ -224,7 +234,9 @@ class NumeralFinder:
     # ------------------------------------------------------------------ words
     def _words(
         self, text: str, blocked: list[tuple[int, int]], found: Found, lowered: str | None
-    ) -> None:
+    ) -> int | None:
+        """Add the number-word numerals; return where reading stopped after
+        ``MAX_NUMBER_WORDS`` words, or None."""
         pat = self.pat
         low = lowered if lowered is not None else text.lower()
         ignore_case = len(low) != len(text)  # "İ" lower-cases to two characters
@@ -232,7 +244,11 @@ class NumeralFinder:
             low = text
         runs: list[tuple[int, int]] = []
         number_words = pat.number_words
-        for s, e in pat.word_numerals(low, ignore_case):
+        stop = None
+        for n, (s, e) in enumerate(pat.word_numerals(low, ignore_case, MAX_NUMBER_WORDS + 1)):
+            if n == MAX_NUMBER_WORDS:
+                stop = s
+                break
             if blocked and _inside(blocked, s):
                 continue
             w = low[s:e].lower()
@@ -249,6 +265,7 @@ class NumeralFinder:
             if s < consumed:
                 continue
             consumed = self._run(text, s, e, found.numerals)
+        return stop
 
     def _run(self, text: str, s: int, e: int, out: list[Numeral]) -> int:
         """Read one run of number words; return where reading stopped."""

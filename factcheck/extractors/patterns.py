@@ -11,6 +11,7 @@ context patterns read by ``context.py`` (``regex``, unchanged in behaviour).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -149,7 +150,9 @@ class Patterns:
         self._units(lex)
         self._context(lex)
 
-    def word_numerals(self, text: str, ignore_case: bool = False) -> list[tuple[int, int]]:
+    def word_numerals(
+        self, text: str, ignore_case: bool = False, limit: int | None = None
+    ) -> list[tuple[int, int]]:
         r"""Spans of the number words, growth verbs and "twice" that start a word ("one", not
         "someone"), in order. ``text`` lower-cased, or any text with ``ignore_case``.
 
@@ -157,20 +160,21 @@ class Patterns:
         a space (most of them: the space is a literal, found like ``str.find``), words after
         any other character that is not a word character, and a word at the very start.
         Together they find exactly ``(?<!\w)`` + the word, a look-behind ``re`` would try at
-        every character (``tests/test_numeral_finder.py``).
+        every character (``tests/test_numeral_finder.py``). With ``limit``, only the first
+        ``limit`` spans (each pass stops there: the first of the three together are among them).
         """
         after_space, after_other, at_start = (
             self._word_numeral_ci if ignore_case else self._word_numeral
         )
-        spans = [m.span(1) for m in after_space.finditer(text)]
-        more = [m.span(1) for m in after_other.finditer(text)]
+        spans = [m.span(1) for m in itertools.islice(after_space.finditer(text), limit)]
+        more = [m.span(1) for m in itertools.islice(after_other.finditer(text), limit)]
         first = at_start.match(text)
         if first is not None:
             more.append(first.span())
         if more:
             spans += more
             spans.sort()
-        return spans
+        return spans if limit is None else spans[:limit]
 
     def _scanner(self, lex: Lexicon) -> None:
         nw = lex.number_words

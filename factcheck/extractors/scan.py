@@ -156,6 +156,7 @@ class Scanner:
         """The mentions of ``text``; ``lowered`` is ``text.lower()`` if the caller has it."""
         found = self.finder.find(text, lowered)
         self.malformed = found.malformed
+        self.truncated_at = None
         nums = found.numerals
         out: list[Mention] = []
         consumed_to = -1
@@ -175,8 +176,18 @@ class Scanner:
                 self.ranges.bounded(text, m, nums, i)
             out.append(m)
             consumed_to = m.num_end
-        if found.growth:
-            out.extend(self.growth_mentions(text, found.growth, out))
+        if self.truncated_at is None:  # the finder stopped first (numerals it read: no figures)
+            self.truncated_at = found.stopped_at
+        growth = found.growth
+        if self.truncated_at is not None:
+            growth = [g for g in growth if g.start < self.truncated_at]
+        if len(out) + len(growth) > MAX_MENTIONS:  # "doubled" × 10,000: the same cap, in order
+            cut = sorted([*(m.num_start for m in out), *(g.start for g in growth)])[MAX_MENTIONS]
+            self.truncated_at = cut if self.truncated_at is None else min(self.truncated_at, cut)
+            growth = [g for g in growth if g.start < cut]
+            out = [m for m in out if m.num_start < cut]
+        if growth:
+            out.extend(self.growth_mentions(text, growth, out))
             out.sort(key=lambda m: m.num_start)
         _percent_of(text, out)
         # a figure too large for a float ("2E306 billion") is no amount anyone wrote

@@ -114,6 +114,7 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
         MarkdownWalk,
         inline_within_budget,
         split_at_line_budget,
+        too_deep_as_text,
     )
     from factcheck.markup.metadata import front_matter
 
@@ -128,20 +129,23 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
         work = "".join(c if c in "\r\n" else " " for c in head) + work[meta.end :]
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
     md.core.ruler.at("inline", inline_within_budget)
+    md.block.ruler.before("table", "too_deep", too_deep_as_text)
     md.inline.terminator_re = TEXT_ENDS
     env: dict[str, object] = {}
     cut = split_at_line_budget(work)
-    tokens = md.parse(work[:cut] if cut < len(work) else work, env)
+    parsed = work[:cut] if cut < len(work) else work
+    tokens = md.parse(parsed, env)
     refs = env.get("references")
     collector = Collector()
     walk = MarkdownWalk(
-        Lines(work),
+        Lines(parsed),  # the lines past the budgets are never looked up
         frozenset(refs) if isinstance(refs, dict) else frozenset(),
         skip_blockquotes,
         collector,
     )
     walk.run(tokens)
-    if cut < len(work):  # past the line budget: plain text, every character where it stands
+    del tokens  # about 1 KB a table cell: freed before the text is assembled
+    if cut < len(work):  # past the budgets: plain text, every character where it stands
         walk.new_block().add(work[cut:], cut)
     layout = assemble(walk.blocks)
     return _finish(

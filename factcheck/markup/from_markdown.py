@@ -15,7 +15,18 @@ markup left in, each character at its place in the source.
 Block parsing costs it several microseconds per line too (every line is offered to every block
 rule), so a megabyte of "- 1" lines would take seconds: markdown-it parses the first
 :data:`MAX_MARKDOWN_LINES` lines of a document, again far more than any article has, and the
-rest is checked as plain text (:func:`split_at_line_budget`).
+rest is checked as plain text (:func:`split_at_line_budget`). A table costs it about 25 µs a
+cell and keeps 1 KB of tokens for it, and a line of a wide table holds hundreds of cells: the
+Markdown part also ends at the line holding the :data:`MAX_TABLE_PIPES`-th ``|``, so a
+megabyte of table is not 9 s and 600 MB; and at the line where the block prefixes (quote marks
+and indentation at line starts) pass :data:`MAX_NESTING_MARKS` characters, for lines that are
+each in many containers.
+
+markdown-it stops at its nesting limit (``maxNesting``, 20 levels: ten nested lists, twenty
+nested quotes) by skipping *everything* left in the block it is in: the rest of a deep quote,
+or, from a list item, the rest of the document. :func:`too_deep_as_text` is a block rule tried
+before the others: a block that starts just above the limit becomes one paragraph of its lines
+as written (markers such as ``>`` or ``-`` left in), so nothing goes unchecked.
 """
 
 from __future__ import annotations
@@ -31,6 +42,7 @@ from factcheck.markup.directives import COMMENT, Collector, Directive
 from factcheck.markup.pieces import Block
 
 if TYPE_CHECKING:
+    from markdown_it.rules_block import StateBlock
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
@@ -43,6 +55,15 @@ MAX_INLINE_MARKUP = 20_000
 # Lines parsed as Markdown per document: each costs markdown-it 7-30 µs; a long feature is a few
 # hundred lines.
 MAX_MARKDOWN_LINES = 10_000
+# Table cell separators parsed as Markdown per document: a results table of 10 columns and 100
+# rows has about 1,100. markdown-it keeps about 1 KB of tokens per cell.
+MAX_TABLE_PIPES = 5_000
+# Characters of block prefixes (quote marks and indentation at line starts) parsed as Markdown
+# per document: each line costs markdown-it time and tokens for every container it is in, so a
+# page of lines thirty quotes deep would take seconds and 60 times its size in memory. An article
+# with a long nested list spends a few thousand.
+MAX_NESTING_MARKS = 40_000
+_LEADING = re.compile(r"^[ \t>]+", re.MULTILINE)
 _MARKUP = ("*", "_", "`", "[", "]", "<", "&", "\\", "!", "~", "\n")  # where inline rules start
 # Where a run of text ends for markdown-it: where one of the rules enabled here can start, or a
 # link text ends. Its default set adds characters kept for plugins ($ % - : …): in "$5m-$6m" or
@@ -68,13 +89,45 @@ def inline_within_budget(state: StateCore) -> None:
         state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
+def too_deep_as_text(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Block rule: at two levels below markdown-it's nesting limit, the lines of the block
+    (up to a blank line or one indented less) are a paragraph, nested no deeper."""
+    if silent or state.level < state.md.options["maxNesting"] - 2:
+        return False
+    line = start + 1
+    while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+        line += 1
+    state.line = line
+    opened = state.push("paragraph_open", "p", 1)
+    opened.map = [start, line]
+    inline = state.push("inline", "", 0)
+    inline.content = state.getLines(start, line, state.blkIndent, False).strip()
+    inline.map = [start, line]
+    inline.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
+
+
 def split_at_line_budget(work: str) -> int:
     """Where the Markdown part of ``work`` ends: the start of line ``MAX_MARKDOWN_LINES``, or
-    the end of the text when it has fewer lines."""
-    if work.count("\n") + work.count("\r") < MAX_MARKDOWN_LINES:
-        return len(work)  # the common case, without building the list of line starts
-    starts = line_starts(work)
-    return starts[MAX_MARKDOWN_LINES] if len(starts) > MAX_MARKDOWN_LINES else len(work)
+    of the line holding ``|`` number ``MAX_TABLE_PIPES``, whichever is first; else the end."""
+    cut = len(work)
+    if work.count("\n") + work.count("\r") >= MAX_MARKDOWN_LINES:
+        starts = line_starts(work)
+        cut = starts[MAX_MARKDOWN_LINES] if len(starts) > MAX_MARKDOWN_LINES else len(work)
+    if work.count("|", 0, cut) >= MAX_TABLE_PIPES:  # the common case skips this
+        at = -1
+        for _ in range(MAX_TABLE_PIPES):
+            at = work.find("|", at + 1)
+        cut = max(work.rfind("\n", 0, at), work.rfind("\r", 0, at)) + 1
+    if work.count(">", 0, cut) + work.count("  ", 0, cut) >= MAX_NESTING_MARKS // 2:
+        spent = 0
+        for m in _LEADING.finditer(work, 0, cut):
+            spent += m.end() - m.start()
+            if spent > MAX_NESTING_MARKS:
+                cut = m.start()
+                break
+    return cut
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

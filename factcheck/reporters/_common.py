@@ -97,7 +97,10 @@ def _fingerprint(path: str, finding: Finding, claims: Mapping[str, Claim], occur
     parts = [path.replace("\\", "/"), finding.code, *texts]
     if occurrence > 1:  # the same figures contradicting each other twice in one file
         parts.append(f"#{occurrence}")
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    # a path from a library caller may hold the lone surrogates of a non-UTF-8 file name:
+    # hashed as the name's bytes
+    data = "\x1f".join(parts).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def located(report: Report) -> list[Located]:

@@ -12,6 +12,7 @@ are tool execution notifications on the run's invocation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
@@ -31,14 +32,20 @@ _LEVEL: Mapping[Severity, str] = {
 }
 
 
+# a byte of a file name that is not UTF-8, as factcheck.sources.display_name shows it
+_RAW_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
 def artifact_uri(path: str) -> dict[str, str]:
-    """A path as a SARIF artifactLocation: relative paths against %SRCROOT%, absolute as file:."""
-    posix = path.replace("\\", "/")
+    """A path as a SARIF artifactLocation: relative paths against %SRCROOT%, absolute as file:.
+    A name shown with ``\\xNN`` for bytes that are not UTF-8 gets those bytes back (%NN)."""
+    posix = _RAW_BYTE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), path).replace("\\", "/")
+    raw = posix.encode("utf-8", "surrogateescape")
     if posix.startswith("/") or (len(posix) > 2 and posix[1] == ":" and posix[2] == "/"):
-        return {"uri": "file://" + ("" if posix.startswith("/") else "/") + quote(posix, safe="/:")}
-    while posix.startswith("./"):
-        posix = posix[2:]
-    return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}  # ':' would read as a scheme
+        return {"uri": "file://" + ("" if posix.startswith("/") else "/") + quote(raw, safe="/:")}
+    while raw.startswith(b"./"):
+        raw = raw[2:]
+    return {"uri": quote(raw, safe="/"), "uriBaseId": "%SRCROOT%"}  # ':' would read as a scheme
 
 
 def rule_help(spec: RuleSpec) -> tuple[str, str]:
