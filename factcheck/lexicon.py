@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from factcheck.errors import RuleFileError, pydantic_problem
 from factcheck.numparse import NumberWords
@@ -49,10 +49,21 @@ class NumbersFile(_File):
     tens: dict[str, float]
     multipliers: dict[str, float]
     scales: dict[str, float]
-    vague: dict[str, tuple[float, float]]
-    vague_prefixes: dict[str, tuple[float, float]]
     fractions: dict[str, float]
     ordinals: dict[str, float]
+
+
+class VagueFile(_File):
+    plurals: dict[str, tuple[float, float]]
+    of_scale: dict[str, tuple[float, float]]
+    before_scale: dict[str, tuple[float, float]]
+
+    @model_validator(mode="after")
+    def _of_scale_words_are_plurals(self) -> VagueFile:
+        extra = sorted(set(self.of_scale) - set(self.plurals))
+        if extra:
+            raise ValueError(f"[of_scale] words not in [plurals]: {', '.join(extra)}")
+        return self
 
 
 class CurrenciesFile(_File):
@@ -133,6 +144,7 @@ class HintsFile(_File):
 _FILES: dict[str, type[_File]] = {
     "hints": HintsFile,
     "numbers": NumbersFile,
+    "vague": VagueFile,
     "currencies": CurrenciesFile,
     "units": UnitsFile,
     "hedges": HedgesFile,
@@ -159,6 +171,7 @@ class Lexicon:
 
     def __init__(self, files: Mapping[str, Any]) -> None:
         num: NumbersFile = files["numbers"]
+        vague: VagueFile = files["vague"]
         cur: CurrenciesFile = files["currencies"]
         units: UnitsFile = files["units"]
         hedges: HedgesFile = files["hedges"]
@@ -176,8 +189,9 @@ class Lexicon:
             ordinals=dict(num.ordinals),
         )
         self.scales = dict(num.scales)
-        self.vague = dict(num.vague)
-        self.vague_prefixes = dict(num.vague_prefixes)
+        self.vague = dict(vague.plurals)  # "thousands" alone: [2000, 9999]
+        self.vague_of_scale = dict(vague.of_scale)  # "tens" of "tens of thousands": [10, 100]
+        self.vague_prefixes = dict(vague.before_scale)  # "several" million: [3, 9]
         self.currency_symbols = dict(cur.symbols)
         self.currency_codes = frozenset(cur.codes.list)
         self.currency_words = {k.lower(): v for k, v in cur.words.items()}

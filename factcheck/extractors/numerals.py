@@ -28,12 +28,6 @@ _PARSED_RUNS = 4096  # distinct number-word runs remembered (per lexicon) before
 _REMEMBERED_RUN = 80  # characters: longer runs are read every time, not remembered
 _LONGEST = 40  # characters: "123,456,789,012,345,678.90" is 26
 _SIGN_GLUE = frozenset(")]%.,°'’-–−")  # a "-" after these is a dash or a range, not a minus
-_VAGUE_BASE = {
-    "tens": (10.0, 100.0),
-    "hundreds": (100.0, 1000.0),
-    "dozens": (24.0, 144.0),
-    "scores": (40.0, 200.0),
-}
 
 
 @dataclass(slots=True)
@@ -292,8 +286,8 @@ class NumeralFinder:
             of = self.pat.vague_of.match(text, e)
             if of is not None:
                 scale = self.scale_plurals.get(of.group(1).lower(), 1.0)
-                base = _VAGUE_BASE.get(w)
-                if base is not None:  # "tens of thousands" = 10…100 × 1e3
+                base = lex.vague_of_scale.get(w)
+                if base is not None:  # "tens of thousands" = 10…100 × 1e3 (vague.toml)
                     low, high = base[0] * scale, base[1] * scale
                     e = of.end()
             elif w == "scores" and not _OF_AFTER.match(text, e):
