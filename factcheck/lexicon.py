@@ -68,6 +68,8 @@ class VagueFile(_File):
 
 class CurrenciesFile(_File):
     symbols: dict[str, str]
+    symbols_after: dict[str, str] = {}
+    damaged: dict[str, str] = {}
     codes: _CodeList
     words: dict[str, str]
     subunits: dict[str, tuple[str, float]]
@@ -193,6 +195,8 @@ class Lexicon:
         self.vague_of_scale = dict(vague.of_scale)  # "tens" of "tens of thousands": [10, 100]
         self.vague_prefixes = dict(vague.before_scale)  # "several" million: [3, 9]
         self.currency_symbols = dict(cur.symbols)
+        self.currency_symbols_after = dict(cur.symbols_after)  # "500 Kč", exactly as written
+        self.damaged_symbols = dict(cur.damaged)  # "PS300" for £300, against the digits only
         self.currency_codes = frozenset(cur.codes.list)
         self.currency_words = {k.lower(): v for k, v in cur.words.items()}
         self.currency_subunits = {k.lower(): v for k, v in cur.subunits.items()}

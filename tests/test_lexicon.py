@@ -52,3 +52,31 @@ def test_measure_groups_do_not_overlap() -> None:
 
 def test_direction_words_are_not_both_ways() -> None:
     assert LEX.up_words & LEX.down_words == set()
+
+
+def _ecb_codes() -> list[str]:
+    from factcheck.rates import default_rates
+
+    return sorted({"EUR", *default_rates()._t})
+
+
+@pytest.mark.parametrize("code", _ecb_codes())
+def test_every_ecb_currency_is_read_by_code_name_and_symbol(code: str) -> None:
+    """Issue 13: each currency of the ECB table is reachable as written in copy."""
+    import factcheck
+
+    def money(text: str) -> list[tuple[str, str | None]]:
+        return [(c.text, c.unit) for c in factcheck.extract(text) if c.kind == "money"]
+
+    assert money(f"It cost {code} 5m.") == [(f"{code} 5m", code)]
+    assert money(f"It cost 5m {code}.") == [(f"5m {code}", code)]
+    names = [w for w, c in LEX.currency_words.items() if c == code]
+    assert names, f"no name for {code} in currencies.toml [words]"
+    for name in names:
+        assert money(f"It cost 5 million {name} last year.") == [(f"5 million {name}", code)]
+    for sym, c in LEX.currency_symbols.items():
+        if c == code:
+            assert money(f"It cost {sym}5m.") == [(f"{sym}5m", code)], sym
+    for sym, c in LEX.currency_symbols_after.items():
+        if c == code:
+            assert money(f"It cost 500 {sym} last year.") == [(f"500 {sym}", code)], sym

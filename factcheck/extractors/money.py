@@ -52,6 +52,11 @@ class MoneyReader:
         start = lo + cm.start()
         if cm.group("sym"):
             sym = cm.group("sym")  # "US  $": the pattern lets a space in a symbol stretch
+            damaged = self.pat.damaged_symbols.get(sym)
+            if damaged is not None:  # "PS300m" (£300m), "Y=500bn"; not "PS 3", "PS4"
+                glued = lo + cm.end() == s and lo + cm.start("sym") + len(sym) == s
+                lone_digit = len(n.written) == 1 and not text[n.end : n.end + 1].isalpha()
+                return Currency(damaged, sym, start) if glued and not lone_digit else None
             code = self.lex.currency_symbols.get(sym) or self.symbol_keys.get(_norm_symbol(sym))
             return Currency(code, sym, start) if code else None
         if cm.group("code"):
@@ -85,7 +90,7 @@ class MoneyReader:
             sm = pat.symbol_after.match(text, pos)
             if sm is None:
                 return False
-            code, end = lex.currency_symbols[sm.group("sym")], sm.end()
+            code, end = pat.symbols_after[sm.group("sym")], sm.end()
         m.kind = ClaimKind.MONEY
         m.unit = code
         m.end = m.num_end = end

@@ -113,9 +113,11 @@ class NumeralFinder:
                 prev = text[s - 1]
                 if prev in ".,":
                     before = text[s - 2 : s - 1]
-                    if before.isalnum() or before in (".", ","):
+                    if before.isalpha() and prev == "." and self._dotted_symbol(text, s - 1):
+                        pass  # "Rs.5m", "Fr.20": the dot ends a currency symbol
+                    elif before.isalnum() or before in (".", ","):
                         continue  # inside "1,00,0" or "2.0.1"
-                    if prev == "." and raw.isdigit():
+                    elif prev == "." and raw.isdigit():
                         s, raw = s - 1, "." + raw  # ".5", "$.5bn"
                 elif prev.isdigit():
                     continue
@@ -131,6 +133,14 @@ class NumeralFinder:
                     raw, e = raw + sm.group(), sm.end()
             skip_to = self._digit_numeral(text, s, e, raw, found)
         return limit
+
+    def _dotted_symbol(self, text: str, dot: int) -> bool:
+        """Does the "." at ``dot`` end a currency symbol written with one ("Rs.", "Fr.")?"""
+        for sym in self.pat.dotted_symbols:
+            k = dot - len(sym)
+            if text[k:dot] == sym and (k == 0 or not text[k - 1].isalnum()):
+                return True
+        return False
 
     def _digit_numeral(self, text: str, s: int, e: int, raw: str, found: Found) -> int:
         """Add the numeral ``raw`` at ``s``; return where the next one may start."""

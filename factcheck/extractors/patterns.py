@@ -262,7 +262,7 @@ class Patterns:
         )
 
         # Currency written before the amount: "$", "US$", "US $", "c $", "£", "€", "USD ", "Rs ".
-        syms = list(lex.currency_symbols)
+        syms = [*lex.currency_symbols, *lex.damaged_symbols]
         dollar_prefixes = {s[:-1].rstrip(" .") for s in syms if s.endswith("$") and len(s) > 1}
         # "US$", "US $", "hk $": a prefix of two letters or more may stand apart and in any
         # case; a single letter must be a capital against the sign ("C$5m", never "a $5m deal",
@@ -279,6 +279,9 @@ class Patterns:
         self.symbol_keys = {
             k.upper().replace(" ", "").replace(".", ""): v for k, v in lex.currency_symbols.items()
         }
+        self.damaged_symbols = lex.damaged_symbols
+        # "Rs.", "Fr.": symbols whose dot may stand against the digits ("Rs.5m")
+        self.dotted_symbols = tuple(sorted({s[:-1] for s in syms if s.endswith(".")}))
         scales: dict[str, float] = {}
         for key, val in lex.scales.items():
             scales.setdefault(key, val)
@@ -292,13 +295,18 @@ class Patterns:
             rf"|(?P<sub>(?i:{_alt(k for k in lex.currency_subunits if len(k) > 1)}))\b)"
         )
         after_syms = [s for s in syms if len(s) == 1 and not (s.isascii() and s.isalpha())]
+        after_syms += [s for s in lex.currency_symbols_after if s not in after_syms]
+        self.symbols_after = {
+            **{s: lex.currency_symbols[s] for s in after_syms if s in lex.currency_symbols},
+            **lex.currency_symbols_after,
+        }
         self.currency_starts = frozenset(
             {
                 w[0].lower()
                 for w in (*lex.currency_codes, *lex.currency_words, *lex.currency_subunits)
             }
             | {"m"}
-            | set(after_syms)
+            | {s[0].lower() for s in after_syms}
         )
         self.percent_starts = frozenset("%pb")
         self.symbol_after = re.compile(rf"[ \u00a0]?(?P<sym>{_alt(after_syms)})(?![\d\w])")
