@@ -94,6 +94,7 @@ class UnitsFile(_File):
     radiation: dict[str, UnitName] = {}
     durations: dict[str, UnitName]
     attached_only: _FormList
+    denominators: _WordList = _WordList(words=[])
 
 
 HedgeDir = Literal["approx", "above", "at_least", "below", "at_most", "exact"]
@@ -202,6 +203,7 @@ class Lexicon:
         self.currency_subunits = {k.lower(): v for k, v in cur.subunits.items()}
         self.ambiguous_currency = {k: tuple(v) for k, v in cur.ambiguous.items()}
         attached = frozenset(units.attached_only.forms)
+        self.denominators = tuple(units.denominators.words)
         self.units: dict[str, UnitEntry] = {}
         for dim in (
             "length",

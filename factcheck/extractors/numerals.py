@@ -158,7 +158,7 @@ class NumeralFinder:
         num = Numeral(s, e, value, words=False, written=raw, integer_digits=integer)
         nxt = text[e : e + 1]
         skip_to = e
-        if nxt == "/" and integer:
+        if nxt == "/" and integer and text[e + 1 : e + 2].isdigit():
             got = self._slash(text, num)
             if got is None:
                 return self._skip_slash(text, e)

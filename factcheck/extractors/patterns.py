@@ -411,6 +411,16 @@ class Patterns:
             rf"|(?P<u>{_alt(cs)})(?![\w°]))(?P<pow>{power})(?(ob)\s?[)\]}}>])"
         )
         self.unit_ci = {u.lower(): u for u in ci}
+        # A price's denominator: "$58.24 per barrel", "R18 a litre", "€40/MWh", "$80 per sq m"
+        # (``QuantityReader.read_per``). Words (3+ letters) in any case, symbols as written;
+        # after "a"/"an" only words ("a share", never "a m").
+        denoms = {*lex.denominators, *(u for u in lex.units if lex.units[u].dimension != "duration")}
+        words = [d for d in denoms if len(d) >= 3 and not any(ch.isupper() for ch in d)]
+        symbols = [d for d in denoms if d not in words]
+        self.per_denominator = re.compile(
+            rf"(?:[ \u00a0]?/[ \u00a0]?|\s+(?:per|each)\s+|\s+(?P<art>an?)\s+)"
+            rf"(?:(?P<w>(?i:{trie(words)}))|(?P<s>{trie(symbols)}))(?![\w/])"
+        )
         # What the first character after a figure must be for a reader to be worth trying
         # (after at most one space, one hyphen and one space; see scan.lead_char).
         self.unit_tokens = frozenset(u.split()[0].lower() for u in lex.units)

@@ -237,6 +237,16 @@ class QuantityReader:
         self._compound(text, m, entry.name)
         return True
 
+    def read_per(self, text: str, m: Mention) -> None:
+        """A price's denominator after it: "$58.24 per barrel", "63 cents a share", "€40/MWh".
+
+        ``m.per`` becomes the denominator as written, in the singular ("barrel", "sq m").
+        """
+        pm = self.pat.per_denominator.match(text, m.end)
+        if pm is None or (pm.group("art") and pm.group("s")):
+            return
+        m.per = _singular(pm.group("w").lower()) if pm.group("w") else pm.group("s")
+
     def _degrees(self, text: str, m: Mention, pos: int, n: Numeral) -> bool:
         dm = self.pat.degrees.match(text, pos)
         if dm is None:
@@ -306,3 +316,17 @@ class QuantityReader:
 
 def _norm_ws(s: str) -> str:
     return " ".join(s.split())
+
+
+_IRREGULAR = {"feet": "foot", "people": "person", "men": "man", "women": "woman"}
+
+
+def _singular(word: str) -> str:
+    """ "barrels" → "barrel", "boxes" → "box", "feet" → "foot"; "sq m" as written."""
+    word = " ".join(word.split())
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for tail, repl in (("ies", "y"), ("ches", "ch"), ("xes", "x"), ("s", "")):
+        if word.endswith(tail) and len(word) > len(tail) + 2 and not word.endswith("ss"):
+            return word[: -len(tail)] + repl
+    return word

@@ -178,6 +178,9 @@ class Scanner:
         if found.growth:
             out.extend(self.growth_mentions(text, found.growth, out))
             out.sort(key=lambda m: m.num_start)
+        for m in out:
+            if m.kind == ClaimKind.MONEY and m.per is None:
+                self.reader.read_per(text, m)  # "$58.24 per barrel", "63 cents a share"
         _percent_of(text, out)
         # a figure too large for a float ("2E306 billion") is no amount anyone wrote
         return [m for m in out if _finite(m)]
