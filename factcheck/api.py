@@ -29,6 +29,7 @@ from factcheck.models import (
 from factcheck.registry import CheckContext
 from factcheck.ruleset import RuleSpec, Selection, effective_rules, load_rules, validate_codes
 from factcheck.segment import LineIndex
+from factcheck.subunits import in_main_unit
 
 __all__ = ["CheckOptions", "check", "check_document", "check_file", "extract", "make_report"]
 
@@ -94,9 +95,10 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
         date = doc.date
     else:
         date = dateline(doc.text)
+    minor = lex.minor_currencies
     ctx = CheckContext(
         doc.text,
-        claims,
+        [in_main_unit(c, minor) for c in claims],  # "164p" checked as £1.64 (subunits.py)
         lex,
         date=date,
         rates=options.rates,  # type: ignore[arg-type]

@@ -73,6 +73,7 @@ class CurrenciesFile(_File):
     codes: _CodeList
     words: dict[str, str]
     subunits: dict[str, tuple[str, float]]
+    minor: dict[str, tuple[str, float]] = {}
     ambiguous: dict[str, list[str]]
 
 
@@ -201,6 +202,7 @@ class Lexicon:
         self.currency_codes = frozenset(cur.codes.list)
         self.currency_words = {k.lower(): v for k, v in cur.words.items()}
         self.currency_subunits = {k.lower(): v for k, v in cur.subunits.items()}
+        self.minor_currencies = dict(cur.minor)  # "GBp": ("GBP", 0.01)
         self.ambiguous_currency = {k: tuple(v) for k, v in cur.ambiguous.items()}
         attached = frozenset(units.attached_only.forms)
         self.denominators = tuple(units.denominators.words)

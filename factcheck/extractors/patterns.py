@@ -310,7 +310,7 @@ class Patterns:
         )
         self.percent_starts = frozenset("%pb")
         self.symbol_after = re.compile(rf"[ \u00a0]?(?P<sym>{_alt(after_syms)})(?![\d\w])")
-        self.subunit_attached = re.compile(r"(?P<sub>p|c)\b(?![.'’]\w)")
+        self.subunit_attached = re.compile(r"(?P<sub>p\b|c\b|¢)(?![.'’]\w)")
         # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
         self.minor_amount = re.compile(
             r"[ ,]+(?:and\s+)?(?P<n>\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+(?P<sub>cents?|pence|p)\b"

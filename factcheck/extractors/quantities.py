@@ -166,9 +166,8 @@ class QuantityReader:
             and not self.pat.percent_ends.match(text, pm.end())
         ):
             return False  # "the index fell 50 points": index points
-        if pm.group("bp"):
-            m.kind, m.unit = ClaimKind.PERCENTAGE_POINT, "percentage_point"
-            m.value /= 100.0
+        if pm.group("bp"):  # "25 basis points": 25 basis_point (0.25 points; subunits.py)
+            m.kind, m.unit = ClaimKind.PERCENTAGE_POINT, "basis_point"
         elif pp:
             m.kind, m.unit = ClaimKind.PERCENTAGE_POINT, "percentage_point"
         else:

@@ -262,7 +262,7 @@ class Scanner:
             return m
         if (
             lead
-            and lead in "pc"
+            and lead in "pc¢"
             and not n.words
             and scale is None
             and self.money.read_subunit_attached(text, m, pos)
