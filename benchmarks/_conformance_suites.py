@@ -32,11 +32,14 @@ NP_VERSION = "0.3.2"
 
 def extract_got(text: str) -> list[Got]:
     import factcheck
+    from factcheck.lexicon import load_lexicon
+    from factcheck.subunits import in_main_unit
 
+    minor = load_lexicon().minor_currencies  # '50 cents' is scored as 0.50 of the currency
     return [
         Got(c.start, c.end, c.text, c.kind.value, c.value, c.unit, c.low, c.high, c.vague,
             c.hedge_direction.value if c.hedge_direction else None)
-        for c in factcheck.extract(text)
+        for c in map(lambda c: in_main_unit(c, minor), factcheck.extract(text))
     ]
 
 

@@ -74,6 +74,7 @@ class CurrenciesFile(_File):
     words: dict[str, str]
     subunits: dict[str, tuple[str, float]]
     minor: dict[str, tuple[str, float]] = {}
+    pounds_of: _WordList = _WordList(words=[])
     ambiguous: dict[str, list[str]]
 
 
@@ -93,6 +94,10 @@ class UnitsFile(_File):
     pressure: dict[str, UnitName]
     frequency: dict[str, UnitName] = {}
     radiation: dict[str, UnitName] = {}
+    electric: dict[str, UnitName] = {}
+    torque: dict[str, UnitName] = {}
+    fuel_economy: dict[str, UnitName] = {}
+    concentration: dict[str, UnitName] = {}
     durations: dict[str, UnitName]
     attached_only: _FormList
     denominators: _WordList = _WordList(words=[])
@@ -203,6 +208,7 @@ class Lexicon:
         self.currency_words = {k.lower(): v for k, v in cur.words.items()}
         self.currency_subunits = {k.lower(): v for k, v in cur.subunits.items()}
         self.minor_currencies = dict(cur.minor)  # "GBp": ("GBP", 0.01)
+        self.pounds_of_money = frozenset(w.lower() for w in cur.pounds_of.words)
         self.ambiguous_currency = {k: tuple(v) for k, v in cur.ambiguous.items()}
         attached = frozenset(units.attached_only.forms)
         self.denominators = tuple(units.denominators.words)
@@ -220,6 +226,10 @@ class Lexicon:
             "pressure",
             "frequency",
             "radiation",
+            "electric",
+            "torque",
+            "fuel_economy",
+            "concentration",
             "durations",
         ):
             for form, names in getattr(units, dim).items():

@@ -13,7 +13,9 @@ LEX = load_lexicon()
 
 @pytest.fixture(scope="module")
 def ureg() -> pint.UnitRegistry:
-    return pint.UnitRegistry()
+    from factcheck.units import registry
+
+    return registry(pint)  # type: ignore[no-any-return]
 
 
 def test_every_unit_name_is_a_pint_unit(ureg: pint.UnitRegistry) -> None:

@@ -17,6 +17,8 @@ from factcheck.models import ClaimKind
 from factcheck.numparse import parse_word_tokens
 
 _OF_SPACE = re.compile(r"\s+of\s")
+_FEET = re.compile(r"[- ]f(?:ee|oo)t\b", re.IGNORECASE)
+_OF_NOUN = re.compile(r"\s+of\s+((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,9 @@ class MoneyReader:
         cw = pat.currency_after.match(text, pos)
         if cw is not None:
             word = cw.group("word")
-            if word and word.lower() in ("pound", "pounds") and self._weighs(text, n):
+            if word and word.lower() in ("pound", "pounds") and (
+                self._weighs(text, n) or self._pound_weight(text, cw.end())
+            ):
                 return False
             if cw.group("sub"):
                 code, factor = lex.currency_subunits[_norm_ws(cw.group("sub").lower())]
@@ -140,6 +144,14 @@ class MoneyReader:
         m.value *= factor
         m.end = m.num_end = sub.end()
         return True
+
+    def _pound_weight(self, text: str, end: int) -> bool:
+        """ "275 pound-feet" (torque), "two pounds of sugar" (weight); not "pounds of funding"."""
+        if text[end : end + 2] in ("-f", "-F", " f") and _FEET.match(text, end):
+            return True
+        om = _OF_NOUN.match(text, end)
+        money = self.lex.pounds_of_money
+        return om is not None and not any(w in money for w in om.group(1).lower().split())
 
     def _weighs(self, text: str, n: Numeral) -> bool:
         """ "a baby of two pounds", "drop 25 pounds": pounds of weight, not money."""

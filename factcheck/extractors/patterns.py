@@ -319,7 +319,7 @@ class Patterns:
         )
         self.percent = re.compile(
             r"[ \u00a0]?(?:(?P<pp>percentage[\s-]+points?|per[\s-]?cent(?:age)?[\s-]+points?"
-            r"|%\s*points?|pp|ppts?|pts?(?=\W|$)|points?\b)"
+            r"|%\s*points?|pp\b|ppts?\b|pts?(?=\W|$)|points?\b)"
             r"|(?P<bp>basis\s+points?|bps|bp)\b"
             r"|(?P<pc>%|per\s*cent\b|percents?\b|percentage\b(?![\s-]+points?)|pc\b|pct\b))",
             re.IGNORECASE,
@@ -331,6 +331,8 @@ class Patterns:
             r"(?:%|per\s?cent|percent)",
             re.IGNORECASE,
         )
+        # points of a score or an index, once read_percent has declined them
+        self.score_points = re.compile(r"[ \u00a0]?(?:(?P<ppg>ppg)|points?|pts?)(?![\w%])", re.I)
         self.fold = re.compile(r"\s?-?\s?fold\b", re.IGNORECASE)
         self.times = re.compile(
             r"\s+times(?=\s+(?:as|the|more|higher|larger|bigger|greater|faster|over|that|than"
@@ -473,8 +475,8 @@ class Patterns:
             re.IGNORECASE,
         )
         self.compound_unit = re.compile(
-            r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s?(in(?:ch(?:es)?)?|\"|lbs?|pounds?|min(?:ute)?s?"
-            r"|oz|ounces?)\b"
+            r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s?(in(?:ch(?:es)?)?|\"|″|lbs?|pounds?|min(?:ute)?s?"
+            r"|oz|ounces?)(?!\w)"
         )
 
     # ------------------------------------------------------------------ read by context.py

@@ -21,7 +21,8 @@ _PLURAL_NOUN = re.compile(r"\s+(?:of\s+|more\s+|new\s+|extra\s+)?[a-z][a-z’']*
 _TEMPERATURE_CUE = re.compile(
     r"\b(?:temperat\w*|degrees?|heat\w*|hot(?:ter|test)?|cold(?:er|est)?|warm\w*|cool(?:er|est)?"
     r"|chill\w*|freez\w*|frost\w*|thermo\w*|weather|forecast\w*|celsius|fahrenheit|climate"
-    r"|boil\w*|melt\w*|fever\w*|highs?|lows?|sunn\w*|mercury)\b|°",
+    r"|boil\w*|melt\w*|fever\w*|highs?|lows?|sunn\w*|mercury|ovens?|bak\w*|roast\w*|cook\w*"
+    r"|grill\w*|kiln\w*|furnace\w*)\b|°",
     re.IGNORECASE,
 )
 _TEMPERATURES = {
@@ -43,6 +44,9 @@ _SUBUNITS = {
     "pound": ("ounce", 16.0),
 }
 _CODE_AFTER = re.compile(r"[-‐]\d")  # "24703 L-202": a code, not litres
+_CAPACITOR_CUE = re.compile(r"capacit|supercap|ultracap", re.IGNORECASE)  # "3,000F": farads
+_PRIMES = frozenset("′″")  # "6′2″": feet and inches, never a power
+_PRIME = re.compile(r"(?P<u>[′″])(?P<pow>)")
 _DIGIT_HUNDREDS = re.compile(r"\s+(?:and\s+)?(\d)\s+hundred\b", re.IGNORECASE)
 _AND_TENS = re.compile(
     r"\s+and\s+(\d{1,2}(?![\d.,])|[a-z]+(?:-[a-z]+)?)\b(?!\s+(?:hundred|thousand|[mb]illion))",
@@ -175,6 +179,18 @@ class QuantityReader:
         m.end = m.num_end = pm.end()
         return True
 
+    def read_points(self, text: str, m: Mention, pos: int) -> bool:
+        """ "the index fell 50 points", "scored 30 pts", "25.3 ppg": points of a score or an
+        index (not percentage points, which ``read_percent`` took): a count in unit "point"."""
+        pm = self.pat.score_points.match(text, pos)
+        if pm is None:
+            return False
+        m.unit = "point"
+        if pm.group("ppg"):
+            m.per = "game"
+        m.end = m.num_end = pm.end()
+        return True
+
     # ------------------------------------------------------------------ physical units
     def read_unit(self, text: str, m: Mention, pos: int, n: Numeral) -> bool:
         """A physical unit or duration after the figure: "5 miles", "100F", "6ft 2in"."""
@@ -185,7 +201,9 @@ class QuantityReader:
             return True
         um = None
         if (not n.words and pos == n.end) or (m.scale and pos == m.num_end):
-            um = pat.unit_attached.match(text, pos)
+            um = (
+                _PRIME.match(text, pos) if text[pos] in _PRIMES else pat.unit_attached.match(text, pos)
+            )
             if um is not None:
                 form = um.group("u") or pat.unit_ci.get(_norm_ws(um.group("ui").lower()))
         if um is None:
@@ -220,14 +238,20 @@ class QuantityReader:
             return False  # "5 C", "5 in the morning"; but "5-g", "2 in thick"
         if _CODE_AFTER.match(text, um.end()):
             return False
-        if entry.dimension == "temperature" and len(form) == 1 and not self._warm(text, n):
-            return False  # "13F filing", "Boeing 777F"
+        if entry.dimension == "temperature" and len(form) == 1:
+            if form == "F" and _CAPACITOR_CUE.search(text, max(0, n.start - 30), n.end + 30):
+                entry = lex.units["farad"]  # "a 3,000F supercapacitor"
+            elif not self._warm(text, n):
+                return False  # "13F filing", "Boeing 777F"
         m.kind = ClaimKind.DURATION if entry.dimension == "duration" else ClaimKind.QUANTITY
         m.unit = entry.name
         m.unit_alternatives = entry.names[1:]
         m.dimension = entry.dimension
         m.end = m.num_end = um.end()
         power = (um.groupdict().get("pow") or "").strip()
+        if form in _PRIMES and power:
+            m.end = m.num_end = um.start("pow")  # "6′2″": the 2 is inches, not a square
+            power = ""
         if power and entry.dimension == "length":
             sq = power[-1] in "2²" or power.endswith("squared")
             m.unit = f"{entry.name} ** {2 if sq else 3}"
@@ -308,7 +332,7 @@ class QuantityReader:
             return
         unit = cm.group(2)
         entry = self.lex.units.get(unit) or self.lex.units.get(unit.rstrip("s"))
-        if (entry is not None and entry.name == sub[0]) or unit == '"':
+        if (entry is not None and entry.name == sub[0]) or unit in ('"', "″"):
             m.value += float(cm.group(1)) / sub[1]
             m.end = m.num_end = cm.end()
 

@@ -134,6 +134,8 @@ class RangeReader:
         if m.kind == ClaimKind.YEAR and nxt.integer_digits and len(nxt.written) == 2:
             hi = float(int(m.value) // 100 * 100 + int(nxt.written))  # "2013-14"
             second.kind = ClaimKind.YEAR
+        if m.kind == second.kind == ClaimKind.COUNT and second.unit and not m.unit:
+            m.unit, m.per = second.unit, m.per or second.per  # "10 to 15 points"
         takes_unit = m.kind == ClaimKind.COUNT and second.kind in _UNIT_TAKERS
         if second.kind != m.kind and not takes_unit:
             return False

@@ -34,6 +34,7 @@ _PRONOUN_ONE = re.compile(
     re.IGNORECASE,
 )
 _IN_OF = re.compile(r"\s+(?:in|out\s+of)\s+")
+_ARTICLE = re.compile(r"\s+(?:of\s+)?an?\s+", re.IGNORECASE)
 _OVER_END = re.compile(r"\s+over\s+")
 _SENTENCE_END = re.compile(r"\s*(?:[.;,!?)]|$)")
 _FRACTION_AFTER = re.compile(
@@ -240,6 +241,11 @@ class Scanner:
             if follow:
                 self.ranges.extend(text, m, nums, i)
             return m
+        if n.fraction and n.words and (am := _ARTICLE.match(text, pos)) is not None:
+            # "half a pound of chocolate", "a quarter of a mile", "half a kilo"
+            at = am.end()
+            if self.money.read_currency_after(text, m, at, n) or reader.read_unit(text, m, at, n):
+                return m
         lead = lead_char(text, pos)
         pat = self.pat
         if ((lead in pat.percent_starts or not lead) and reader.read_percent(text, m, pos)) or (
@@ -247,6 +253,10 @@ class Scanner:
             and self.money.read_currency_after(text, m, pos, n)
         ):
             if follow and not m.vague:
+                self.ranges.extend(text, m, nums, i)
+            return m
+        if lead == "p" and not m.vague and reader.read_points(text, m, pos):
+            if follow:
                 self.ranges.extend(text, m, nums, i)
             return m
         if m.vague:
