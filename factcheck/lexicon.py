@@ -51,6 +51,7 @@ class NumbersFile(_File):
     scales: dict[str, float]
     fractions: dict[str, float]
     ordinals: dict[str, float]
+    glued_prefixes: _WordList = _WordList(words=[])
 
 
 class VagueFile(_File):
@@ -146,6 +147,20 @@ class MeasuresFile(_File):
     verb_measures: dict[str, str]
 
 
+class _Addresses(_File):
+    street_types: list[str]
+    us_states: list[str]
+
+
+class _Names(_File):
+    names: list[str]
+
+
+class NamesFile(_File):
+    named_numbers: _Names
+    addresses: _Addresses
+
+
 class HintsFile(_File):
     currency: dict[str, list[str]]
 
@@ -159,6 +174,7 @@ _FILES: dict[str, type[_File]] = {
     "hedges": HedgesFile,
     "changes": ChangesFile,
     "measures": MeasuresFile,
+    "names": NamesFile,
 }
 
 
@@ -187,6 +203,15 @@ class Lexicon:
         changes: ChangesFile = files["changes"]
         measures: MeasuresFile = files["measures"]
         hints: HintsFile = files["hints"]
+        names: NamesFile = files["names"]
+        # "S&P 500": name (lower case, single spaces) → the numbers it is written with
+        self.named_numbers: dict[str, frozenset[str]] = {}
+        for phrase in names.named_numbers.names:
+            head, _, number = " ".join(phrase.split()).replace("-", " ").rpartition(" ")
+            prev = self.named_numbers.get(head.lower(), frozenset())
+            self.named_numbers[head.lower()] = prev | {number}
+        self.street_types = tuple(names.addresses.street_types)
+        self.us_states = tuple(names.addresses.us_states)
         self.currency_hints = {k: tuple(w.lower() for w in v) for k, v in hints.currency.items()}
         self.currency_hint_code = {w: k for k, ws in self.currency_hints.items() for w in ws}
         self.numbers = num
@@ -198,6 +223,7 @@ class Lexicon:
             ordinals=dict(num.ordinals),
         )
         self.scales = dict(num.scales)
+        self.glued_prefixes = frozenset(w.lower() for w in num.glued_prefixes.words)
         self.vague = dict(vague.plurals)  # "thousands" alone: [2000, 9999]
         self.vague_of_scale = dict(vague.of_scale)  # "tens" of "tens of thousands": [10, 100]
         self.vague_prefixes = dict(vague.before_scale)  # "several" million: [3, 9]

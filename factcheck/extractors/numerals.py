@@ -158,7 +158,7 @@ class NumeralFinder:
         num = Numeral(s, e, value, words=False, written=raw, integer_digits=integer)
         nxt = text[e : e + 1]
         skip_to = e
-        if nxt == "/" and integer and text[e + 1 : e + 2].isdigit():
+        if nxt in "/⁄" and nxt and integer and text[e + 1 : e + 2].isdigit():
             got = self._slash(text, num)
             if got is None:
                 return self._skip_slash(text, e)
@@ -180,7 +180,8 @@ class NumeralFinder:
         den = int(m.group(1))
         if num.start > 0 and text[num.start - 1] in "/:.":
             return None
-        if not (den in _DENOMINATORS or den > 31) or not 0 < num.value < den:
+        solidus = text[num.end] == "⁄"  # U+2044 FRACTION SLASH: a fraction, whatever the digits
+        if not (solidus or den in _DENOMINATORS or den > 31) or not 0 < num.value < den:
             return None
         return Numeral(
             num.start,
@@ -333,11 +334,22 @@ def _sign(text: str, num: Numeral) -> None:
     s = num.start
     ch = text[s - 1]
     if ch in "-−":
+        if s >= 6 and text[s - 6 : s].lower() == "minus-" and not text[s - 7 : s - 6].isalnum():
+            num.start -= 6  # "minus-130 degrees"
+            num.value = -num.value
+            num.written = text[num.start : num.end]
+            return
         if s >= 2 and (text[s - 2].isalnum() or text[s - 2] in _SIGN_GLUE):
             return
-        if s >= 3 and text[s - 2] == " " and text[s - 3].isdigit():
-            return  # "75 -300mm": a range written loosely
+        if s >= 3 and text[s - 2] == " " and text[s - 3].isdigit() and not _above(text, s - 2, num):
+            return  # "75 -300mm": a range written loosely (but "FTSE 100 -0.6%": a sign)
         num.start -= 1
+    elif ch == "+":
+        if s >= 2 and (text[s - 2].isalnum() or text[s - 2] in _SIGN_GLUE):
+            return
+        num.start -= 1  # "+0.2%": the sign of a change (exclusions.py drops "+44 …" phones)
+        num.written = text[num.start : num.end]
+        return
     elif ch == " " and text[max(0, s - 6) : s].lower() in ("minus ",):
         num.start -= 6
     elif ch == " " and text[max(0, s - 9) : s].lower() == "negative ":
@@ -346,6 +358,15 @@ def _sign(text: str, num: Numeral) -> None:
         return
     num.value = -num.value
     num.written = text[num.start : num.end]
+
+
+def _above(text: str, end: int, num: Numeral) -> bool:
+    """Is the number that ends at ``end`` larger than ``num`` ("100 -0.6%": not a range)?"""
+    k = end
+    while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ",."):
+        k -= 1
+    before = parse_digits(text[k:end].rstrip(",."))
+    return before is not None and before > num.value
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -243,8 +243,8 @@ class Patterns:
             r"|\s?[x×]\s?10\s?(?:\^\s?(?P<e2>[-+−]?\d{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])"
             r"|\s?×\s?10(?P<e3>[-−]\d{1,3})(?![\d.])"
         )
-        self.mixed_fraction = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/])")
-        self.slash_number = re.compile(r"/(\d{1,4})(?![\d/.])")
+        self.mixed_fraction = re.compile(r"[ \u00a0]{1,2}(\d{1,2})[/⁄](\d{1,3})(?![\d/⁄])")
+        self.slash_number = re.compile(r"[/⁄](\d{1,4})(?![\d/⁄.])")
 
         # Scale word after digits: "50billion", "£3.5m", "1.2 tn", "2.33 k", "1.5 million".
         abbrevs = [k for k in lex.scales if not k.isalpha() or len(k) <= 4]
@@ -373,6 +373,27 @@ class Patterns:
         label_words = [w for w in nouns if not (len(w) == 1 and w.isalpha())]
         self.label_before = re.compile(
             rf"(?:^|(?<=\W))(?P<l>(?i:{_alt(label_words)})|[{''.join(label_letters)}])\.?\s?[#№]?\s*$"
+        )
+        # "S&P 500", "FTSE 100": a name written with its number (names.toml)
+        self.named_numbers = lex.named_numbers
+        self.glued_prefix = re.compile(
+            rf"(?:^|(?<=[^\w-])){trie(lex.glued_prefixes)}[-‐]$", re.IGNORECASE
+        )
+        self.named_before = re.compile(
+            rf"(?:^|(?<=[^\w&/.]))(?P<name>{trie(lex.named_numbers)})[ \u00a0-]?$", re.IGNORECASE
+        )
+        self.named_last = frozenset(n[-1] for n in lex.named_numbers)
+        # "221 Baker Street", "Washington, DC 20500", "ZIP code 90210", "Prescott (4)"
+        self.address_after = re.compile(
+            rf" (?:[A-Z][\w'’.-]*[ ]){{1,3}}{trie(lex.street_types)}(?![\w])"
+        )
+        self.zip_before = re.compile(
+            rf"(?:\b{trie(lex.us_states)},?[ ]|(?i:\b(?:zip|zip[ ]code|zipcode|postcode|postal"
+            r"[ ]code)\b)[^.\d]{0,12})$"
+        )
+        self.jersey_before = re.compile(r"\b[A-Z][\w'’.-]+[ ]?\($")
+        self.percent_follows = re.compile(
+            r"[ \u00a0]?(?:%|per[ ]?cent\b|percent\b|percentage[ ]points?\b)", re.IGNORECASE
         )
         # The last word of every label noun and hedge: the $-anchored searches above are only
         # tried when the word before a numeral is one of these.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extractors.exclusions import is_yearish
 from factcheck.extractors.mention import Mention
 from factcheck.extractors.money import Currency
 from factcheck.extractors.numerals import Numeral
@@ -226,6 +227,9 @@ class QuantityReader:
             form = um.group("u") or pat.unit_ci.get(_norm_ws(um.group("ui").lower()))
         if form is None:
             return False
+        ui = um.groupdict().get("ui")
+        if ui and ui[:1].isupper() and not form[:1].isupper() and is_yearish(n.written):
+            return False  # "the 2016 Stone Roses tour": a year before a name
         entry = lex.units.get(form) or lex.units.get(form.lower())
         if entry is None:
             return False

@@ -106,6 +106,17 @@ _UNIT_KINDS = (
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)$")
 _COUNT_NOUN = re.compile(r"\s+([a-z][a-z’']+)")
+_ERA = re.compile(r"\s?(?:BCE|BC|AD|CE|B\.C\.|A\.D\.)(?!\w)")
+_YEAR_CUES = frozenset(
+    ("in", "since", "from", "until", "till", "of", "circa", "c", "ca", "year", "by", "before",
+     "after", "around", "during", "between", "and", "to")
+)
+_YEAR_FOLLOWERS = frozenset(
+    ("the", "a", "an", "and", "or", "but", "when", "as", "after", "before", "to", "was", "were",
+     "is", "by", "in", "on", "at", "with", "he", "she", "they", "it", "its", "their", "his",
+     "her", "which", "that", "who", "had", "has", "under", "during", "until", "while", "where",
+     "for", "from", "onwards", "there", "we", "i")
+)
 
 
 MAX_MENTIONS = 2000  # more figures than this in one document: a table or generated data
@@ -295,6 +306,11 @@ class Scanner:
     ) -> Mention | None:
         """A figure with no unit: a year, a fraction, a count, or nothing."""
         pos = m.num_end
+        if n.integer_digits and m.scale is None and self._other_year(text, n, pos):
+            m.kind = ClaimKind.YEAR  # "in 1776", "the Battle of Hastings in 1066", "800 BC"
+            if _ERA.match(text, pos):
+                m.end = m.num_end = _ERA.match(text, pos).end()  # type: ignore[union-attr]
+            return m
         if not n.words and m.scale is None and is_yearish(n.written):
             if _DECADE.match(text, pos):
                 m.kind = ClaimKind.YEAR
@@ -379,6 +395,26 @@ class Scanner:
             return False
         word = wm.group(1)
         return word.lower() in self.lex.person_nouns or (word[:1].isupper() and word.isalpha())
+
+    def _other_year(self, text: str, n: Numeral, pos: int) -> bool:
+        """A year outside 1800–2199 (those are ``is_yearish``): "800 BC", "AD 79", or a number
+        from 1000 to 1799 (or 2200 to 2999) after "in", "since", "of", … or a month, with no
+        noun it counts after it ("in 1776 the colonies", not "in 1500 homes")."""
+        w = n.written
+        if _ERA.match(text, pos) or text[max(0, n.start - 3) : n.start] in ("AD ", "CE "):
+            return len(w) <= 4 and "," not in w and n.value >= 1
+        if len(w) != 4 or not w.isdigit() or not (1000 <= n.value < 1800 or 2200 <= n.value < 3000):
+            return False
+        before = text[max(0, n.start - 25) : n.start]
+        word = last_word(before)
+        if word not in _YEAR_CUES and not self.pat.month_before.search(before):
+            return False
+        nm = _COUNT_NOUN.match(text, pos)
+        if nm is None or nm.group(1) in _YEAR_FOLLOWERS:
+            return True
+        word = nm.group(1)  # "in 1500 homes", "of 1200 staff": a count
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "as"))
+        return not plural and self.lex.measure_group(word) is None
 
     def _year_is_count(self, text: str, n: Numeral, pos: int) -> bool:
         """A four-digit number in 1800..2199 is a year unless it clearly counts something."""
