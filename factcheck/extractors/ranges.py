@@ -21,6 +21,8 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s*and\s*")
 _DASH = re.compile(r"\s?[-–—~]\s?|\s?-\s+(?:to|or|and)\s+")
 _TO = re.compile(r"\s+(?:to|through|thru)\s+")
+_DASH_TO = re.compile(r"\s?-\s+(?:to|or|and)\s+")
+_SYMBOL_END = re.compile(r"(?:[A-Z]{1,3}\s?\$|\$|£|€|¥|₹)\s?$")
 _SLASH = re.compile(r"/")
 # Verbs that state a change without saying which way (direction verbs are in changes.toml).
 _ABOVE = re.compile(
@@ -91,13 +93,17 @@ class RangeReader:
         sym = m.currency_symbol or ""
         if sym and text[gap_end - len(sym) : gap_end] == sym:
             gap_end -= len(sym)
+        elif sym and (sm := _SYMBOL_END.search(text, s, gap_end)) is not None:
+            gap_end = sm.start()  # "US$89 to $93 billion": the second writes a shorter symbol
+        if sym and gap_end < nxt.start and _SLASH.fullmatch(text, s, gap_end):
+            return -1  # "$7/$9": both prices written out
         bm = _BETWEEN.search(text, lo, m.num_start)
         if bm is not None:
             ok = _AND.fullmatch(text, s, gap_end) or _TO.fullmatch(text, s, gap_end)
             return bm.start() if ok else None
         if _DASH.fullmatch(text, s, gap_end):
-            if nums[i].words and nxt.words:
-                return None  # "three-nought-four", "five-six"
+            if nums[i].words and nxt.words and not _DASH_TO.fullmatch(text, s, gap_end):
+                return None  # "three-nought-four", "five-six"; but "two- to three-year"
             return -1
         if _TO.fullmatch(text, s, gap_end):
             if _RANGING.search(text, lo, m.num_start):

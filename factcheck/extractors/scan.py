@@ -33,6 +33,7 @@ _PRONOUN_ONE = re.compile(
     r"|might|must|the|to|at|on|with|by|but|or|and)\b",
     re.IGNORECASE,
 )
+_ONE_TO = re.compile(r"\s+(?:to|or)\s+", re.IGNORECASE)
 _IN_OF = re.compile(r"\s+(?:in|out\s+of)\s+")
 _ARTICLE = re.compile(r"\s+(?:of\s+)?an?\s+", re.IGNORECASE)
 _OVER_END = re.compile(r"\s+over\s+")
@@ -218,6 +219,7 @@ class Scanner:
             and n.written.lower() == "one"
             and _PRONOUN_ONE.match(text, n.end)
             and last_word(before) not in _AGE_CUES  # "aged one to five"
+            and not self._one_to_figure(text, n, nums, i)  # "one to two years"
         ):
             return None
         if currency is None and self.exclude.is_label(text, n, before):
@@ -332,12 +334,23 @@ class Scanner:
         if self._rate(text, m, n, nums, i):
             return m
         if n.words and m.scale is None and n.value == 1:
+            if follow and self._one_to_figure(text, n, nums, i):
+                self.ranges.extend(text, m, nums, i)  # "one to two years"
+                if m.low is not None:
+                    return m
             return None  # "one of the", "the one": not a claim of amount
         if follow:
             self.ranges.extend(text, m, nums, i)
             if m.low is None:
                 self._shared_unit(text, m, nums, i)
         return m
+
+    def _one_to_figure(self, text: str, n: Numeral, nums: list[Numeral], i: int) -> bool:
+        """ "one to two years", "one or two people": "one" starts a range, not a pronoun."""
+        if i + 1 >= len(nums) or nums[i + 1].value <= 1:
+            return False
+        gap = _ONE_TO.match(text, n.end)
+        return gap is not None and gap.end() == nums[i + 1].start
 
     def _shared_unit(self, text: str, m: Mention, nums: list[Numeral], i: int) -> None:
         """ "5 or 10 per cent", "45 and 50 mg": the unit written once serves both figures."""
