@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-
 #: units the extractor names that pint's default registry lacks (rules/lexicon/units.toml)
 EXTRA_DEFINITIONS = ("ppb = 1e-9 = parts_per_billion",)
 

@@ -59,6 +59,13 @@ def _signed_change(text: str, n: Numeral) -> bool:
     return "." in n.written or bool(_PERCENT_AFTER.match(text, n.end))
 
 
+def _clock(n: Numeral) -> bool:
+    """Could the figure be the hour of a time ("10", "2.30" before "pm")? Not "2.1" or "2.123"
+    (a time writes its minutes in two digits) and not a figure past 24."""
+    whole, dot, frac = n.written.partition(".")
+    return (not dot or len(frac) == 2) and whole.isdigit() and int(whole) <= 24
+
+
 def is_yearish(written: str) -> bool:
     """Four digits from 1800 to 2199: read as a year unless something says otherwise."""
     return len(written) == 4 and written.isdigit() and 1800 <= int(written) <= 2199
@@ -157,6 +164,7 @@ class Exclusions:
             and not has_currency
             and (nxt in ":." or lead_char(text, e) in "apogbuec")
             and (pat.time_after.match(text, e))
+            and _clock(n)
         ):
             return True
         if nxt.isalpha() and pat.ordinal_suffix.match(text, e):

@@ -227,15 +227,17 @@ class Patterns:
         # At most five groups, and none after them: "100 200 300 400 500 600" is a list.
         # Two groups at least: a lone "116 123" is a phone number, "on March 4 100 people" two
         # numbers; "1 234 567" is not.
-        # One group is enough when money or a unit follows ("10 000 dollars", "40 000 km").
+        # One group is enough when money or a unit follows ("10 000 dollars", "40 000 km",
+        # "9 800 Kč": any currency word or after-symbol of currencies.toml).
         self.spaced_groups = re.compile(
             r"(?: \d{3}){2,5}(?![\d,]| \d)"
             + tail
             + r"|(?: \d{3})(?![\d,]| \d)"
             + tail
-            + r"(?=\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|kronor|kroner|rand"
-            r"|[A-Z]{3}\b|km|kg|tonnes?|tons?|miles?|metres?|meters?|litres?|liters?|hectares?"
-            r"|acres?)\b)"
+            + rf"(?=\s?(?:(?i:{trie(lex.currency_words)})\b"
+            + rf"|{trie(lex.currency_symbols_after)}(?!\w)"
+            r"|[A-Z]{3}\b|(?:km|kg|tonnes?|tons?|miles?|metres?|meters?|litres?|liters?|hectares?"
+            r"|acres?)\b))"
         )
         self.vulgar = re.compile(vulgar)
         self.power = re.compile(
@@ -437,7 +439,8 @@ class Patterns:
         # A price's denominator: "$58.24 per barrel", "R18 a litre", "€40/MWh", "$80 per sq m"
         # (``QuantityReader.read_per``). Words (3+ letters) in any case, symbols as written;
         # after "a"/"an" only words ("a share", never "a m").
-        denoms = {*lex.denominators, *(u for u in lex.units if lex.units[u].dimension != "duration")}
+        kept = [u for u, e in lex.units.items() if e.dimension != "duration"]
+        denoms = {*lex.denominators, *kept}
         words = [d for d in denoms if len(d) >= 3 and not any(ch.isupper() for ch in d)]
         symbols = [d for d in denoms if d not in words]
         self.per_denominator = re.compile(

@@ -202,9 +202,8 @@ class QuantityReader:
             return True
         um = None
         if (not n.words and pos == n.end) or (m.scale and pos == m.num_end):
-            um = (
-                _PRIME.match(text, pos) if text[pos] in _PRIMES else pat.unit_attached.match(text, pos)
-            )
+            prime = text[pos] in _PRIMES
+            um = _PRIME.match(text, pos) if prime else pat.unit_attached.match(text, pos)
             if um is not None:
                 form = um.group("u") or pat.unit_ci.get(_norm_ws(um.group("ui").lower()))
         if um is None:

@@ -21,6 +21,7 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s*and\s*")
 _DASH = re.compile(r"\s?[-–—~]\s?|\s?-\s+(?:to|or|and)\s+")
 _TO = re.compile(r"\s+(?:to|through|thru)\s+")
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-?|\+-|plus\s+or\s+minus)\s*", re.IGNORECASE)
 _DASH_TO = re.compile(r"\s?-\s+(?:to|or|and)\s+")
 _SYMBOL_END = re.compile(r"(?:[A-Z]{1,3}\s?\$|\$|£|€|¥|₹)\s?$")
 _SLASH = re.compile(r"/")
@@ -73,6 +74,9 @@ class RangeReader:
         nxt = nums[j]
         if nxt.start - m.num_end > 40:
             return
+        if _PLUS_MINUS.fullmatch(text, m.num_end, nxt.start):
+            self._plus_minus(text, m, nums, j)
+            return
         lo_ctx = max(0, m.num_start - 30)
         head = self._head(text, m, nxt, lo_ctx, i, nums)
         if head is None:
@@ -84,6 +88,24 @@ class RangeReader:
             return
         if head >= 0:
             m.start = m.num_start = head
+
+    def _plus_minus(self, text: str, m: Mention, nums: list[Numeral], j: int) -> None:
+        """ "9.83e-3 +/- 1e-5 km/s2", "41% ± 3", "3 ± 0.5 metres": the range value ± error."""
+        second = self.classify(text, nums[j], nums, j, False)
+        if second is None or second.vague or second.low is not None:
+            return
+        if second.kind != m.kind and ClaimKind.COUNT not in (m.kind, second.kind):
+            return
+        if m.unit and second.unit and m.unit != second.unit:
+            return
+        if m.kind == ClaimKind.COUNT and second.kind != ClaimKind.COUNT:
+            m.kind, m.unit, m.dimension = second.kind, second.unit, second.dimension
+            m.unit_alternatives = second.unit_alternatives
+        err = abs(second.value)
+        if err == 0 or err >= abs(m.value) * 10:
+            return
+        m.low, m.high = m.value - err, m.value + err
+        m.end = m.num_end = second.num_end
 
     def _head(
         self, text: str, m: Mention, nxt: Numeral, lo: int, i: int, nums: list[Numeral]
