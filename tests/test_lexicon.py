@@ -82,3 +82,29 @@ def test_every_ecb_currency_is_read_by_code_name_and_symbol(code: str) -> None:
     for sym, c in LEX.currency_symbols_after.items():
         if c == code:
             assert money(f"It cost 500 {sym} last year.") == [(f"500 {sym}", code)], sym
+
+
+def test_every_extracted_unit_reads_back_in_pint(ureg: pint.UnitRegistry) -> None:
+    """Issue 13: a quantity's unit (temperatures included: '°C' is 'degree_Celsius') is a name
+    pint reads back, for every case sentence and every clean corpus article."""
+    import tomllib
+    from pathlib import Path
+
+    import factcheck
+
+    here = Path(__file__).resolve().parent
+    texts = []
+    for name in ("extract_cases.toml", "extract_news_cases.toml"):
+        data = tomllib.loads((here / "data" / name).read_text(encoding="utf-8"))
+        texts += [c["text"] for group in data.values() for c in group]
+    corpus = here.parent / "benchmarks" / "corpus"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
+    bad = set()
+    for text in texts:
+        for c in factcheck.extract(text):
+            if c.kind in ("quantity", "duration") and c.unit:
+                try:
+                    ureg.Unit(c.unit)
+                except Exception:
+                    bad.add((c.text, c.unit))
+    assert bad == set()

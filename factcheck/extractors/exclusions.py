@@ -12,6 +12,7 @@ from factcheck.extractors.numerals import Numeral
 from factcheck.extractors.patterns import Patterns, last_word, lead_char
 
 _HYPHENS = "-‐−–"
+_NAME_PUNCT = str.maketrans("&/.", "   ")  # as patterns.py splits the names into words
 _SCALED_BEFORE = re.compile(r"\d[^\W\d_]{1,3}[-–]$")  # "5k-20k", "5kg-10kg": a range
 _YEAR_PREFIX = re.compile(
     r"(?<![^\W\d_])(?:mid|pre|post|early|late|end|start|fy|fiscal)[-‐]$", re.IGNORECASE
@@ -125,7 +126,10 @@ class Exclusions:
 
     def _named(self, before: str, n: Numeral) -> bool:
         """ "S&P 500", "FTSE 100", "Russell 2000", "Big 12": the number is the name's."""
-        if n.words or before[-1:].lower() not in self.pat.named_last | {" ", "-", "\u00a0"}:
+        if n.words:
+            return False
+        words = before[-12:].rstrip(" -\u00a0").lower().translate(_NAME_PUNCT).split()
+        if not words or words[-1] not in self.pat.named_last_words:
             return False
         nm = self.pat.named_before.search(before)
         if nm is None:

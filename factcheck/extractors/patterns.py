@@ -61,6 +61,7 @@ def _alt(words: Iterable[str], *, escape: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+_NAME_PUNCT = str.maketrans("&/.", "   ")  # "S&P/ASX" → "S P ASX": words of a name
 _TOKEN_AT = re.compile(r"[^\s,;:!?)\]}>\"'’]{1,24}")
 
 
@@ -274,7 +275,7 @@ class Patterns:
         self.currency_before = re.compile(
             rf"(?:(?<![\w$.])(?P<pre>(?i:{_alt(long_prefixes)})\.?\s?|{_alt(letters)})\$"
             rf"|(?<![\w$])(?P<sym>{_alt(syms)})|(?<![\w$])(?P<mcode>M)?(?P<code>"
-            rf"{_alt(lex.currency_codes)}))"
+            rf"{trie(lex.currency_codes)}))"
             r"\s?(?:\(\s?)?$"
         )
         self.currency_last = frozenset(s[-1] for s in (*syms, *lex.currency_codes))
@@ -292,8 +293,8 @@ class Patterns:
             scales.setdefault(key.upper(), val)
         self.scales = scales
         self.currency_after = re.compile(
-            rf"[ \u00a0]?-?[ \u00a0]?(?:(?P<mcode>M)?(?P<code>{_alt(lex.currency_codes)})\b"
-            rf"|(?P<word>(?i:{_alt(lex.currency_words)}))\b"
+            rf"[ \u00a0]?-?[ \u00a0]?(?:(?P<mcode>M)?(?P<code>{trie(lex.currency_codes)})\b"
+            rf"|(?P<word>(?i:{trie(lex.currency_words)}))\b"
             rf"|(?P<sub>(?i:{_alt(k for k in lex.currency_subunits if len(k) > 1)}))\b)"
         )
         after_syms = [s for s in syms if len(s) == 1 and not (s.isascii() and s.isalpha())]
@@ -384,7 +385,10 @@ class Patterns:
         self.named_before = re.compile(
             rf"(?:^|(?<=[^\w&/.]))(?P<name>{trie(lex.named_numbers)})[ \u00a0-]?$", re.IGNORECASE
         )
-        self.named_last = frozenset(n[-1] for n in lex.named_numbers)
+        # the last word of each name ("p" of "S&P", "ftse", "big"): the search runs only after one
+        self.named_last_words = frozenset(
+            n.translate(_NAME_PUNCT).split()[-1] for n in lex.named_numbers
+        )
         # "221 Baker Street", "Washington, DC 20500", "ZIP code 90210", "Prescott (4)"
         self.address_after = re.compile(
             rf" (?:[A-Z][\w'’.-]*[ ]){{1,3}}{trie(lex.street_types)}(?![\w])"
