@@ -443,8 +443,7 @@ class Patterns:
         # A price's denominator: "$58.24 per barrel", "R18 a litre", "€40/MWh", "$80 per sq m"
         # (``QuantityReader.read_per``). Words (3+ letters) in any case, symbols as written;
         # after "a"/"an" only words ("a share", never "a m").
-        kept = [u for u, e in lex.units.items() if e.dimension != "duration"]
-        denoms = {*lex.denominators, *kept}
+        denoms = {*lex.denominators, *lex.units}
         words = [d for d in denoms if len(d) >= 3 and not any(ch.isupper() for ch in d)]
         symbols = [d for d in denoms if d not in words]
         self.per_denominator = re.compile(
