@@ -108,12 +108,17 @@ _UNIT_KINDS = (
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)$")
 _COUNT_NOUN = re.compile(r"\s+([a-z][a-z’']+)")
 _ERA = re.compile(r"\s?(?:BCE|BC|AD|CE|B\.C\.|A\.D\.)(?!\w)")
-_YEAR_CUES = frozenset(
-    ("in", "since", "from", "until", "till", "of", "circa", "c", "ca", "year", "by", "before",
-     "after", "around", "during", "between", "and", "to")
+# the word before a year outside 1800–2199 ("in 1776"); "of" only after one of _OF_YEAR
+# ("the fire of 1666", not "a total of 1350"). "by", "from", "between" are left out: "rose by
+# 1500", "from 1200 to 1500 staff" count.
+_YEAR_CUES = frozenset(("in", "since", "until", "till", "circa", "c", "ca", "year", "during"))
+_OF_YEAR = re.compile(
+    r"\b(?:year|summer|winter|spring|autumn|fire|flood|floods|war|wars|plague|treaty|revolution"
+    r"|rising|rebellion|crash|panic|battle|siege|class|conquest|invasion)\s+of\s+$",
+    re.IGNORECASE,
 )
 _YEAR_FOLLOWERS = frozenset(
-    ("the", "a", "an", "and", "or", "but", "when", "as", "after", "before", "to", "was", "were",
+    ("the", "a", "an", "but", "when", "as", "after", "before", "was", "were",
      "is", "by", "in", "on", "at", "with", "he", "she", "they", "it", "its", "their", "his",
      "her", "which", "that", "who", "had", "has", "under", "during", "until", "while", "where",
      "for", "from", "onwards", "there", "we", "i")
@@ -420,7 +425,11 @@ class Scanner:
             return False
         before = text[max(0, n.start - 25) : n.start]
         word = last_word(before)
-        if word not in _YEAR_CUES and not self.pat.month_before.search(before):
+        if not (
+            word in _YEAR_CUES
+            or (word == "of" and _OF_YEAR.search(before))
+            or self.pat.month_before.search(before)
+        ):
             return False
         nm = _COUNT_NOUN.match(text, pos)
         if nm is None or nm.group(1) in _YEAR_FOLLOWERS:
