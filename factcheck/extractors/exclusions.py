@@ -128,14 +128,18 @@ class Exclusions:
         """ "S&P 500", "FTSE 100", "Russell 2000", "Big 12": the number is the name's."""
         if n.words:
             return False
-        words = before[-12:].rstrip(" -\u00a0").lower().translate(_NAME_PUNCT).split()
+        tail = before[-12:].rstrip(" -\u00a0").lower()
+        words = tail.translate(_NAME_PUNCT).split()
         if not words or words[-1] not in self.pat.named_last_words:
             return False
-        nm = self.pat.named_before.search(before)
-        if nm is None:
-            return False
-        numbers = self.pat.named_numbers.get(" ".join(nm.group("name").lower().split()))
-        return numbers is not None and n.written in numbers
+        names = self.pat.named_numbers
+        parts = before[-40:].rstrip(" -\u00a0").lower().split()
+        for k in range(1, min(4, len(parts)) + 1):  # "s&p", "euro stoxx", "fortune global"
+            name = " ".join(parts[-k:]).lstrip("(\"'‘“[")
+            numbers = names.get(name)
+            if numbers is not None and n.written in numbers:
+                return True
+        return False
 
     def not_address(self, text: str, n: Numeral, before: str) -> bool:
         """False for a house number, ZIP code or a player's shirt number: "221 Baker Street",

@@ -129,10 +129,24 @@ class NumeralFinder:
                 and (s == 0 or not (text[s - 1].isalpha() or text[s - 1] == "-"))
             ):
                 sm = pat.spaced_groups.match(text, e)
-                if sm is not None:
+                if sm is not None and (
+                    sm.group("one") is None or self._money_or_unit(text, sm.end())
+                ):
                     raw, e = raw + sm.group(), sm.end()
             skip_to = self._digit_numeral(text, s, e, raw, found)
         return limit
+
+    def _money_or_unit(self, text: str, pos: int) -> bool:
+        """Does money or a unit follow ("10 000 dollars", "40 000 km", "9 800 Kč", "5 000 EUR")?"""
+        nm = self.pat.spaced_next.match(text, pos)
+        if nm is None:
+            return False
+        word = nm.group(1).rstrip(".")
+        return (
+            word.lower() in self.pat.spaced_group_ends
+            or word in self.pat.spaced_symbols
+            or (len(word) == 3 and word.isupper() and word.isascii())
+        )
 
     def _dotted_symbol(self, text: str, dot: int) -> bool:
         """Does the "." at ``dot`` end a currency symbol written with one ("Rs.", "Fr.")?"""

@@ -231,15 +231,18 @@ class Patterns:
         # One group is enough when money or a unit follows ("10 000 dollars", "40 000 km",
         # "9 800 Kč": any currency word or after-symbol of currencies.toml).
         self.spaced_groups = re.compile(
-            r"(?: \d{3}){2,5}(?![\d,]| \d)"
-            + tail
-            + r"|(?: \d{3})(?![\d,]| \d)"
-            + tail
-            + rf"(?=\s?(?:(?i:{trie(lex.currency_words)})\b"
-            + rf"|{trie(lex.currency_symbols_after)}(?!\w)"
-            r"|[A-Z]{3}\b|(?:km|kg|tonnes?|tons?|miles?|metres?|meters?|litres?|liters?|hectares?"
-            r"|acres?)\b))"
+            rf"(?: \d{{3}}){{2,5}}(?![\d,]| \d){tail}|(?P<one>(?: \d{{3}})(?![\d,]| \d){tail})"
         )
+        # the word after one spaced group (``spaced_group_ends``): a currency word's first word,
+        # an after-symbol, a code, or one of a few units
+        self.spaced_next = re.compile(r"\s?([^\W\d_][^\s\d,;:!?()]*)")
+        self.spaced_group_ends = frozenset(
+            {w.split()[0] for w in lex.currency_words}
+            | {"km", "kg", "tonne", "tonnes", "ton", "tons", "mile", "miles", "metre", "metres"}
+            | {"meter", "meters", "litre", "litres", "liter", "liters", "hectare", "hectares"}
+            | {"acre", "acres"}
+        )
+        self.spaced_symbols = frozenset(lex.currency_symbols_after)
         self.vulgar = re.compile(vulgar)
         self.power = re.compile(
             r"\^\s?(?P<e>[-+−]?\d{1,3})(?![\d.])"
@@ -382,9 +385,6 @@ class Patterns:
         self.glued_prefix = re.compile(
             rf"(?:^|(?<=[^\w-])){trie(lex.glued_prefixes)}[-‐]$", re.IGNORECASE
         )
-        self.named_before = re.compile(
-            rf"(?:^|(?<=[^\w&/.]))(?P<name>{trie(lex.named_numbers)})[ \u00a0-]?$", re.IGNORECASE
-        )
         # the last word of each name ("p" of "S&P", "ftse", "big"): the search runs only after one
         self.named_last_words = frozenset(
             n.translate(_NAME_PUNCT).split()[-1] for n in lex.named_numbers
@@ -447,9 +447,11 @@ class Patterns:
         words = [d for d in denoms if len(d) >= 3 and not any(ch.isupper() for ch in d)]
         symbols = [d for d in denoms if d not in words]
         self.per_denominator = re.compile(
-            rf"(?:[ \u00a0]?/[ \u00a0]?|\s+(?:per|each)\s+|\s+(?P<art>an?)\s+)"
-            rf"(?:(?P<w>(?i:{trie(words)}))|(?P<s>{trie(symbols)}))(?![\w/])"
+            r"(?:[ \u00a0]?/[ \u00a0]?|\s+(?:per|each)\s+|\s+(?P<art>an?)\s+)"
+            r"(?P<d>[^\W\d_][^\s,;:!?()/]*(?:[ \u00a0]+[^\W\d_][^\s,;:!?()/]*){0,2})"
         )
+        self.per_words = frozenset(" ".join(w.split()) for w in words)
+        self.per_symbols = frozenset(symbols)
         # What the first character after a figure must be for a reader to be worth trying
         # (after at most one space, one hyphen and one space; see scan.lead_char).
         self.unit_tokens = frozenset(u.split()[0].lower() for u in lex.units)

@@ -268,10 +268,21 @@ class QuantityReader:
 
         ``m.per`` becomes the denominator as written, in the singular ("barrel", "sq m").
         """
-        pm = self.pat.per_denominator.match(text, m.end)
-        if pm is None or (pm.group("art") and pm.group("s")):
+        pat = self.pat
+        pm = pat.per_denominator.match(text, m.end)
+        if pm is None:
             return
-        m.per = _singular(pm.group("w").lower()) if pm.group("w") else pm.group("s")
+        tokens = pm.group("d").split()
+        for k in range(len(tokens), 0, -1):  # the longest denominator: "square foot", "sq m"
+            cand = " ".join(tokens[:k])
+            if cand.endswith(".") and cand not in pat.per_symbols:
+                cand = cand[:-1]  # "per barrel.", "€40/MWh."
+            if cand.lower() in pat.per_words:
+                m.per = _singular(cand.lower())
+                return
+            if cand in pat.per_symbols and not pm.group("art"):
+                m.per = cand
+                return
 
     def _degrees(self, text: str, m: Mention, pos: int, n: Numeral) -> bool:
         dm = self.pat.degrees.match(text, pos)
