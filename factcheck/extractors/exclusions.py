@@ -141,21 +141,21 @@ class Exclusions:
                 return True
         return False
 
-    def not_address(self, text: str, n: Numeral, before: str) -> bool:
-        """False for a house number, ZIP code or a player's shirt number: "221 Baker Street",
-        "DC 20500", "ZIP code 90210", "Prescott (4)"; True otherwise."""
+    def is_address(self, text: str, n: Numeral, before: str) -> bool:
+        """A house number, ZIP code or a player's shirt number: "221 Baker Street", "DC 20500",
+        "ZIP code 90210", "Prescott (4)"."""
         pat = self.pat
         if not n.integer_digits or "," in n.written:
-            return True
+            return False
         if text[n.end : n.end + 1] == " " and pat.address_after.match(text, n.end):
-            return False
+            return True
         if len(n.written) == 5 and pat.zip_before.search(before):
-            return False
-        return not (
+            return True
+        return (
             len(n.written) <= 2
             and before.endswith("(")
             and text[n.end : n.end + 1] == ")"
-            and pat.jersey_before.search(before)
+            and pat.jersey_before.search(before) is not None
         )
 
     def not_amount(self, text: str, n: Numeral, before: str, has_currency: bool) -> bool:
@@ -164,7 +164,7 @@ class Exclusions:
         pat, e = self.pat, n.end
         if not has_currency and _RATE_BASE.search(before[-16:]) and _round(n.value):
             return True  # "20.7 per 100,000 people"; not "for every 9 weeks of leave"
-        if not has_currency and not self.not_address(text, n, before):
+        if not has_currency and self.is_address(text, n, before):
             return True
         nxt = text[e : e + 1]
         if (
