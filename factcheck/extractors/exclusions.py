@@ -12,7 +12,6 @@ from factcheck.extractors.numerals import Numeral
 from factcheck.extractors.patterns import Patterns, last_word, lead_char
 
 _HYPHENS = "-‐−–"
-_NAME_PUNCT = str.maketrans("&/.", "   ")  # as patterns.py splits the names into words
 _SCALED_BEFORE = re.compile(r"\d[^\W\d_]{1,3}[-–]$")  # "5k-20k", "5kg-10kg": a range
 _YEAR_PREFIX = re.compile(
     r"(?<![^\W\d_])(?:mid|pre|post|early|late|end|start|fy|fiscal)[-‐]$", re.IGNORECASE
@@ -120,17 +119,13 @@ class Exclusions:
                 and not pat.percent_follows.match(text, n.end)  # "the sector fell 0.68 percent"
             ):
                 return True
-            if self._named(before, n):
+            if word.rstrip("-") in pat.named_last_words and self._named(before, n):
                 return True
         return False
 
     def _named(self, before: str, n: Numeral) -> bool:
         """ "S&P 500", "FTSE 100", "Russell 2000", "Big 12": the number is the name's."""
         if n.words:
-            return False
-        tail = before[-12:].rstrip(" -\u00a0").lower()
-        words = tail.translate(_NAME_PUNCT).split()
-        if not words or words[-1] not in self.pat.named_last_words:
             return False
         names = self.pat.named_numbers
         parts = before[-40:].rstrip(" -\u00a0").lower().split()
@@ -147,7 +142,8 @@ class Exclusions:
         pat = self.pat
         if not n.integer_digits or "," in n.written:
             return False
-        if text[n.end : n.end + 1] == " " and pat.address_after.match(text, n.end):
+        nxt = text[n.end : n.end + 2]
+        if nxt[:1] == " " and nxt[1:].isupper() and pat.address_after.match(text, n.end):
             return True
         if len(n.written) == 5 and pat.zip_before.search(before):
             return True
@@ -164,7 +160,7 @@ class Exclusions:
         pat, e = self.pat, n.end
         if not has_currency and _RATE_BASE.search(before[-16:]) and _round(n.value):
             return True  # "20.7 per 100,000 people"; not "for every 9 weeks of leave"
-        if not has_currency and self.is_address(text, n, before):
+        if not has_currency and n.integer_digits and self.is_address(text, n, before):
             return True
         nxt = text[e : e + 1]
         if (

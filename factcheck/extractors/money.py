@@ -88,6 +88,12 @@ class MoneyReader:
         if cw.group("code"):
             return _After(cw.group("code"), None, None, bool(cw.group("mcode")), cw.end())
         start = cw.start("words")
+        words = cw.group("words")
+        first = words.split(None, 1)[0].lower()
+        if first not in self.pat.currency_first_words and first.rstrip(".'’") not in (
+            self.pat.currency_first_words
+        ):
+            return None  # "5 people": no currency word starts so (the usual case, kept cheap)
         spans = [t.span() for t in _WORD.finditer(text, start, cw.end())]
         lex = self.lex
         for k in range(min(len(spans), self.pat.currency_word_tokens), 0, -1):

@@ -61,7 +61,6 @@ def _alt(words: Iterable[str], *, escape: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_NAME_PUNCT = str.maketrans("&/.", "   ")  # "S&P/ASX" → "S P ASX": words of a name
 _TOKEN_AT = re.compile(r"[^\s,;:!?)\]}>\"'’]{1,24}")
 
 
@@ -303,6 +302,9 @@ class Patterns:
             rf"[ \u00a0]?-?[ \u00a0]?(?:(?P<mcode>M)?(?P<code>{trie(lex.currency_codes)})\b"
             r"|(?P<words>[^\W\d_][\w.'’]*(?:\s+[^\W\d_][\w.'’]*){0,3}))"
         )
+        self.currency_first_words = frozenset(
+            w.split()[0] for w in (*lex.currency_words, *lex.currency_subunits) if len(w) > 1
+        )
         self.currency_word_tokens = 1 + max(
             len(w.split()) for w in (*lex.currency_words, *lex.currency_subunits)
         )
@@ -392,9 +394,7 @@ class Patterns:
             rf"(?:^|(?<=[^\w-])){trie(lex.glued_prefixes)}[-‐]$", re.IGNORECASE
         )
         # the last word of each name ("p" of "S&P", "ftse", "big"): the search runs only after one
-        self.named_last_words = frozenset(
-            n.translate(_NAME_PUNCT).split()[-1] for n in lex.named_numbers
-        )
+        self.named_last_words = frozenset(n.split()[-1].rstrip(".") for n in lex.named_numbers)
         # "221 Baker Street", "Washington, DC 20500", "ZIP code 90210", "Prescott (4)"
         self.address_after = re.compile(
             rf" (?:[A-Z][\w'’.-]*[ ]){{1,3}}{trie(lex.street_types)}(?![\w])"

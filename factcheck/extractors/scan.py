@@ -419,7 +419,8 @@ class Scanner:
         from 1000 to 1799 (or 2200 to 2999) after "in", "since", "of", … or a month, with no
         noun it counts after it ("in 1776 the colonies", not "in 1500 homes")."""
         w = n.written
-        if _ERA.match(text, pos) or text[max(0, n.start - 3) : n.start] in ("AD ", "CE "):
+        era = text[pos : pos + 2].lstrip()[:1] in ("A", "B", "C") and _ERA.match(text, pos)
+        if era or text[max(0, n.start - 3) : n.start] in ("AD ", "CE "):
             return len(w) <= 4 and "," not in w and n.value >= 1
         if len(w) != 4 or not w.isdigit() or not (1000 <= n.value < 1800 or 2200 <= n.value < 3000):
             return False
