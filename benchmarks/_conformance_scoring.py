@@ -155,7 +155,9 @@ def unit_agrees(w: UnitWant, g: Got) -> bool:
 def _registry() -> Any:
     import pint
 
-    return pint.UnitRegistry()
+    from factcheck.units import registry
+
+    return registry(pint)
 
 
 @functools.cache

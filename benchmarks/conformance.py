@@ -10,9 +10,16 @@ Suites (nothing is copied into this repository):
   the repository (or ``$FACTCHECK_RT_SPECS``): Currency, Dimension, Number, NumberRange, Percent,
   Temperature, Age.
 * quantulum3's own test set, ``quantulum3/_lang/en_US/tests/quantities.json`` in the installed
-  package (``pip install .[bench]``).
+  package (``pip install .[bench]``), and its ambiguity table ``quantities.ambiguity.json``
+  (``quantulum3-amb``).
 * number-parser 0.3.2's English CSVs (``tests/data/``) from its source distribution, downloaded
   once with ``pip download`` into ``$XDG_CACHE_HOME/factcheck-bench`` (or ``~/.cache/…``).
+* price-parser 0.5.1's test tables (``tests/test_price_parsing.py``, read with ``ast``, never
+  run), from its source distribution, downloaded the same way: prices scraped from shop pages,
+  less its own xfail tables and the amounts written with a decimal comma or dot grouping.
+
+Targets (the exit status): quantulum3 ≥ 0.92, number-parser ≥ 0.99, every other suite ≥ 0.90
+except price-parser, which is shown for information (shop snippets, not news copy).
 
 The scoring rules are printed with the results (``RULES`` below); known misses that are
 deliberate are tagged with the reason (``DELIBERATE_RULES`` in ``_conformance_suites.py``).
@@ -53,6 +60,8 @@ Scoring rules
             an amount, and are not scored. Every other case is scored, NotSupported or not.
   number-   each CSV row is one expected number: numparse.parse_word_tokens must read the whole
   parser    text as one number of that value (ordinals through numparse.parse_ordinal_tokens).
+  price-    a snippet states one price: money claims and the claim at the price are the
+  parser    predictions (a VAT rate beside a price is no false price).
   deliberate  misses and false alarms in cases tagged [deliberate] (-v lists them, with the
             reason) are known and kept on purpose. They count in P, R, F1 and strict F1;
             'policy F1' leaves them out, to show what is left to fix. The target is on F1.
@@ -83,7 +92,11 @@ def run(names: Iterable[str], verbose: bool) -> int:
               f"{s.strict_f1:>10.3f}{s.deliberate:>7}{s.policy_f1:>10.3f}")
     print()
     print(RULES)
-    return 0 if all(s.f1 >= 0.90 for _, s in rows) else 1
+    return 0 if all(s.f1 >= TARGETS.get(name, 0.90) for name, s in rows) else 1
+
+
+# F1 each suite must reach for a zero exit status (0.0: shown for information only)
+TARGETS: dict[str, float] = {"quantulum3": 0.92, "number-parser": 0.99, "price-parser": 0.0}
 
 
 def _details(name: str, score: Score) -> None:

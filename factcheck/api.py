@@ -30,6 +30,7 @@ from factcheck.registry import CheckContext
 from factcheck.relations import freeze, relate
 from factcheck.ruleset import RuleSpec, Selection, effective_rules, load_rules, validate_codes
 from factcheck.segment import LineIndex
+from factcheck.subunits import in_main_unit
 
 __all__ = ["CheckOptions", "check", "check_document", "check_file", "extract", "make_report"]
 
@@ -103,9 +104,10 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     # do the checks that scan the text themselves (weekdays, malformed numerals).
     read = len(doc.text) if found.truncated_at is None else found.truncated_at
     lowered = found.lowered
+    minor = lex.minor_currencies
     ctx = CheckContext(
         doc.text[:read] if read < len(doc.text) else doc.text,
-        claims,
+        [in_main_unit(c, minor) for c in claims],  # "164p" checked as £1.64 (subunits.py)
         lex,
         relations=relations,
         date=date,

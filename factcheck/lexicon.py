@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from factcheck.errors import RuleFileError
@@ -103,17 +103,33 @@ class NumbersFile(_File):
     tens: dict[Word, Number]
     multipliers: dict[Word, Number]
     scales: dict[Word, Number]
-    vague: dict[Word, tuple[Number, Number]]
-    vague_prefixes: dict[Word, tuple[Number, Number]]
     fractions: dict[Word, Number]
     ordinals: dict[Word, Number]
+    glued_prefixes: _WordList = _WordList(words=[])
+
+
+class VagueFile(_File):
+    plurals: dict[Word, tuple[Number, Number]]
+    of_scale: dict[Word, tuple[Number, Number]]
+    before_scale: dict[Word, tuple[Number, Number]]
+
+    @model_validator(mode="after")
+    def _of_scale_words_are_plurals(self) -> VagueFile:
+        extra = sorted(set(self.of_scale) - set(self.plurals))
+        if extra:
+            raise ValueError(f"[of_scale] words not in [plurals]: {', '.join(extra)}")
+        return self
 
 
 class CurrenciesFile(_File):
     symbols: dict[Word, Code]
+    symbols_after: dict[Word, Code] = {}
+    damaged: dict[Word, Code] = {}
     codes: _CodeList
     words: dict[Word, Code]
-    subunits: dict[Word, tuple[Code, Number]]
+    subunits: dict[Word, tuple[Word, Number]]  # "pence": ("GBp", 0.01); a minor unit, not a code
+    minor: dict[Word, tuple[Code, Number]] = {}
+    pounds_of: _WordList = _WordList(words=[])
     ambiguous: dict[Word, list[Code]]
 
 
@@ -133,8 +149,13 @@ class UnitsFile(_File):
     pressure: dict[str, UnitName]
     frequency: dict[str, UnitName] = {}
     radiation: dict[str, UnitName] = {}
+    electric: dict[str, UnitName] = {}
+    torque: dict[str, UnitName] = {}
+    fuel_economy: dict[str, UnitName] = {}
+    concentration: dict[str, UnitName] = {}
     durations: dict[str, UnitName]
     attached_only: _FormList
+    denominators: _WordList = _WordList(words=[])
 
 
 HedgeDir = Literal["approx", "above", "at_least", "below", "at_most", "exact"]
@@ -178,6 +199,20 @@ class MeasuresFile(_File):
     instance_markers: _WordList
     qualifiers: _Qualifiers
     verb_measures: dict[Word, Word]
+
+
+class _Addresses(_File):
+    street_types: list[Word]
+    us_states: list[Word]
+
+
+class _Names(_File):
+    names: list[Word]
+
+
+class NamesFile(_File):
+    named_numbers: _Names
+    addresses: _Addresses
 
 
 class HintsFile(_File):
@@ -241,12 +276,14 @@ class RelationsFile(_File):
 _FILES: dict[str, type[_File]] = {
     "hints": HintsFile,
     "numbers": NumbersFile,
+    "vague": VagueFile,
     "currencies": CurrenciesFile,
     "units": UnitsFile,
     "hedges": HedgesFile,
     "changes": ChangesFile,
     "measures": MeasuresFile,
     "relations": RelationsFile,
+    "names": NamesFile,
 }
 
 
@@ -268,6 +305,7 @@ class Lexicon:
 
     def __init__(self, files: Mapping[str, Any]) -> None:
         num: NumbersFile = files["numbers"]
+        vague: VagueFile = files["vague"]
         cur: CurrenciesFile = files["currencies"]
         units: UnitsFile = files["units"]
         hedges: HedgesFile = files["hedges"]
@@ -277,6 +315,15 @@ class Lexicon:
         self.relations: RelationsFile = files["relations"]
         self.rate_measures = frozenset(w.lower() for w in self.relations.rates.words)
         self.rank_measures = frozenset(w.lower() for w in self.relations.ranks.words)
+        names: NamesFile = files["names"]
+        # "S&P 500": name (lower case, single spaces) → the numbers it is written with
+        self.named_numbers: dict[str, frozenset[str]] = {}
+        for phrase in names.named_numbers.names:
+            head, _, number = " ".join(phrase.split()).replace("-", " ").rpartition(" ")
+            prev = self.named_numbers.get(head.lower(), frozenset())
+            self.named_numbers[head.lower()] = prev | {number}
+        self.street_types = tuple(names.addresses.street_types)
+        self.us_states = tuple(names.addresses.us_states)
         self.currency_hints = {k: tuple(w.lower() for w in v) for k, v in hints.currency.items()}
         self.currency_hint_code = {w: k for k, ws in self.currency_hints.items() for w in ws}
         self.numbers = num
@@ -288,14 +335,21 @@ class Lexicon:
             ordinals=dict(num.ordinals),
         )
         self.scales = dict(num.scales)
-        self.vague = dict(num.vague)
-        self.vague_prefixes = dict(num.vague_prefixes)
+        self.glued_prefixes = frozenset(w.lower() for w in num.glued_prefixes.words)
+        self.vague = dict(vague.plurals)  # "thousands" alone: [2000, 9999]
+        self.vague_of_scale = dict(vague.of_scale)  # "tens" of "tens of thousands": [10, 100]
+        self.vague_prefixes = dict(vague.before_scale)  # "several" million: [3, 9]
         self.currency_symbols = dict(cur.symbols)
+        self.currency_symbols_after = dict(cur.symbols_after)  # "500 Kč", exactly as written
+        self.damaged_symbols = dict(cur.damaged)  # "PS300" for £300, against the digits only
         self.currency_codes = frozenset(cur.codes.list)
         self.currency_words = {k.lower(): v for k, v in cur.words.items()}
         self.currency_subunits = {k.lower(): v for k, v in cur.subunits.items()}
+        self.minor_currencies = dict(cur.minor)  # "GBp": ("GBP", 0.01)
+        self.pounds_of_money = frozenset(w.lower() for w in cur.pounds_of.words)
         self.ambiguous_currency = {k: tuple(v) for k, v in cur.ambiguous.items()}
         attached = frozenset(units.attached_only.forms)
+        self.denominators = tuple(units.denominators.words)
         self.units: dict[str, UnitEntry] = {}
         for dim in (
             "length",
@@ -310,6 +364,10 @@ class Lexicon:
             "pressure",
             "frequency",
             "radiation",
+            "electric",
+            "torque",
+            "fuel_economy",
+            "concentration",
             "durations",
         ):
             for form, names in getattr(units, dim).items():

@@ -43,7 +43,7 @@ class ClaimKind(StrEnum):
     MONEY = "money"  # "$50billion", "£3.5m", "billions of pounds"
     COUNT = "count"  # "50million members", "two billion people", "tens of thousands"
     PERCENT = "percent"  # "60 per cent", "some 8 percent"
-    PERCENTAGE_POINT = "percentage_point"  # "2 percentage points", "25 basis points" (0.25)
+    PERCENTAGE_POINT = "percentage_point"  # "2 percentage points", "25 basis points" (25 bp)
     MULTIPLIER = "multiplier"  # "doubled", "three-fold", "3x", "twice as many"
     QUANTITY = "quantity"  # physical quantities with a pint unit: "5 miles", "100F"
     DURATION = "duration"  # "five days", "a decade"
@@ -99,11 +99,17 @@ class Claim(_Frozen):
     high: float | None = Field(default=None, description="Upper bound for ranges/vague amounts.")
     unit: str | None = Field(
         default=None,
-        description="ISO 4217 code for money; 'percent'; 'percentage_point'; a pint unit name "
-        "for quantities and durations; null for counts, multipliers, fractions and years.",
+        description="ISO 4217 code for money, or a subunit code when the amount is written in "
+        "one ('GBp' for '164p', 'USc' for '63 cents': rules/lexicon/currencies.toml [minor]); "
+        "'percent'; 'percentage_point' or 'basis_point' ('60 basis points': value 60); a pint "
+        "unit name for quantities and durations; null for counts, multipliers, fractions and "
+        "years.",
     )
     per: str | None = Field(
-        default=None, description="Rate denominator: 'year' in '$5bn a year', 'every year'."
+        default=None,
+        description="Rate denominator: 'year' in '$5bn a year', 'every year'; 'barrel' in "
+        "'$58.24 per barrel', 'share' in '63 cents a share', 'sq m' in '$80 per sq m' (as "
+        "written, singular).",
     )
     approximate: bool = False
     hedge: str | None = Field(default=None, description="'about', 'nearly', 'more than', …")

@@ -5,6 +5,17 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+#: units the extractor names that pint's default registry lacks (rules/lexicon/units.toml)
+EXTRA_DEFINITIONS = ("ppb = 1e-9 = parts_per_billion",)
+
+
+def registry(pint: Any) -> Any:
+    """A pint registry with :data:`EXTRA_DEFINITIONS` (``pint`` is the imported module)."""
+    ureg = pint.UnitRegistry()
+    for line in EXTRA_DEFINITIONS:
+        ureg.define(line)
+    return ureg
+
 
 class UnitConverter:
     """Converts values between pint units; temperatures handled as absolute scales."""
@@ -12,7 +23,7 @@ class UnitConverter:
     def __init__(self) -> None:
         import pint
 
-        self._ureg: Any = pint.UnitRegistry()
+        self._ureg: Any = registry(pint)
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 - one converter per process
     def _factor(self, src: str, dst: str) -> float | None:

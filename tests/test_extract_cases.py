@@ -1,4 +1,5 @@
-"""Table-driven extraction tests: ``tests/data/extract_cases.toml`` (syntax in its header)."""
+"""Table-driven extraction tests: ``tests/data/extract_cases.toml`` (syntax in its header) and
+``tests/data/extract_news_cases.toml`` (issue 13: news wordings, same syntax)."""
 
 from __future__ import annotations
 
@@ -13,21 +14,29 @@ import factcheck
 from factcheck.extractors import extract_mentions
 from factcheck.lexicon import load_lexicon
 
-CASES = Path(__file__).resolve().parent / "data" / "extract_cases.toml"
+DATA = Path(__file__).resolve().parent / "data"
+CASE_FILES = (DATA / "extract_cases.toml", DATA / "extract_news_cases.toml")
 GROUPS = ("developing", "bugs", "silent", "xfail")
 _CHECKED = ("text", "kind", "value", "unit", "low", "high")
 
 
+def _load(path: Path) -> dict[str, list[dict[str, Any]]]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert set(data) <= set(GROUPS), f"unknown groups in {path.name}: {set(data) - set(GROUPS)}"
+    return {g: data.get(g, []) for g in GROUPS}
+
+
 def _cases() -> list[Any]:
-    data = tomllib.loads(CASES.read_text(encoding="utf-8"))
-    assert set(data) == set(GROUPS), f"unknown groups in {CASES.name}: {set(data) - set(GROUPS)}"
     params = []
-    for group in GROUPS:
-        for k, case in enumerate(data[group]):
-            marks = []
-            if group == "xfail":
-                marks.append(pytest.mark.xfail(strict=True, reason=case["reason"]))
-            params.append(pytest.param(case, id=f"{group}-{k}", marks=marks))
+    for path in CASE_FILES:
+        data = _load(path)
+        prefix = "" if path == CASE_FILES[0] else "news-"
+        for group in GROUPS:
+            for k, case in enumerate(data[group]):
+                marks = []
+                if group == "xfail":
+                    marks.append(pytest.mark.xfail(strict=True, reason=case["reason"]))
+                params.append(pytest.param(case, id=f"{prefix}{group}-{k}", marks=marks))
     return params
 
 
@@ -53,6 +62,8 @@ def test_extract_case(case: dict[str, Any]) -> None:
                 f"{text!r} {c.text!r}: {field} {actual!r} != {expected!r}")
         if "hedge" in w:
             assert c.hedge == w["hedge"], f"{text!r} {c.text!r}: hedge {c.hedge!r}"
+        if "per" in w:
+            assert (c.per or "") == w["per"], f"{text!r} {c.text!r}: per {c.per!r}"
         assert text[c.start : c.end] == c.text
     if "malformed" in case:
         malformed = extract_mentions(text, load_lexicon()).malformed
@@ -60,9 +71,12 @@ def test_extract_case(case: dict[str, Any]) -> None:
 
 
 def test_every_case_says_why() -> None:
-    data = tomllib.loads(CASES.read_text(encoding="utf-8"))
-    for group, key in (("bugs", "bug"), ("silent", "why"), ("xfail", "reason")):
-        for case in data[group]:
-            assert case.get(key), f"[[{group}]] {case['text']!r} needs `{key}`"
-    texts = [c["text"] for g in GROUPS for c in data[g]]
-    assert len(texts) == len(set(texts)), "duplicate case texts"
+    texts = []
+    for path in CASE_FILES:
+        data = _load(path)
+        for group, key in (("bugs", "bug"), ("silent", "why"), ("xfail", "reason")):
+            for case in data[group]:
+                assert case.get(key), f"{path.name} [[{group}]] {case['text']!r} needs `{key}`"
+        texts += [c["text"] for g in GROUPS for c in data[g]]
+    dupes = sorted({t for t in texts if texts.count(t) > 1})
+    assert not dupes, f"duplicate case texts: {dupes}"

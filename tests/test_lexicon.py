@@ -13,7 +13,9 @@ LEX = load_lexicon()
 
 @pytest.fixture(scope="module")
 def ureg() -> pint.UnitRegistry:
-    return pint.UnitRegistry()
+    from factcheck.units import registry
+
+    return registry(pint)  # type: ignore[no-any-return]
 
 
 def test_every_unit_name_is_a_pint_unit(ureg: pint.UnitRegistry) -> None:
@@ -52,3 +54,57 @@ def test_measure_groups_do_not_overlap() -> None:
 
 def test_direction_words_are_not_both_ways() -> None:
     assert LEX.up_words & LEX.down_words == set()
+
+
+def _ecb_codes() -> list[str]:
+    from factcheck.rates import default_rates
+
+    return sorted({"EUR", *default_rates()._t})
+
+
+@pytest.mark.parametrize("code", _ecb_codes())
+def test_every_ecb_currency_is_read_by_code_name_and_symbol(code: str) -> None:
+    """Issue 13: each currency of the ECB table is reachable as written in copy."""
+    import factcheck
+
+    def money(text: str) -> list[tuple[str, str | None]]:
+        return [(c.text, c.unit) for c in factcheck.extract(text) if c.kind == "money"]
+
+    assert money(f"It cost {code} 5m.") == [(f"{code} 5m", code)]
+    assert money(f"It cost 5m {code}.") == [(f"5m {code}", code)]
+    names = [w for w, c in LEX.currency_words.items() if c == code]
+    assert names, f"no name for {code} in currencies.toml [words]"
+    for name in names:
+        assert money(f"It cost 5 million {name} last year.") == [(f"5 million {name}", code)]
+    for sym, c in LEX.currency_symbols.items():
+        if c == code:
+            assert money(f"It cost {sym}5m.") == [(f"{sym}5m", code)], sym
+    for sym, c in LEX.currency_symbols_after.items():
+        if c == code:
+            assert money(f"It cost 500 {sym} last year.") == [(f"500 {sym}", code)], sym
+
+
+def test_every_extracted_unit_reads_back_in_pint(ureg: pint.UnitRegistry) -> None:
+    """Issue 13: a quantity's unit (temperatures included: '°C' is 'degree_Celsius') is a name
+    pint reads back, for every case sentence and every clean corpus article."""
+    import tomllib
+    from pathlib import Path
+
+    import factcheck
+
+    here = Path(__file__).resolve().parent
+    texts = []
+    for name in ("extract_cases.toml", "extract_news_cases.toml"):
+        data = tomllib.loads((here / "data" / name).read_text(encoding="utf-8"))
+        texts += [c["text"] for group in data.values() for c in group]
+    corpus = here.parent / "benchmarks" / "corpus"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
+    bad = set()
+    for text in texts:
+        for c in factcheck.extract(text):
+            if c.kind in ("quantity", "duration") and c.unit:
+                try:
+                    ureg.Unit(c.unit)
+                except Exception:
+                    bad.add((c.text, c.unit))
+    assert bad == set()

@@ -28,12 +28,6 @@ _PARSED_RUNS = 4096  # distinct number-word runs remembered (per lexicon) before
 _REMEMBERED_RUN = 80  # characters: longer runs are read every time, not remembered
 _LONGEST = 40  # characters: "123,456,789,012,345,678.90" is 26
 _SIGN_GLUE = frozenset(")]%.,°'’-–−")  # a "-" after these is a dash or a range, not a minus
-_VAGUE_BASE = {
-    "tens": (10.0, 100.0),
-    "hundreds": (100.0, 1000.0),
-    "dozens": (24.0, 144.0),
-    "scores": (40.0, 200.0),
-}
 
 
 @dataclass(slots=True)
@@ -129,9 +123,11 @@ class NumeralFinder:
                 prev = text[s - 1]
                 if prev in ".,":
                     before = text[s - 2 : s - 1]
-                    if before.isalnum() or before in (".", ","):
+                    if before.isalpha() and prev == "." and self._dotted_symbol(text, s - 1):
+                        pass  # "Rs.5m", "Fr.20": the dot ends a currency symbol
+                    elif before.isalnum() or before in (".", ","):
                         continue  # inside "1,00,0" or "2.0.1"
-                    if prev == "." and raw.isdigit():
+                    elif prev == "." and raw.isdigit():
                         s, raw = s - 1, "." + raw  # ".5", "$.5bn"
                 elif prev.isdigit():
                     continue
@@ -143,10 +139,32 @@ class NumeralFinder:
                 and (s == 0 or not (text[s - 1].isalpha() or text[s - 1] == "-"))
             ):
                 sm = pat.spaced_groups.match(text, e)
-                if sm is not None:
+                if sm is not None and (
+                    sm.group("one") is None or self._money_or_unit(text, sm.end())
+                ):
                     raw, e = raw + sm.group(), sm.end()
             skip_to = self._digit_numeral(text, s, e, raw, found)
         return limit
+
+    def _money_or_unit(self, text: str, pos: int) -> bool:
+        """Does money or a unit follow ("10 000 dollars", "40 000 km", "9 800 Kč", "5 000 EUR")?"""
+        nm = self.pat.spaced_next.match(text, pos)
+        if nm is None:
+            return False
+        word = nm.group(1).rstrip(".")
+        return (
+            word.lower() in self.pat.spaced_group_ends
+            or word in self.pat.spaced_symbols
+            or (len(word) == 3 and word.isupper() and word.isascii())
+        )
+
+    def _dotted_symbol(self, text: str, dot: int) -> bool:
+        """Does the "." at ``dot`` end a currency symbol written with one ("Rs.", "Fr.")?"""
+        for sym in self.pat.dotted_symbols:
+            k = dot - len(sym)
+            if text[k:dot] == sym and (k == 0 or not text[k - 1].isalnum()):
+                return True
+        return False
 
     def _digit_numeral(self, text: str, s: int, e: int, raw: str, found: Found) -> int:
         """Add the numeral ``raw`` at ``s``; return where the next one may start."""
@@ -164,7 +182,7 @@ class NumeralFinder:
         num = Numeral(s, e, value, words=False, written=raw, integer_digits=integer)
         nxt = text[e : e + 1]
         skip_to = e
-        if nxt == "/" and integer:
+        if nxt in "/⁄" and nxt and integer and text[e + 1 : e + 2].isdigit():
             got = self._slash(text, num)
             if got is None:
                 return self._skip_slash(text, e)
@@ -186,7 +204,8 @@ class NumeralFinder:
         den = int(m.group(1))
         if num.start > 0 and text[num.start - 1] in "/:.":
             return None
-        if not (den in _DENOMINATORS or den > 31) or not 0 < num.value < den:
+        solidus = text[num.end] == "⁄"  # U+2044 FRACTION SLASH: a fraction, whatever the digits
+        if not (solidus or den in _DENOMINATORS or den > 31) or not 0 < num.value < den:
             return None
         return Numeral(
             num.start,
@@ -309,8 +328,8 @@ class NumeralFinder:
             of = self.pat.vague_of.match(text, e)
             if of is not None:
                 scale = self.scale_plurals.get(of.group(1).lower(), 1.0)
-                base = _VAGUE_BASE.get(w)
-                if base is not None:  # "tens of thousands" = 10…100 × 1e3
+                base = lex.vague_of_scale.get(w)
+                if base is not None:  # "tens of thousands" = 10…100 × 1e3 (vague.toml)
                     low, high = base[0] * scale, base[1] * scale
                     e = of.end()
             elif w == "scores" and not _OF_AFTER.match(text, e):
@@ -346,11 +365,22 @@ def _sign(text: str, num: Numeral) -> None:
     s = num.start
     ch = text[s - 1]
     if ch in "-−":
+        if s >= 6 and text[s - 6 : s].lower() == "minus-" and not text[s - 7 : s - 6].isalnum():
+            num.start -= 6  # "minus-130 degrees"
+            num.value = -num.value
+            num.written = text[num.start : num.end]
+            return
         if s >= 2 and (text[s - 2].isalnum() or text[s - 2] in _SIGN_GLUE):
             return
-        if s >= 3 and text[s - 2] == " " and text[s - 3].isdigit():
-            return  # "75 -300mm": a range written loosely
+        if s >= 3 and text[s - 2] == " " and text[s - 3].isdigit() and not _above(text, s - 2, num):
+            return  # "75 -300mm": a range written loosely (but "FTSE 100 -0.6%": a sign)
         num.start -= 1
+    elif ch == "+":
+        if s >= 2 and (text[s - 2].isalnum() or text[s - 2] in _SIGN_GLUE):
+            return
+        num.start -= 1  # "+0.2%": the sign of a change (exclusions.py drops "+44 …" phones)
+        num.written = text[num.start : num.end]
+        return
     elif ch == " " and text[max(0, s - 6) : s].lower() in ("minus ",):
         num.start -= 6
     elif ch == " " and text[max(0, s - 9) : s].lower() == "negative ":
@@ -359,6 +389,15 @@ def _sign(text: str, num: Numeral) -> None:
         return
     num.value = -num.value
     num.written = text[num.start : num.end]
+
+
+def _above(text: str, end: int, num: Numeral) -> bool:
+    """Is the number that ends at ``end`` larger than ``num`` ("100 -0.6%": not a range)?"""
+    k = end
+    while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ",."):
+        k -= 1
+    before = parse_digits(text[k:end].rstrip(",."))
+    return before is not None and before > num.value
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

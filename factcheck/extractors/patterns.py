@@ -236,24 +236,29 @@ class Patterns:
         # At most five groups, and none after them: "100 200 300 400 500 600" is a list.
         # Two groups at least: a lone "116 123" is a phone number, "on March 4 100 people" two
         # numbers; "1 234 567" is not.
-        # One group is enough when money or a unit follows ("10 000 dollars", "40 000 km").
+        # One group is enough when money or a unit follows ("10 000 dollars", "40 000 km",
+        # "9 800 Kč": any currency word or after-symbol of currencies.toml).
         self.spaced_groups = re.compile(
-            r"(?: \d{3}){2,5}(?![\d,]| \d)"
-            + tail
-            + r"|(?: \d{3})(?![\d,]| \d)"
-            + tail
-            + r"(?=\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|kronor|kroner|rand"
-            r"|[A-Z]{3}\b|km|kg|tonnes?|tons?|miles?|metres?|meters?|litres?|liters?|hectares?"
-            r"|acres?)\b)"
+            rf"(?: \d{{3}}){{2,5}}(?![\d,]| \d){tail}|(?P<one>(?: \d{{3}})(?![\d,]| \d){tail})"
         )
+        # the word after one spaced group (``spaced_group_ends``): a currency word's first word,
+        # an after-symbol, a code, or one of a few units
+        self.spaced_next = re.compile(r"\s?([^\W\d_][^\s\d,;:!?()]*)")
+        self.spaced_group_ends = frozenset(
+            {w.split()[0] for w in lex.currency_words}
+            | {"km", "kg", "tonne", "tonnes", "ton", "tons", "mile", "miles", "metre", "metres"}
+            | {"meter", "meters", "litre", "litres", "liter", "liters", "hectare", "hectares"}
+            | {"acre", "acres"}
+        )
+        self.spaced_symbols = frozenset(lex.currency_symbols_after)
         self.vulgar = re.compile(vulgar)
         self.power = re.compile(
             r"\^\s?(?P<e>[-+−]?\d{1,3})(?![\d.])"
             r"|\s?[x×]\s?10\s?(?:\^\s?(?P<e2>[-+−]?\d{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])"
             r"|\s?×\s?10(?P<e3>[-−]\d{1,3})(?![\d.])"
         )
-        self.mixed_fraction = re.compile(r"[ \u00a0]{1,2}(\d{1,2})/(\d{1,3})(?![\d/])")
-        self.slash_number = re.compile(r"/(\d{1,4})(?![\d/.])")
+        self.mixed_fraction = re.compile(r"[ \u00a0]{1,2}(\d{1,2})[/⁄](\d{1,3})(?![\d/⁄])")
+        self.slash_number = re.compile(r"[/⁄](\d{1,4})(?![\d/⁄.])")
 
         # Scale word after digits: "50billion", "£3.5m", "1.2 tn", "2.33 k", "1.5 million".
         abbrevs = [k for k in lex.scales if not k.isalpha() or len(k) <= 4]
@@ -271,7 +276,7 @@ class Patterns:
         )
 
         # Currency written before the amount: "$", "US$", "US $", "c $", "£", "€", "USD ", "Rs ".
-        syms = list(lex.currency_symbols)
+        syms = [*lex.currency_symbols, *lex.damaged_symbols]
         dollar_prefixes = {s[:-1].rstrip(" .") for s in syms if s.endswith("$") and len(s) > 1}
         # "US$", "US $", "hk $": a prefix of two letters or more may stand apart and in any
         # case; a single letter must be a capital against the sign ("C$5m", never "a $5m deal",
@@ -281,13 +286,16 @@ class Patterns:
         self.currency_before = re.compile(
             rf"(?:(?<![\w$.])(?P<pre>(?i:{_alt(long_prefixes)})\.?\s?|{_alt(letters)})\$"
             rf"|(?<![\w$])(?P<sym>{_alt(syms)})|(?<![\w$])(?P<mcode>M)?(?P<code>"
-            rf"{_alt(lex.currency_codes)}))"
+            rf"{trie(lex.currency_codes)}))"
             r"\s?(?:\(\s?)?$"
         )
         self.currency_last = frozenset(s[-1] for s in (*syms, *lex.currency_codes))
         self.symbol_keys = {
             k.upper().replace(" ", "").replace(".", ""): v for k, v in lex.currency_symbols.items()
         }
+        self.damaged_symbols = lex.damaged_symbols
+        # "Rs.", "Fr.": symbols whose dot may stand against the digits ("Rs.5m")
+        self.dotted_symbols = tuple(sorted({s[:-1] for s in syms if s.endswith(".")}))
         scales: dict[str, float] = {}
         for key, val in lex.scales.items():
             scales.setdefault(key, val)
@@ -295,32 +303,46 @@ class Patterns:
             scales.setdefault(key.lower(), val)
             scales.setdefault(key.upper(), val)
         self.scales = scales
+        # A code ("5m GBP", "30 MUSD"), or up to four words looked up, longest first, in the
+        # currency words and subunits ("500 euros", "40 million Romanian lei", "50 cents"):
+        # ``MoneyReader.currency_after``. A set look-up compiles in no time, where an
+        # alternation of some 200 names cost milliseconds of every start.
         self.currency_after = re.compile(
-            rf"[ \u00a0]?-?[ \u00a0]?(?:(?P<mcode>M)?(?P<code>{_alt(lex.currency_codes)})\b"
-            rf"|(?P<word>(?i:{_alt(lex.currency_words)}))\b"
-            rf"|(?P<sub>(?i:{_alt(k for k in lex.currency_subunits if len(k) > 1)}))\b)"
+            rf"[ \u00a0]?-?[ \u00a0]?(?:(?P<mcode>M)?(?P<code>{trie(lex.currency_codes)})\b"
+            r"|(?P<words>[^\W\d_][\w.'’]*(?:\s+[^\W\d_][\w.'’]*){0,3}))"
+        )
+        self.currency_first_words = frozenset(
+            w.split()[0] for w in (*lex.currency_words, *lex.currency_subunits) if len(w) > 1
+        )
+        self.currency_word_tokens = 1 + max(
+            len(w.split()) for w in (*lex.currency_words, *lex.currency_subunits)
         )
         after_syms = [s for s in syms if len(s) == 1 and not (s.isascii() and s.isalpha())]
+        after_syms += [s for s in lex.currency_symbols_after if s not in after_syms]
+        self.symbols_after = {
+            **{s: lex.currency_symbols[s] for s in after_syms if s in lex.currency_symbols},
+            **lex.currency_symbols_after,
+        }
         self.currency_starts = frozenset(
             {
                 w[0].lower()
                 for w in (*lex.currency_codes, *lex.currency_words, *lex.currency_subunits)
             }
             | {"m"}
-            | set(after_syms)
+            | {s[0].lower() for s in after_syms}
         )
         self.percent_starts = frozenset("%pb")
         self.symbol_after = re.compile(rf"[ \u00a0]?(?P<sym>{_alt(after_syms)})(?![\d\w])")
-        self.subunit_attached = re.compile(r"(?P<sub>p|c)\b(?![.'’]\w)")
+        self.subunit_attached = re.compile(r"(?P<sub>p\b|c\b|¢)(?![.'’]\w)")
         # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
         self.minor_amount = re.compile(
             r"[ ,]+(?:and\s+)?(?P<n>\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+(?P<sub>cents?|pence|p)\b"
-            r"|(?=\s*(?:[.;!?]|$)))",
+            r"|(?=\s*(?:[.;!?](?!\d)|$)))",
             re.IGNORECASE,
         )
         self.percent = re.compile(
             _WRAP + r"(?:(?P<pp>percentage[\s-]+points?|per[\s-]?cent(?:age)?[\s-]+points?"
-            r"|%\s*points?|pp|ppts?|pts?(?=\W|$)|points?\b)"
+            r"|%\s*points?|pp\b|ppts?\b|pts?(?=\W|$)|points?\b)"
             r"|(?P<bp>basis\s+points?|bps|bp)\b"
             r"|(?P<pc>%|per\s*cent\b|percents?\b|percentage\b(?![\s-]+points?)|pc\b|pct\b))",
             re.IGNORECASE,
@@ -332,6 +354,8 @@ class Patterns:
             r"(?:%|per\s?cent|percent)",
             re.IGNORECASE,
         )
+        # points of a score or an index, once read_percent has declined them
+        self.score_points = re.compile(r"[ \u00a0]?(?:(?P<ppg>ppg)|points?|pts?)(?![\w%])", re.I)
         self.fold = re.compile(r"\s?-?\s?fold\b", re.IGNORECASE)
         self.times = re.compile(
             r"\s+times(?=\s+(?:as|the|more|higher|larger|bigger|greater|faster|over|that|than"
@@ -373,6 +397,25 @@ class Patterns:
         self.label_before = re.compile(
             rf"(?:^|(?<=\W))(?P<l>(?i:{_alt(label_words)})|[{''.join(label_letters)}])\.?\s?[#№]?\s*$"
         )
+        # "S&P 500", "FTSE 100": a name written with its number (names.toml)
+        self.named_numbers = lex.named_numbers
+        self.glued_prefix = re.compile(
+            rf"(?:^|(?<=[^\w-])){trie(lex.glued_prefixes)}[-‐]$", re.IGNORECASE
+        )
+        # the last word of each name ("p" of "S&P", "ftse", "big"): the search runs only after one
+        self.named_last_words = frozenset(n.split()[-1].rstrip(".") for n in lex.named_numbers)
+        # "221 Baker Street", "Washington, DC 20500", "ZIP code 90210", "Prescott (4)"
+        self.address_after = re.compile(
+            rf" (?:[A-Z][\w'’.-]*[ ]){{1,3}}{trie(lex.street_types)}(?![\w])"
+        )
+        self.zip_before = re.compile(
+            rf"(?:\b{trie(lex.us_states)},?[ ]|(?i:\b(?:zip|zip[ ]code|zipcode|postcode|postal"
+            r"[ ]code)\b)[^.\d]{0,12})$"
+        )
+        self.jersey_before = re.compile(r"\b[A-Z][\w'’.-]+[ ]?\($")
+        self.percent_follows = re.compile(
+            r"[ \u00a0]?(?:%|per[ ]?cent\b|percent\b|percentage[ ]points?\b)", re.IGNORECASE
+        )
         # The last word of every label noun and hedge: the $-anchored searches above are only
         # tried when the word before a numeral is one of these.
         self.label_last_words = frozenset(
@@ -412,6 +455,18 @@ class Patterns:
             rf"|(?P<u>{_alt(cs)})(?![\w°]))(?P<pow>{power})(?(ob)\s?[)\]}}>])"
         )
         self.unit_ci = {u.lower(): u for u in ci}
+        # A price's denominator: "$58.24 per barrel", "R18 a litre", "€40/MWh", "$80 per sq m"
+        # (``QuantityReader.read_per``). Words (3+ letters) in any case, symbols as written;
+        # after "a"/"an" only words ("a share", never "a m").
+        denoms = {*lex.denominators, *lex.units}
+        words = [d for d in denoms if len(d) >= 3 and not any(ch.isupper() for ch in d)]
+        symbols = [d for d in denoms if d not in words]
+        self.per_denominator = re.compile(
+            r"(?:[ \u00a0]?/[ \u00a0]?|\s+(?:per|each)\s+|\s+(?P<art>an?)\s+)"
+            r"(?P<d>[^\W\d_][^\s,;:!?()/]*(?:[ \u00a0]+[^\W\d_][^\s,;:!?()/]*){0,2})"
+        )
+        self.per_words = frozenset(" ".join(w.split()) for w in words)
+        self.per_symbols = frozenset(symbols)
         # What the first character after a figure must be for a reader to be worth trying
         # (after at most one space, one hyphen and one space; see scan.lead_char).
         self.unit_tokens = frozenset(u.split()[0].lower() for u in lex.units)
@@ -464,8 +519,8 @@ class Patterns:
             re.IGNORECASE,
         )
         self.compound_unit = re.compile(
-            r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s?(in(?:ch(?:es)?)?|\"|lbs?|pounds?|min(?:ute)?s?"
-            r"|oz|ounces?)\b"
+            r"\s*(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s?(in(?:ch(?:es)?)?|\"|″|lbs?|pounds?|min(?:ute)?s?"
+            r"|oz|ounces?)(?!\w)"
         )
 
     # ------------------------------------------------------------------ read by context.py

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extractors.exclusions import is_yearish
 from factcheck.extractors.mention import Mention
 from factcheck.extractors.money import Currency
 from factcheck.extractors.numerals import Numeral
@@ -21,7 +22,8 @@ _PLURAL_NOUN = re.compile(r"\s+(?:of\s+|more\s+|new\s+|extra\s+)?[a-z][a-z’']*
 _TEMPERATURE_CUE = re.compile(
     r"\b(?:temperat\w*|degrees?|heat\w*|hot(?:ter|test)?|cold(?:er|est)?|warm\w*|cool(?:er|est)?"
     r"|chill\w*|freez\w*|frost\w*|thermo\w*|weather|forecast\w*|celsius|fahrenheit|climate"
-    r"|boil\w*|melt\w*|fever\w*|highs?|lows?|sunn\w*|mercury)\b|°",
+    r"|boil\w*|melt\w*|fever\w*|highs?|lows?|sunn\w*|mercury|ovens?|bak\w*|roast\w*|cook\w*"
+    r"|grill\w*|kiln\w*|furnace\w*)\b|°",
     re.IGNORECASE,
 )
 _TEMPERATURES = {
@@ -43,6 +45,9 @@ _SUBUNITS = {
     "pound": ("ounce", 16.0),
 }
 _CODE_AFTER = re.compile(r"[-‐]\d")  # "24703 L-202": a code, not litres
+_CAPACITOR_CUE = re.compile(r"capacit|supercap|ultracap", re.IGNORECASE)  # "3,000F": farads
+_PRIMES = frozenset("′″")  # "6′2″": feet and inches, never a power
+_PRIME = re.compile(r"(?P<u>[′″])(?P<pow>)")
 _DIGIT_HUNDREDS = re.compile(r"\s+(?:and\s+)?(\d)\s+hundred\b", re.IGNORECASE)
 _AND_TENS = re.compile(
     r"\s+and\s+(\d{1,2}(?![\d.,])|[a-z]+(?:-[a-z]+)?)\b(?!\s+(?:hundred|thousand|[mb]illion))",
@@ -50,6 +55,9 @@ _AND_TENS = re.compile(
 )
 _SQUARE = frozenset({"square", "sq", "cubic", "cu"})
 _FRACTION_WORD = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+_TIME_AFTER = frozenset(["earlier", "ago", "before", "later", "previously", "prior", "on"])
 
 
 class QuantityReader:
@@ -166,13 +174,24 @@ class QuantityReader:
             and not self.pat.percent_ends.match(text, pm.end())
         ):
             return False  # "the index fell 50 points": index points
-        if pm.group("bp"):
-            m.kind, m.unit = ClaimKind.PERCENTAGE_POINT, "percentage_point"
-            m.value /= 100.0
+        if pm.group("bp"):  # "25 basis points": 25 basis_point (0.25 points; subunits.py)
+            m.kind, m.unit = ClaimKind.PERCENTAGE_POINT, "basis_point"
         elif pp:
             m.kind, m.unit = ClaimKind.PERCENTAGE_POINT, "percentage_point"
         else:
             m.kind, m.unit = ClaimKind.PERCENT, "percent"
+        m.end = m.num_end = pm.end()
+        return True
+
+    def read_points(self, text: str, m: Mention, pos: int) -> bool:
+        """ "the index fell 50 points", "scored 30 pts", "25.3 ppg": points of a score or an
+        index (not percentage points, which ``read_percent`` took): a count in unit "point"."""
+        pm = self.pat.score_points.match(text, pos)
+        if pm is None:
+            return False
+        m.unit = "point"
+        if pm.group("ppg"):
+            m.per = "game"
         m.end = m.num_end = pm.end()
         return True
 
@@ -186,7 +205,8 @@ class QuantityReader:
             return True
         um = None
         if (not n.words and pos == n.end) or (m.scale and pos == m.num_end):
-            um = pat.unit_attached.match(text, pos)
+            prime = text[pos] in _PRIMES
+            um = _PRIME.match(text, pos) if prime else pat.unit_attached.match(text, pos)
             if um is not None:
                 form = um.group("u") or pat.unit_ci.get(_norm_ws(um.group("ui").lower()))
         if um is None:
@@ -209,6 +229,9 @@ class QuantityReader:
             form = um.group("u") or pat.unit_ci.get(_norm_ws(um.group("ui").lower()))
         if form is None:
             return False
+        ui = um.groupdict().get("ui")
+        if ui and ui[:1].isupper() and not form[:1].isupper() and is_yearish(n.written):
+            return False  # "the 2016 Stone Roses tour": a year before a name
         entry = lex.units.get(form) or lex.units.get(form.lower())
         if entry is None:
             return False
@@ -221,14 +244,20 @@ class QuantityReader:
             return False  # "5 C", "5 in the morning"; but "5-g", "2 in thick"
         if _CODE_AFTER.match(text, um.end()):
             return False
-        if entry.dimension == "temperature" and len(form) == 1 and not self._warm(text, n):
-            return False  # "13F filing", "Boeing 777F"
+        if entry.dimension == "temperature" and len(form) == 1:
+            if form == "F" and _CAPACITOR_CUE.search(text, max(0, n.start - 30), n.end + 30):
+                entry = lex.units["farad"]  # "a 3,000F supercapacitor"
+            elif not self._warm(text, n):
+                return False  # "13F filing", "Boeing 777F"
         m.kind = ClaimKind.DURATION if entry.dimension == "duration" else ClaimKind.QUANTITY
         m.unit = entry.name
         m.unit_alternatives = entry.names[1:]
         m.dimension = entry.dimension
         m.end = m.num_end = um.end()
         power = (um.groupdict().get("pow") or "").strip()
+        if form in _PRIMES and power:
+            m.end = m.num_end = um.start("pow")  # "6′2″": the 2 is inches, not a square
+            power = ""
         if power and entry.dimension == "length":
             sq = power[-1] in "2²" or power.endswith("squared")
             m.unit = f"{entry.name} ** {2 if sq else 3}"
@@ -236,6 +265,30 @@ class QuantityReader:
         self._per(text, m)
         self._compound(text, m, entry.name)
         return True
+
+    def read_per(self, text: str, m: Mention) -> None:
+        """A price's denominator after it: "$58.24 per barrel", "63 cents a share", "€40/MWh".
+
+        ``m.per`` becomes the denominator as written, in the singular ("barrel", "sq m").
+        """
+        pat = self.pat
+        pm = pat.per_denominator.match(text, m.end)
+        if pm is None:
+            return
+        tokens = pm.group("d").split()
+        for k in range(len(tokens), 0, -1):  # the longest denominator: "square foot", "sq m"
+            cand = " ".join(tokens[:k])
+            if cand.endswith(".") and cand not in pat.per_symbols:
+                cand = cand[:-1]  # "per barrel.", "€40/MWh."
+            if cand.lower() in pat.per_words:
+                after = tokens[k].lower().rstrip(".") if k < len(tokens) else ""
+                if pm.group("art") and after in _TIME_AFTER:
+                    return  # "$10bn a year earlier", "$5 a month ago": a time, not a rate
+                m.per = _singular(cand.lower())
+                return
+            if cand in pat.per_symbols and not pm.group("art"):
+                m.per = cand
+                return
 
     def _degrees(self, text: str, m: Mention, pos: int, n: Numeral) -> bool:
         dm = self.pat.degrees.match(text, pos)
@@ -299,10 +352,24 @@ class QuantityReader:
             return
         unit = cm.group(2)
         entry = self.lex.units.get(unit) or self.lex.units.get(unit.rstrip("s"))
-        if (entry is not None and entry.name == sub[0]) or unit == '"':
+        if (entry is not None and entry.name == sub[0]) or unit in ('"', "″"):
             m.value += float(cm.group(1)) / sub[1]
             m.end = m.num_end = cm.end()
 
 
 def _norm_ws(s: str) -> str:
     return " ".join(s.split())
+
+
+_IRREGULAR = {"feet": "foot", "people": "person", "men": "man", "women": "woman"}
+
+
+def _singular(word: str) -> str:
+    """ "barrels" → "barrel", "boxes" → "box", "feet" → "foot"; "sq m" as written."""
+    word = " ".join(word.split())
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for tail, repl in (("ies", "y"), ("ches", "ch"), ("xes", "x"), ("s", "")):
+        if word.endswith(tail) and len(word) > len(tail) + 2 and not word.endswith("ss"):
+            return word[: -len(tail)] + repl
+    return word

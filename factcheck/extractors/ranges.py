@@ -21,6 +21,9 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s*and\s*")
 _DASH = re.compile(r"\s?[-–—~]\s?|\s?-\s+(?:to|or|and)\s+")
 _TO = re.compile(r"\s+(?:to|through|thru)\s+")
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-?|\+-|plus\s+or\s+minus)\s*", re.IGNORECASE)
+_DASH_TO = re.compile(r"\s?-\s+(?:to|or|and)\s+")
+_SYMBOL_END = re.compile(r"(?:[A-Z]{1,3}\s?\$|\$|£|€|¥|₹)\s?$")
 _SLASH = re.compile(r"/")
 # Verbs that state a change without saying which way (direction verbs are in changes.toml).
 _ABOVE = re.compile(
@@ -71,6 +74,9 @@ class RangeReader:
         nxt = nums[j]
         if nxt.start - m.num_end > 40:
             return
+        if _PLUS_MINUS.fullmatch(text, m.num_end, nxt.start):
+            self._plus_minus(text, m, nums, j)
+            return
         lo_ctx = max(0, m.num_start - 30)
         head = self._head(text, m, nxt, lo_ctx, i, nums)
         if head is None:
@@ -83,6 +89,24 @@ class RangeReader:
         if head >= 0:
             m.start = m.num_start = head
 
+    def _plus_minus(self, text: str, m: Mention, nums: list[Numeral], j: int) -> None:
+        """ "9.83e-3 +/- 1e-5 km/s2", "41% ± 3", "3 ± 0.5 metres": the range value ± error."""
+        second = self.classify(text, nums[j], nums, j, False)
+        if second is None or second.vague or second.low is not None:
+            return
+        if second.kind != m.kind and ClaimKind.COUNT not in (m.kind, second.kind):
+            return
+        if m.unit and second.unit and m.unit != second.unit:
+            return
+        if m.kind == ClaimKind.COUNT and second.kind != ClaimKind.COUNT:
+            m.kind, m.unit, m.dimension = second.kind, second.unit, second.dimension
+            m.unit_alternatives = second.unit_alternatives
+        err = abs(second.value)
+        if err == 0 or err >= abs(m.value) * 10:
+            return
+        m.low, m.high = m.value - err, m.value + err
+        m.end = m.num_end = second.num_end
+
     def _head(
         self, text: str, m: Mention, nxt: Numeral, lo: int, i: int, nums: list[Numeral]
     ) -> int | None:
@@ -91,13 +115,17 @@ class RangeReader:
         sym = m.currency_symbol or ""
         if sym and text[gap_end - len(sym) : gap_end] == sym:
             gap_end -= len(sym)
+        elif sym and (sm := _SYMBOL_END.search(text, s, gap_end)) is not None:
+            gap_end = sm.start()  # "US$89 to $93 billion": the second writes a shorter symbol
+        if sym and gap_end < nxt.start and _SLASH.fullmatch(text, s, gap_end):
+            return -1  # "$7/$9": both prices written out
         bm = _BETWEEN.search(text, lo, m.num_start)
         if bm is not None:
             ok = _AND.fullmatch(text, s, gap_end) or _TO.fullmatch(text, s, gap_end)
             return bm.start() if ok else None
         if _DASH.fullmatch(text, s, gap_end):
-            if nums[i].words and nxt.words:
-                return None  # "three-nought-four", "five-six"
+            if nums[i].words and nxt.words and not _DASH_TO.fullmatch(text, s, gap_end):
+                return None  # "three-nought-four", "five-six"; but "two- to three-year"
             return -1
         if _TO.fullmatch(text, s, gap_end):
             if _RANGING.search(text, lo, m.num_start):
@@ -134,6 +162,8 @@ class RangeReader:
         if m.kind == ClaimKind.YEAR and nxt.integer_digits and len(nxt.written) == 2:
             hi = float(int(m.value) // 100 * 100 + int(nxt.written))  # "2013-14"
             second.kind = ClaimKind.YEAR
+        if m.kind == second.kind == ClaimKind.COUNT and second.unit and not m.unit:
+            m.unit, m.per = second.unit, m.per or second.per  # "10 to 15 points"
         takes_unit = m.kind == ClaimKind.COUNT and second.kind in _UNIT_TAKERS
         if second.kind != m.kind and not takes_unit:
             return False

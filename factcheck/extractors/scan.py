@@ -33,7 +33,9 @@ _PRONOUN_ONE = re.compile(
     r"|might|must|the|to|at|on|with|by|but|or|and)\b",
     re.IGNORECASE,
 )
+_ONE_TO = re.compile(r"\s+(?:to|or)\s+", re.IGNORECASE)
 _IN_OF = re.compile(r"\s+(?:in|out\s+of)\s+")
+_ARTICLE = re.compile(r"\s+(?:of\s+)?an?\s+", re.IGNORECASE)
 _OVER_END = re.compile(r"\s+over\s+")
 _SENTENCE_END = re.compile(r"\s*(?:[.;,!?)]|$)")
 _FRACTION_AFTER = re.compile(
@@ -105,6 +107,22 @@ _UNIT_KINDS = (
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)$")
 _COUNT_NOUN = re.compile(r"\s+([a-z][a-z’']+)")
+_ERA = re.compile(r"\s?(?:BCE|BC|AD|CE|B\.C\.|A\.D\.)(?!\w)")
+# the word before a year outside 1800–2199 ("in 1776"); "of" only after one of _OF_YEAR
+# ("the fire of 1666", not "a total of 1350"). "by", "from", "between" are left out: "rose by
+# 1500", "from 1200 to 1500 staff" count.
+_YEAR_CUES = frozenset(("in", "since", "until", "till", "circa", "c", "ca", "year", "during"))
+_OF_YEAR = re.compile(
+    r"\b(?:year|summer|winter|spring|autumn|fire|flood|floods|war|wars|plague|treaty|revolution"
+    r"|rising|rebellion|crash|panic|battle|siege|class|conquest|invasion)\s+of\s+$",
+    re.IGNORECASE,
+)
+_YEAR_FOLLOWERS = frozenset(
+    ("the", "a", "an", "but", "when", "as", "after", "before", "was", "were",
+     "is", "by", "in", "on", "at", "with", "he", "she", "they", "it", "its", "their", "his",
+     "her", "which", "that", "who", "had", "has", "under", "during", "until", "while", "where",
+     "for", "from", "onwards", "there", "we", "i")
+)
 
 
 MAX_MENTIONS = 2000  # more figures than this in one document: a table or generated data
@@ -189,6 +207,9 @@ class Scanner:
         if growth:
             out.extend(self.growth_mentions(text, growth, out))
             out.sort(key=lambda m: m.num_start)
+        for m in out:
+            if m.kind == ClaimKind.MONEY and m.per is None:
+                self.reader.read_per(text, m)  # "$58.24 per barrel", "63 cents a share"
         _percent_of(text, out)
         # a figure too large for a float ("2E306 billion") is no amount anyone wrote
         return [m for m in out if _finite(m)]
@@ -214,6 +235,7 @@ class Scanner:
             and n.written.lower() == "one"
             and _PRONOUN_ONE.match(text, n.end)
             and last_word(before) not in _AGE_CUES  # "aged one to five"
+            and not self._one_to_figure(text, n, nums, i)  # "one to two years"
         ):
             return None
         if currency is None and self.exclude.is_label(text, n, before):
@@ -248,6 +270,11 @@ class Scanner:
             if follow:
                 self.ranges.extend(text, m, nums, i)
             return m
+        if n.fraction and n.words and (am := _ARTICLE.match(text, pos)) is not None:
+            # "half a pound of chocolate", "a quarter of a mile", "half a kilo"
+            at = am.end()
+            if self.money.read_currency_after(text, m, at, n) or reader.read_unit(text, m, at, n):
+                return m
         lead = lead_char(text, pos)
         pat = self.pat
         if ((lead in pat.percent_starts or not lead) and reader.read_percent(text, m, pos)) or (
@@ -255,6 +282,10 @@ class Scanner:
             and self.money.read_currency_after(text, m, pos, n)
         ):
             if follow and not m.vague:
+                self.ranges.extend(text, m, nums, i)
+            return m
+        if lead == "p" and not m.vague and reader.read_points(text, m, pos):
+            if follow:
                 self.ranges.extend(text, m, nums, i)
             return m
         if m.vague:
@@ -270,7 +301,7 @@ class Scanner:
             return m
         if (
             lead
-            and lead in "pc"
+            and lead in "pc¢"
             and not n.words
             and scale is None
             and self.money.read_subunit_attached(text, m, pos)
@@ -293,6 +324,11 @@ class Scanner:
     ) -> Mention | None:
         """A figure with no unit: a year, a fraction, a count, or nothing."""
         pos = m.num_end
+        if n.integer_digits and m.scale is None and self._other_year(text, n, pos):
+            m.kind = ClaimKind.YEAR  # "in 1776", "the Battle of Hastings in 1066", "800 BC"
+            if _ERA.match(text, pos):
+                m.end = m.num_end = _ERA.match(text, pos).end()  # type: ignore[union-attr]
+            return m
         if not n.words and m.scale is None and is_yearish(n.written):
             if _DECADE.match(text, pos):
                 m.kind = ClaimKind.YEAR
@@ -314,12 +350,23 @@ class Scanner:
         if self._rate(text, m, n, nums, i):
             return m
         if n.words and m.scale is None and n.value == 1:
+            if follow and self._one_to_figure(text, n, nums, i):
+                self.ranges.extend(text, m, nums, i)  # "one to two years"
+                if m.low is not None:
+                    return m
             return None  # "one of the", "the one": not a claim of amount
         if follow:
             self.ranges.extend(text, m, nums, i)
             if m.low is None:
                 self._shared_unit(text, m, nums, i)
         return m
+
+    def _one_to_figure(self, text: str, n: Numeral, nums: list[Numeral], i: int) -> bool:
+        """ "one to two years", "one or two people": "one" starts a range, not a pronoun."""
+        if i + 1 >= len(nums) or nums[i + 1].value <= 1:
+            return False
+        gap = _ONE_TO.match(text, n.end)
+        return gap is not None and gap.end() == nums[i + 1].start
 
     def _shared_unit(self, text: str, m: Mention, nums: list[Numeral], i: int) -> None:
         """ "5 or 10 per cent", "45 and 50 mg": the unit written once serves both figures."""
@@ -377,6 +424,31 @@ class Scanner:
             return False
         word = wm.group(1)
         return word.lower() in self.lex.person_nouns or (word[:1].isupper() and word.isalpha())
+
+    def _other_year(self, text: str, n: Numeral, pos: int) -> bool:
+        """A year outside 1800–2199 (those are ``is_yearish``): "800 BC", "AD 79", or a number
+        from 1000 to 1799 (or 2200 to 2999) after "in", "since", "of", … or a month, with no
+        noun it counts after it ("in 1776 the colonies", not "in 1500 homes")."""
+        w = n.written
+        era = text[pos : pos + 2].lstrip()[:1] in ("A", "B", "C") and _ERA.match(text, pos)
+        if era or text[max(0, n.start - 3) : n.start] in ("AD ", "CE "):
+            return len(w) <= 4 and "," not in w and n.value >= 1
+        if len(w) != 4 or not w.isdigit() or not (1000 <= n.value < 1800 or 2200 <= n.value < 3000):
+            return False
+        before = text[max(0, n.start - 25) : n.start]
+        word = last_word(before)
+        if not (
+            word in _YEAR_CUES
+            or (word == "of" and _OF_YEAR.search(before))
+            or self.pat.month_before.search(before)
+        ):
+            return False
+        nm = _COUNT_NOUN.match(text, pos)
+        if nm is None or nm.group(1) in _YEAR_FOLLOWERS:
+            return True
+        word = nm.group(1)  # "in 1500 homes", "of 1200 staff": a count
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "as"))
+        return not plural and self.lex.measure_group(word) is None
 
     def _year_is_count(self, text: str, n: Numeral, pos: int) -> bool:
         """A four-digit number in 1800..2199 is a year unless it clearly counts something."""

@@ -37,6 +37,8 @@ from factcheck.segment import Sentences
 __all__ = ["Draft", "Readers", "freeze", "readers_for", "relate"]
 
 MAX_PER_SENTENCE = 40  # more figures than this in one sentence: a table, not prose
+MAX_SENTENCE_CHARS = 2_000  # no sentence of prose is longer; past it (hostile or garbled text)
+# only conversions are read
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ def relate(text: str, mentions: list[Mention], lex: Lexicon) -> list[Draft]:
         if len(members) > MAX_PER_SENTENCE:
             continue
         start, end = sentences.bounds(s)
+        if end - start > MAX_SENTENCE_CHARS:
+            continue
         reading = r.sentence.read(text, s, start, end, mentions, members)
         readings.append(reading)
         sites.update(reading.sites)
