@@ -46,6 +46,8 @@ class RateProvider(Protocol):
 
     def coverage(self) -> tuple[dt.date, dt.date]: ...
 
+    def series_start(self, code: str) -> dt.date: ...
+
 
 @dataclass(frozen=True, slots=True)
 class _Series:
@@ -173,6 +175,13 @@ class ECBRates:
             return None
         return s.rates[i], dt.date.fromordinal(s.days[i])
 
+    def series_start(self, code: str) -> dt.date:
+        """The first day the table has a rate of ``code`` (its coverage start for the euro)."""
+        s = self._t.get(code)
+        if code == "EUR" or s is None or not len(s.days):
+            return self._range[0]
+        return dt.date.fromordinal(s.days[0])
+
     def rate(self, base: str, quote: str, on: dt.date) -> RateQuote | None:
         a = self._per_eur(base, on)
         b = self._per_eur(quote, on)
@@ -243,6 +252,9 @@ class FixedRates:
 
     def coverage(self) -> tuple[dt.date, dt.date]:
         return dt.date(1999, 1, 4), self._on
+
+    def series_start(self, code: str) -> dt.date:
+        return dt.date(1999, 1, 4)
 
     def rate(self, base: str, quote: str, on: dt.date) -> RateQuote | None:
         if base == quote:

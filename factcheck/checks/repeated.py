@@ -15,7 +15,7 @@ from pydantic import Field
 
 from factcheck import fmt
 from factcheck.checks._common import gap, plausible_interval
-from factcheck.models import Claim, RelationKind, Role
+from factcheck.models import Claim, HedgeDirection, RelationKind, Role
 from factcheck.registry import CheckContext, Hit, Params, check
 
 
@@ -39,6 +39,15 @@ class RepeatedParams(Params):
         description="Figures further apart than this "
         "(relative) are taken as different things, not a slip.",
     )
+
+
+def _bounded(c: Claim, interval: tuple[float, float]) -> tuple[float, float]:
+    """ "up to 6.3m", "at least 5.1m": a bound, open on one side."""
+    if c.hedge_direction == HedgeDirection.AT_MOST:
+        return (0.0, interval[1])
+    if c.hedge_direction == HedgeDirection.AT_LEAST:
+        return (interval[0], float("inf"))
+    return interval
 
 
 def _what(c: Claim) -> str:
@@ -70,8 +79,8 @@ def repeated_mismatch(ctx: CheckContext, p: RepeatedParams) -> Iterator[Hit]:
 def _compare(ctx: CheckContext, p: RepeatedParams, a: Claim, b: Claim) -> Hit | None:
     lex = ctx.lexicon
     ctx.mark(a, b)
-    ia = plausible_interval(a, lex, cap=p.approx_cap)
-    ib = plausible_interval(b, lex, cap=p.approx_cap)
+    ia = _bounded(a, plausible_interval(a, lex, cap=p.approx_cap))
+    ib = _bounded(b, plausible_interval(b, lex, cap=p.approx_cap))
     if ia[1] >= ib[0] and ib[1] >= ia[0]:
         return None  # intervals overlap: consistent
     lo_gap = gap(ia[1], ib[0]) if ia[1] < ib[0] else gap(ib[1], ia[0])

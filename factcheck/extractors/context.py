@@ -219,6 +219,7 @@ def _last_token(near: str) -> str:
 
 _LAST_WORD = re.compile(r"\b(\w+)\s+$")
 _FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)
+_NOUN_THEN = re.compile(r"^\s+[a-z][a-z-]+(?=\s+(?:a|an|per|each|every)\s)")
 _OBJECT_THEN_PERIOD = re.compile(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|year)\b)")
 
 
@@ -639,6 +640,11 @@ class Contextualiser:
     def _period(self, text: str, m: Mention, s_end: int) -> None:
         after = text[m.end : min(s_end, m.end + 50)]
         pm = self.pat.periods.match(after)
+        if pm is None and m.kind in (ClaimKind.COUNT, ClaimKind.MONEY):
+            # "100 ships a day", "500 jobs a year": the rate's denominator after its noun
+            nm = _NOUN_THEN.match(after)
+            if nm is not None:
+                pm = self.pat.periods.match(after[nm.end() :])
         if pm is None and m.kind == ClaimKind.MULTIPLIER:
             # "doubled its takings every year": skip the object
             om = _OBJECT_THEN_PERIOD.match(after)

@@ -48,12 +48,18 @@ def _price_words(lex: Lexicon) -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{alt})(?:\s+of(?:\s+[\w’'-]+){{1,3}})?{filler}\s*$")
 
 
-def _compatible(a: Mention, b: Mention) -> bool:
-    if a.kind != b.kind or a.kind not in _CONVERTIBLE:
+def _compatible(a: Mention, b: Mention, minor: dict[str, tuple[str, float]]) -> bool:
+    """Can b restate a in another unit? Another currency (never the same one in its minor
+    unit: "$2.2m, or 81 cts a share" is a total and a share), or another unit of a dimension."""
+    if a.kind != b.kind or a.kind not in _CONVERTIBLE or a.per != b.per:
         return False
     if a.kind == ClaimKind.MONEY:
-        return a.unit != b.unit
+        return _main(a.unit, minor) != _main(b.unit, minor)
     return a.dimension == b.dimension and a.unit != b.unit
+
+
+def _main(unit: str | None, minor: dict[str, tuple[str, float]]) -> str | None:
+    return minor[unit][0] if unit in minor else unit
 
 
 def _incompatible(text: str, a: Mention, b: Mention) -> bool:
@@ -68,6 +74,7 @@ def _incompatible(text: str, a: Mention, b: Mention) -> bool:
 def read_conversions(text: str, mentions: list[Mention], lex: Lexicon) -> Iterator[Draft]:
     """Conversions in text order; sets ``converts_index`` and copies what the original says."""
     price = _price_words(lex)
+    minor = lex.minor_currencies
     amounts = [i for i, m in enumerate(mentions) if m.kind != ClaimKind.YEAR]
     for k in range(len(amounts) - 1):
         ia, ib = amounts[k], amounts[k + 1]
@@ -77,7 +84,7 @@ def read_conversions(text: str, mentions: list[Mention], lex: Lexicon) -> Iterat
         gap = text[a.end : b.start]
         bracketed = bool(_PAREN_GAP.fullmatch(gap))
         closed = bracketed and bool(_PAREN_CLOSE.match(text, b.end))
-        if not _compatible(a, b):
+        if not _compatible(a, b, minor):
             if closed and a.converts_index is None and _incompatible(text, a, b):
                 yield _draft(text, mentions, ia, ib, "incompatible", price)
             continue
@@ -96,7 +103,7 @@ def read_conversions(text: str, mentions: list[Mention], lex: Lexicon) -> Iterat
             for ic in amounts[k + 2 : k + 6]:
                 c = mentions[ic]
                 lm = _LIST_IN_BRACKETS.match(text, prev.end)
-                if lm is None or lm.end() != c.start or not _compatible(a, c) or c.unit == b.unit:
+                if lm is None or lm.end() != c.start or not _compatible(a, c, minor) or c.unit == b.unit:
                     break
                 _restate(mentions, ia, ic)
                 yield _draft(text, mentions, ia, ic, "brackets", price)

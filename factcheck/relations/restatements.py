@@ -60,6 +60,7 @@ class _Ref:
     entity: str | None  # who: a possessive owner or the clause subject
     named: bool  # the entity names someone (not "its", "the company")
     recap: bool
+    relative: str | None  # the verb of "the $9bn it raised"
     level: str  # "level" or "change-up" / "change-down"
     years: frozenset[str]
     times: frozenset[str]
@@ -118,7 +119,10 @@ class RestatementReader:
         phrase = (m.measure or "").lower()
         if phrase and phrase.split()[0] in self.unit_words:
             phrase = ""  # "376 mln stg", "2.2 mln bpd": a unit, not what is measured
-        if recap and (not phrase or phrase in _GENERIC_RECAPS or phrase in self.recap_nouns):
+        relative = None
+        if recap and not phrase and len(after) >= 2 and after[0] in _RELATIVE:
+            relative = after[1]  # "the $9bn it raised": refers back to a figure it "raised"
+        if recap and (phrase in _GENERIC_RECAPS or relative or phrase in self.recap_nouns):
             measure = "*" if not phrase or phrase in _GENERIC_RECAPS else phrase
         elif phrase:
             measure = lex.measure_group(phrase) or phrase
@@ -151,8 +155,11 @@ class RestatementReader:
         years = frozenset(w for w in site.times if w.isdigit())
         if m.anchor_year:
             years |= {str(m.anchor_year)}
+        if before and before[-1] in ("a", "an", "another"):
+            barred = True  # "a 20 mln dlr loan" after "a 40 mln dlr loan": another one
         return _Ref(
             index=i,
+            relative=relative,
             mention=m,
             site=site,
             measure=measure,
@@ -178,7 +185,11 @@ class RestatementReader:
                 if a.barred or a.mention.sentence == b.mention.sentence or a.measure == "*":
                     continue
                 score = self._score(a, b)
-                if score is not None and score >= MIN_SCORE and (best is None or score > best[0]):
+                if score is None or score < MIN_SCORE:
+                    continue
+                if _agrees(a.mention, b.mention):
+                    score += 10  # a figure restated as given: that is the one it restates
+                if best is None or score > best[0]:
                     best = (score, a)
             if best is None:
                 continue
@@ -199,6 +210,8 @@ class RestatementReader:
         """How strongly the text ties ``b`` back to ``a``; ``None`` when it tells them apart."""
         if b.measure != "*" and a.measure != b.measure:
             return None
+        if b.measure == "*" and b.relative and b.relative not in (a.site.verb, a.site.verb_after):
+            return None  # "the $9bn it raised" refers to a figure raised
         if a.named and b.named and a.entity != b.entity:
             return None
         if a.years and b.years and a.years != b.years:
@@ -211,7 +224,9 @@ class RestatementReader:
             return None  # one dated, the other not: a recap may drop the date, a statement not
         score = 0.0
         if b.recap:
-            score += 2
+            # a recap of the same phrase ("the 40 mln dlr loan"), or of a generic noun ("the
+            # 27% figure", "the $9bn it raised"); one of a related noun says less
+            score += 2 if b.measure == "*" or a.phrase == b.phrase else 1
         if a.named and b.named:
             score += 2
         elif (a.entity or b.entity) and not (a.named and b.named):
@@ -235,6 +250,12 @@ class RestatementReader:
         if a.level != "level" and a.level == b.level:
             score += 1
         return score
+
+
+def _agrees(a: Mention, b: Mention) -> bool:
+    """Do two mentions give the same value (to 3%)?"""
+    top = max(abs(a.value), abs(b.value))
+    return top == 0 or abs(a.value - b.value) <= 0.03 * top
 
 
 def _series(refs: list[_Ref]) -> set[str]:
