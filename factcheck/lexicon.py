@@ -95,6 +95,7 @@ class _Verbs(_File):
 
 class _Recaps(_File):
     nouns: list[Word]
+    modifiers: list[Word]
     units: list[Word]
 
 
@@ -315,6 +316,9 @@ class Lexicon:
         self.relations: RelationsFile = files["relations"]
         self.rate_measures = frozenset(w.lower() for w in self.relations.rates.words)
         self.rank_measures = frozenset(w.lower() for w in self.relations.ranks.words)
+        self.time_heads = frozenset(
+            [*self.relations.time.heads, *self.relations.time.weak_heads, "highs", "lows"]
+        )
         names: NamesFile = files["names"]
         # "S&P 500": name (lower case, single spaces) → the numbers it is written with
         self.named_numbers: dict[str, frozenset[str]] = {}
@@ -327,6 +331,7 @@ class Lexicon:
         self.currency_hints = {k: tuple(w.lower() for w in v) for k, v in hints.currency.items()}
         self.currency_hint_code = {w: k for k, ws in self.currency_hints.items() for w in ws}
         self.numbers = num
+        self.ordinal_words = frozenset(w.lower() for w in num.ordinals)
         self.number_words = NumberWords(
             units=dict(num.units),
             tens=dict(num.tens),

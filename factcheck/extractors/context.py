@@ -524,6 +524,8 @@ class Contextualiser:
                 low = low[:-2]
             if low in lex.not_measures or low in lex.up_words or low in lex.down_words:
                 break
+            if k == 0 and (low in lex.time_heads or low in lex.ordinal_words):
+                break  # "$20.9bn in the third quarter", "in January": a time, not a measure
             if k == 0 and low.endswith("ed") and low not in lex.measure_group_of:
                 break  # "700 backed the motion", "300 died": a verb, not what is counted
             if (

@@ -46,6 +46,10 @@ _FUNCTION = frozenset(
      "is", "was", "were", "are", "be", "been", "has", "have", "had", "its", "their", "his",
      "her", "about", "some", "around", "nearly", "almost", "than", "over", "under", "up", "down"]
 )  # fmt: skip
+SMALL_COUNT = 12  # counts this small restated differently are nearly always subsets
+_OTHER = frozenset(["other", "another", "remaining", "further", "additional", "separate"])
+_LOWER_BOUNDS = frozenset(["above", "at_least"])
+_UPPER_BOUNDS = frozenset(["below", "at_most"])
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
 MIN_SCORE = 2.0
 
@@ -74,6 +78,8 @@ class RestatementReader:
         self.generic = lex.generic_owners
         self.instance = lex.instance_markers
         self.recap_nouns = frozenset(lex.relations.recaps.nouns)
+        self.label_nouns = lex.label_nouns
+        self.modifiers = frozenset(lex.relations.recaps.modifiers)
         self.unit_words = frozenset(
             [*(w.lower() for w in lex.units), *lex.currency_words, *lex.currency_subunits,
              *(w.lower() for w in lex.scales), *lex.relations.recaps.units]
@@ -116,7 +122,11 @@ class RestatementReader:
             recap = nxt.isalpha() and (
                 nxt in _RELATIVE or nxt not in _FUNCTION and nxt not in lex.not_measures
             ) or nxt in self.recap_nouns
+        if m.kind == ClaimKind.COUNT and abs(m.value) <= SMALL_COUNT:
+            return None  # "the two Japanese firms", "four of the five institutes": subsets
         phrase = (m.measure or "").lower()
+        if phrase and phrase.split()[-1] in self.label_nouns:
+            return None  # "the 300 series", "model 60": labels, not amounts
         if phrase and phrase.split()[0] in self.unit_words:
             phrase = ""  # "376 mln stg", "2.2 mln bpd": a unit, not what is measured
         relative = None
@@ -143,7 +153,7 @@ class RestatementReader:
             return None
         else:
             level = "level"
-        words = set(before[-3:]) | set(after[:2])
+        words = set(before[-3:]) | set(after[:2]) | (set(site.clause_before) & _OTHER)
         barred = (
             bool(words & self.instance)
             or bool(set(before[-2:]) & _QUANTIFIERS)
@@ -220,6 +230,14 @@ class RestatementReader:
             return None
         if a.places and b.places and a.places != b.places:
             return None
+        if not b.recap and bool(a.places) != bool(b.places):
+            return None  # "12.6m shares in the U.S." is part of the 15.8m offered
+        if b.named and not a.named and not _mentions(a, b.entity or ""):
+            return None  # "its 37 seats" (the Centre Party's) after "they hold 57 seats"
+        if _bounds_alike(a.mention, b.mention):
+            return None  # "over 10%" and "more than 5%": two lower bounds agree
+        if _part_phrase(a.phrase, b.phrase) or _modifiers_differ(a, b, self.modifiers):
+            return None  # "foreign bank debt" within "foreign debt"; "pretax" vs "net" earnings
         if not b.recap and (bool(a.years) != bool(b.years) or bool(a.times) != bool(b.times)):
             return None  # one dated, the other not: a recap may drop the date, a statement not
         score = 0.0
@@ -250,6 +268,47 @@ class RestatementReader:
         if a.level != "level" and a.level == b.level:
             score += 1
         return score
+
+
+def _mentions(a: _Ref, name: str) -> bool:
+    """Does the earlier figure's own text (its site) name ``name``?"""
+    words = {*a.site.clause_before, *a.site.after, a.site.subject or "", a.entity or ""}
+    return bool(name) and (name in words or any(name in w for w in words if w))
+
+
+def _bounds_alike(a: Mention, b: Mention) -> bool:
+    da = a.hedge_direction.value if a.hedge_direction else ""
+    db = b.hedge_direction.value if b.hedge_direction else ""
+    return (da in _LOWER_BOUNDS and db in _LOWER_BOUNDS) or (
+        da in _UPPER_BOUNDS and db in _UPPER_BOUNDS
+    )
+
+
+def _part_phrase(a: str, b: str) -> bool:
+    """ "foreign bank debt" and "foreign debt": one phrase is the other with a word more."""
+    wa, wb = set(a.split()), set(b.split())
+    if len(wa) < 2 or len(wb) < 2:
+        return False  # "value" and "market value" may well be one thing
+    return wa != wb and (wa < wb or wb < wa)
+
+
+def _modifiers_differ(a: _Ref, b: _Ref, modifiers: frozenset[str]) -> bool:
+    """ "pretax earnings fell 27%" and "net earnings fell 22.8%": another measure."""
+    ma, mb = _modifier(a, modifiers), _modifier(b, modifiers)
+    return bool(ma and mb and ma != mb)
+
+
+def _modifier(r: _Ref, modifiers: frozenset[str]) -> str | None:
+    """A word of ``[recaps] modifiers`` just before the measure ("pretax", "net")."""
+    words = [*r.site.clause_before, *r.phrase.split()]
+    head = r.phrase.split()[-1] if r.phrase else ""
+    if not head or head not in words:
+        return None
+    k = len(words) - 1 - words[::-1].index(head)
+    for w in words[max(0, k - 3) : k]:
+        if w in modifiers:
+            return w
+    return None
 
 
 def _agrees(a: Mention, b: Mention) -> bool:

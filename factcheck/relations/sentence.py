@@ -87,6 +87,7 @@ class FigureSite:
     times: tuple[str, ...] = ()  # time words of the adjuncts in its clause ("june", "2018")
     places: tuple[str, ...] = ()  # place names of its clause ("london")
     before: tuple[str, ...] = ()  # up to four words before it in the skeleton
+    clause_before: tuple[str, ...] = ()  # up to twelve tokens before it
     after: tuple[str, ...] = ()  # up to four words after it in the skeleton
     subject: str | None = None  # the capitalised name opening its clause, if any
     subject_generic: bool = False  # the subject is "the company", "the firm": it points back
@@ -186,7 +187,22 @@ class SentenceReader:
     def __init__(self, lex: Lexicon) -> None:
         self.v = vocabulary_for(lex)
         self.function_words = lex.not_measures
+        self.speech_verbs = frozenset(
+            v for v in lex.relations.attribution.verbs if " " not in v
+        )
         self.generic_owners = lex.generic_owners
+
+    def _name_before(self, toks: list[Token], lo: int, hi: int) -> str | None:
+        """The last capitalised name in ``toks[lo:hi]`` (not the sentence's first word)."""
+        r = hi - 1
+        while r >= lo and not (toks[r].kind == "w" and toks[r].upper and r > 0):
+            r -= 1
+        if r < lo or toks[r].word in self.function_words:
+            return None
+        q = r
+        while q - 1 >= lo and toks[q - 1].kind == "w" and toks[q - 1].upper and q - 1 > 0:
+            q -= 1
+        return " ".join(t.word for t in toks[q : r + 1])
 
     def _subject(self, toks: list[Token], s0: int, pos: int) -> tuple[str | None, bool, bool]:
         """(subject, is generic, is the sentence's first word) of the clause starting at
@@ -215,6 +231,10 @@ class SentenceReader:
                     q += 1
                 if not any(u.kind == "w" and not u.upper for u in toks[q:pos]):
                     return None, False, False  # "Shr 25 cts", "Net 5.2 mln": a row label
+                if q < pos and toks[q].word in self.speech_verbs:
+                    # "Police said 3,500 people …": the speaker, not who the figure is about
+                    prev, r = toks[q].word, q + 1
+                    continue
                 return " ".join(u.word for u in toks[r:q]), False, r == 0
             if t.word in ("the", "its", "their") and r + 1 < pos:
                 nxt = toks[r + 1].word
@@ -356,8 +376,8 @@ class SentenceReader:
                     hidden.append(u.fig)
                     if mentions[u.fig].kind == ClaimKind.YEAR:
                         times.append((r, str(int(mentions[u.fig].value))))
-                elif u.word not in v.time_modifiers and u.word not in v.time_preps:
-                    times.append((r, u.word))
+                elif u.word not in _TIME_FILLER and u.word not in v.time_preps:
+                    times.append((r, u.word))  # "last" and "this" kept: last year ≠ this year
             k = last + 1
 
     def _head_follows(
@@ -567,6 +587,9 @@ class SentenceReader:
                     s0 = r + 1
                     break
             subject, generic, initial = self._subject(toks, s0, pos)
+            if subject is None and s0 > lo + 1 and toks[s0 - 1].word in _RELATIVES:
+                # "David Grutman and family members, who own about 28 pct": the name before
+                subject = self._name_before(toks, lo + 1, s0 - 1)
             prev_word = toks[pos - 1].word if pos > 0 and toks[pos - 1].kind == "w" else None
             reading.sites[mi] = FigureSite(
                 mention=mi,
@@ -579,6 +602,9 @@ class SentenceReader:
                 ),
                 places=tuple(w for r, w in places if lo < r < hi),
                 before=tuple(b.lstrip("+-~") for b in before),
+                clause_before=tuple(
+                    c.lstrip("+-~^") for c in codes[max(0, k - 12) : k] if not c.startswith("#")
+                ),
                 after=tuple(a.lstrip("+-~") for a in after),
                 subject=subject,
                 subject_generic=generic,
@@ -591,6 +617,7 @@ class SentenceReader:
             )
 
 
+_TIME_FILLER = frozenset(["the", "a", "an", "of", "and", "to", "its", "their", "his", "her"])
 _MAX_TIME_TOKENS = 10  # no time expression is longer ("in the three months to the end of June")
 _PREPOSITIONS = frozenset(
     ["in", "of", "for", "at", "on", "by", "to", "from", "with", "about", "than", "into", "over",
@@ -608,6 +635,7 @@ _PERIOD_ADJECTIVES = {
 _AUXILIARIES = frozenset(["was", "were", "is", "are", "had", "has", "have", "been", "be", "being"])
 
 
+_RELATIVES = frozenset(["who", "which", "whose", "that"])
 _COMPARISON = frozenset(["than", "vs", "versus", "against", "compared", "from", "with"])
 _NOUN_LEADS = frozenset(["a", "an", "the", "its", "their", "this", "his", "her", "our", "any"])
 
