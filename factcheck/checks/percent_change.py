@@ -31,9 +31,14 @@ def _with_pair(ctx: CheckContext, stated: str) -> Iterator[tuple[ChangeView, Cla
         s = getattr(ch, stated)
         if s is None or ch.start is None or ch.end is None:
             continue
-        if not comparable(ch.start, ch.end):
+        if not comparable(ch.start, ch.end) or "quote" in ch.relation.tags:
             continue
         yield ch, ch.start, ch.end, s
+
+
+def _far_apart(f: Claim, t: Claim, limit: float) -> bool:
+    lo, hi = sorted((abs(f.value), abs(t.value)))
+    return lo == 0 or hi / lo > limit
 
 
 def _ratio_interval(ctx: CheckContext, f: Claim, t: Claim) -> tuple[float, float] | None:
@@ -62,6 +67,13 @@ class PercentParams(Params):
         le=10,
         description="Absolute slack in percent (or points) beyond the rounding of every figure.",
     )
+    max_ratio: float = Field(
+        20.0,
+        gt=1,
+        le=1e6,
+        description="Before and after values further apart than this factor are taken as a "
+        "misreading of the sentence (a date or a label read as a value), not a slip.",
+    )
 
 
 def _fmt_change(v: float) -> str:
@@ -76,6 +88,8 @@ def _fmt_change(v: float) -> str:
 def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A percent change that its own before and after values do not give."""
     for ch, f, t, s in _with_pair(ctx, "percent"):
+        if _far_apart(f, t, p.max_ratio):
+            continue
         actual = _ratio_interval(ctx, f, t)
         if actual is None:
             continue

@@ -625,6 +625,8 @@ class Contextualiser:
             m.owner = owner
         elif j >= 0 and toks[j].lower() in ("his", "her", "their", "its", "our", "my", "your"):
             m.owner = toks[j].lower()
+        if measure in lex.time_heads:
+            return  # "from early highs of 16.50", "January of 99.0 mln": a time, not a measure
         m.measure = measure
 
     # ------------------------------------------------------------------ anchor, period

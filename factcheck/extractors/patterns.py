@@ -308,7 +308,7 @@ class Patterns:
         # ``MoneyReader.currency_after``. A set look-up compiles in no time, where an
         # alternation of some 200 names cost milliseconds of every start.
         self.currency_after = re.compile(
-            rf"[ \u00a0]?-?[ \u00a0]?(?:(?P<mcode>M)?(?P<code>{trie(lex.currency_codes)})\b"
+            rf"{_WRAP}-?[ \u00a0]?(?:(?P<mcode>M)?(?P<code>{trie(lex.currency_codes)})\b"
             r"|(?P<words>[^\W\d_][\w.'’]*(?:\s+[^\W\d_][\w.'’]*){0,3}))"
         )
         self.currency_first_words = frozenset(

@@ -54,10 +54,25 @@ def _shape(m: re.Match[str]) -> str:
     return ""
 
 
+# after a change: it is measured on another basis than the figures around it
+_BASIS = re.compile(
+    r"(?:on\ an?\ [^\s]+(?:\ [^\s]+)?\ basis|on\ a\ like-for-like|like-for-like|excluding|"
+    r"in\ real\ terms|at\ constant|adjusted\ for|underlying|on\ an?\ (?:comparable|same-store)"
+    r"|in\ local\ currency|in\ volume)"
+)
+# "the yen rose to 161 from 221 against the dollar": an exchange rate quoted as units of the
+# currency per dollar falls as the currency rises
+_QUOTE = re.compile(
+    r"\b(?:against|to|per|versus)\ the\ [+~-]?(?:dollar|dollars|yen|mark|marks|pound|sterling|franc"
+    r"|francs|euro|euros)\b|\bexchange\ rate\b|\b[+~-]?value\ of\ the\ (?:yen|dollar|mark|pound|franc)"
+)
+
+
 class ClauseSpans:
     """Offsets of a clause string's tokens, to map a match back to the text."""
 
     def __init__(self, clause: str, spans: list[tuple[int, int]]) -> None:
+        self.clause = clause
         self.starts: list[int] = []
         pos = 0
         for tok in clause.split(" "):
@@ -141,6 +156,10 @@ def _change(
                 direction, word = _direction(adverb, v)
     if len(g.get("d", [])) > 1 and shape in ("from-to", "to-from", "level-up"):
         by_dir, by_word = _direction(g["d"][1], v)  # ", a rise of 3%": the change's own word
+    if "percent" in slots and _basis_after(cs.clause, m, g):
+        # "rose to $167.4m from $147.5m, or one pct on a comparable store basis": the change
+        # measured on another basis than the figures around it
+        del slots["percent"]
     if not slots:
         return None
     f, t = slots.get("from"), slots.get("to")
@@ -157,6 +176,7 @@ def _change(
     if shape == "comparison":
         word = m.group(0).split()[-2] if len(m.group(0).split()) > 1 else None
     start, end = cs.text_span(m.start(), m.end() - 1)
+    tags = ["quote"] if _QUOTE.search(cs.clause) else []
     return Draft(
         kind=RelationKind.CHANGE,
         slots=slots,
@@ -168,6 +188,7 @@ def _change(
         word=word,
         by_direction=by_dir,
         by_word=by_word,
+        extra={"tags": tags},
     )
 
 
@@ -175,6 +196,16 @@ def _comparable(a: Mention, b: Mention) -> bool:
     if a.kind != b.kind or a.per != b.per:
         return False
     return a.unit == b.unit or a.kind not in (ClaimKind.MONEY, ClaimKind.QUANTITY)
+
+
+def _basis_after(clause: str, m: re.Match[str], g: dict[str, list[str]]) -> bool:
+    """Is the stated percent followed by another basis ("on a comparable store basis")?"""
+    for code in g.get("by", []):
+        if code.startswith("#p"):
+            at = clause.find(code + " ", m.start())
+            if at != -1 and _BASIS.match(clause, at + len(code) + 1):
+                return True
+    return False
 
 
 def _before_from(matched: str, code: str) -> str | None:

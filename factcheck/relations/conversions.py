@@ -65,6 +65,9 @@ def _main(unit: str | None, minor: dict[str, tuple[str, float]]) -> str | None:
 def _incompatible(text: str, a: Mention, b: Mention) -> bool:
     """ "40 miles per hour (17 kilometres per litre)"; "50 million users (£35m)"."""
     if a.kind == b.kind == ClaimKind.QUANTITY:
+        dims = {a.dimension, b.dimension}
+        if dims == {"mass", "volume"}:
+            return False  # "40.3 mln tonnes (about 295 mln barrels)" of crude: by density
         return bool(a.dimension and b.dimension and a.dimension != b.dimension)
     if a.kind == ClaimKind.COUNT and b.kind == ClaimKind.MONEY:
         return not a.vague and b.per is None and not _PER_ITEM.match(text, b.end)

@@ -306,8 +306,8 @@ class PartsReader:
                             [p, s, w],
                         )
                 return
-            if not toks[r][:1].isalpha():
-                break
+            if not toks[r][:1].isalpha() or toks[r] in _NOT_AN_ITEM:
+                break  # "or 40 pct of the total outstanding from 2,309,700": another figure
         # "900 jobs, or 25% of its workforce": a whole named earlier in the sentence
         if not noun_lead:
             return

@@ -47,7 +47,9 @@ _FUNCTION = frozenset(
      "her", "about", "some", "around", "nearly", "almost", "than", "over", "under", "up", "down"]
 )  # fmt: skip
 SMALL_COUNT = 12  # counts this small restated differently are nearly always subsets
-_OTHER = frozenset(["other", "another", "remaining", "further", "additional", "separate"])
+_OTHER = frozenset(
+    ["other", "another", "remaining", "further", "additional", "separate", "addition", "besides"]
+)
 _LOWER_BOUNDS = frozenset(["above", "at_least"])
 _UPPER_BOUNDS = frozenset(["below", "at_most"])
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
@@ -139,8 +141,12 @@ class RestatementReader:
         else:
             return None
         entity = m.owner or site.subject
-        if m.owner in _POSSESSIVE and site.subject and not site.subject_generic:
-            entity = site.subject  # "OSR … sell its 80 pct interest": OSR's
+        if m.owner in _POSSESSIVE:
+            # "OSR … sell its 80 pct interest": OSR's; "Toyota said its exports fell": Toyota's
+            if site.subject and not site.subject_generic:
+                entity = site.subject
+            elif site.speaker:
+                entity = site.speaker
         named = (
             bool(entity)
             and entity not in self.generic
@@ -153,9 +159,10 @@ class RestatementReader:
             return None
         else:
             level = "level"
-        words = set(before[-3:]) | set(after[:2]) | (set(site.clause_before) & _OTHER)
+        words = set(before[-3:]) | set(after[:2])
         barred = (
             bool(words & self.instance)
+            or bool(set(site.clause_before) & _OTHER)
             or bool(set(before[-2:]) & _QUANTIFIERS)
             or bool(set(after[:1]) & _AFTER_INSTANCE)
             or site.comparison
@@ -188,6 +195,8 @@ class RestatementReader:
         self, refs: list[_Ref], mentions: Sequence[Mention], series: set[str]
     ) -> Iterator[Draft]:
         for j, b in enumerate(refs):
+            if b.mention.role == Role.TO:
+                continue  # "lower its stake to 19.9%": a new level, not the earlier one again
             if b.barred or (b.measure in series and not b.recap):
                 continue  # a series (a breakdown, a table): only a recap refers back
             best: tuple[float, _Ref] | None = None

@@ -90,6 +90,7 @@ class FigureSite:
     clause_before: tuple[str, ...] = ()  # up to twelve tokens before it
     after: tuple[str, ...] = ()  # up to four words after it in the skeleton
     subject: str | None = None  # the capitalised name opening its clause, if any
+    speaker: str | None = None  # "Toyota said …": whom "its" in the clause points to
     subject_generic: bool = False  # the subject is "the company", "the firm": it points back
     subject_initial: bool = False  # that name is the sentence's first word (maybe no name)
     verb: str | None = None  # the word just before it
@@ -187,6 +188,7 @@ class SentenceReader:
     def __init__(self, lex: Lexicon) -> None:
         self.v = vocabulary_for(lex)
         self.function_words = lex.not_measures
+        self._speaker: str | None = None
         self.speech_verbs = frozenset(
             v for v in lex.relations.attribution.verbs if " " not in v
         )
@@ -233,6 +235,8 @@ class SentenceReader:
                     return None, False, False  # "Shr 25 cts", "Net 5.2 mln": a row label
                 if q < pos and toks[q].word in self.speech_verbs:
                     # "Police said 3,500 people …": the speaker, not who the figure is about
+                    # (but "Toyota said its exports fell": whom "its" points to)
+                    self._speaker = " ".join(u.word for u in toks[r:q])
                     prev, r = toks[q].word, q + 1
                     continue
                 return " ".join(u.word for u in toks[r:q]), False, r == 0
@@ -313,7 +317,7 @@ class SentenceReader:
                 return t.upper  # "May", "March": not "may", "march"
             return True
         if w in v.weak_heads:
-            return pw in v.time_modifiers
+            return pw in _WEAK_LEADS  # "the close", "the end of June"; not "a close of 11.06"
         if w in v.zones:
             return prev is not None and (prev.kind in ("t", "n") or prev.fig >= 0)
         return False
@@ -508,7 +512,10 @@ class SentenceReader:
             if d and w in _ADVERBS:
                 prev = kept[k - 1] if k else None
                 nxt = kept[k + 1] if k + 1 < n else None
-                ok = (nxt is not None and (nxt.fig >= 0 or nxt.word in _AFTER_ADVERB)) or (
+                ok = (
+                    nxt is not None
+                    and (nxt.fig >= 0 or nxt.word in _AFTER_ADVERB or _verb_use(w, nxt.word))
+                ) or (
                     prev is not None
                     and (prev.fig >= 0 or prev.word in (",", "-", "(") or prev.word in _BE)
                 )
@@ -586,7 +593,9 @@ class SentenceReader:
                 if toks[r].word in openers:
                     s0 = r + 1
                     break
+            self._speaker = None
             subject, generic, initial = self._subject(toks, s0, pos)
+            speaker = self._speaker
             if subject is None and s0 > lo + 1 and toks[s0 - 1].word in _RELATIVES:
                 # "David Grutman and family members, who own about 28 pct": the name before
                 subject = self._name_before(toks, lo + 1, s0 - 1)
@@ -607,6 +616,7 @@ class SentenceReader:
                 ),
                 after=tuple(a.lstrip("+-~") for a in after),
                 subject=subject,
+                speaker=speaker,
                 subject_generic=generic,
                 subject_initial=initial,
                 verb=prev_word,
@@ -617,6 +627,7 @@ class SentenceReader:
             )
 
 
+_WEAK_LEADS = frozenset(["the", "this", "that", "its", "their", "first", "second", "final"])
 _TIME_FILLER = frozenset(["the", "a", "an", "of", "and", "to", "its", "their", "his", "her"])
 _MAX_TIME_TOKENS = 10  # no time expression is longer ("in the three months to the end of June")
 _PREPOSITIONS = frozenset(
@@ -636,6 +647,11 @@ _AUXILIARIES = frozenset(["was", "were", "is", "are", "had", "has", "have", "bee
 
 
 _RELATIVES = frozenset(["who", "which", "whose", "that"])
+def _verb_use(word: str, nxt: str) -> bool:
+    """ "lower its stake", "lower the rate": the adverb used as a verb."""
+    return word in ("lower", "raise") and nxt in ("its", "the", "their", "his", "her", "our")
+
+
 _COMPARISON = frozenset(["than", "vs", "versus", "against", "compared", "from", "with"])
 _NOUN_LEADS = frozenset(["a", "an", "the", "its", "their", "this", "his", "her", "our", "any"])
 
