@@ -491,7 +491,7 @@ def _run_extra(command: str, argv: list[str]) -> int:
         if exc.name not in (package, f"{package}.cli", "factcheck"):
             raise UsageError(
                 f"{command}: a module it needs is missing: {exc.name} "
-                f"(install factcheck's {command} extra: pip install 'factcheck[{command}]')"
+                f"(install factcheck's {command} extra: pip install 'factcheck-news[{command}]')"
             ) from None
         raise UsageError(
             f"the {command} command is not available in this installation "

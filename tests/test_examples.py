@@ -31,12 +31,29 @@ def load(path: Path) -> object:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def action_command(args: str) -> str:
+    """The ``factcheck …`` line factcheck's action (``action.yml``) runs for these ``args``."""
+    action = load(ROOT / "action.yml")
+    assert isinstance(action, dict)
+    lines = [line.strip() for step in action["runs"]["steps"]
+             for line in str(step.get("run", "")).splitlines()
+             if line.strip().startswith("factcheck ")]
+    assert len(lines) == 1, lines
+    return lines[0].replace("$FACTCHECK_ARGS", args)
+
+
 def github_commands() -> list[str]:
+    """The workflow's ``factcheck …`` lines, the action's own among them, in step order."""
     workflow = load(EXAMPLES / "github-actions.yml")
     assert isinstance(workflow, dict)
     steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
-    return [line.strip() for s in steps for line in str(s.get("run", "")).splitlines()
-            if line.strip().startswith("factcheck ")]
+    out = []
+    for s in steps:
+        if str(s.get("uses", "")).startswith("YOUR-ORG/factcheck@"):
+            out.append(action_command(str(s.get("with", {}).get("args", "."))))
+        out += [line.strip() for line in str(s.get("run", "")).splitlines()
+                if line.strip().startswith("factcheck ")]
+    return out
 
 
 def gitlab_commands() -> list[str]:
@@ -97,6 +114,7 @@ def test_github_workflow(examples: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     commands = github_commands()
     assert len(commands) == 3
+    assert commands[0] == "factcheck --output-format github articles/"  # the action's step
     outputs = {}
     for line in commands:
         status, out = run_line(line, capsys)

@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(
             f"factcheck archive: needs {', '.join(missing)}; "
-            "install them with: pip install 'factcheck[archive]'",
+            "install them with: pip install 'factcheck-news[archive]'",
             file=sys.stderr,
         )
         return 2
