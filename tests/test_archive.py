@@ -454,6 +454,70 @@ def test_kill_and_resume(small_corpus: tuple[Path, list[dict[str, Any]]], tmp_pa
     assert len({r["id"] for r in rows}) == len(rows) == 120
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # as on a terminal, even if pytest ignores it
+
+
+def _group_gone(pgid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_run_quietly(small_corpus: tuple[Path, list[dict[str, Any]]],
+                                      tmp_path: Path) -> None:
+    """Ctrl-C on a terminal: SIGINT to the whole process group, the cluster's workers and their
+    checking helpers too. One line and exit 130, no worker's traceback, nothing left running."""
+    corpus, _ = small_corpus
+    out = tmp_path / "r.parquet"
+    cmd = _archive(str(corpus), "--out", str(out), "--workers", "2", "--partition-size", "1")
+    with _started(cmd, preexec_fn=_default_sigint) as proc:
+        deadline = time.monotonic() + 90
+        while len(outputs.written(out, "parquet")) < 3:
+            assert proc.poll() is None and time.monotonic() < deadline, "run ended too early"
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGINT)
+        status = proc.wait(60)
+        assert proc.stdout is not None
+        printed = proc.stdout.read().decode("utf-8", "replace")
+        assert _group_gone(proc.pid, 15), "a worker or helper outlived the interrupted run"
+    assert status == 130, printed
+    assert "Traceback" not in printed and "Error" not in printed, printed
+    lines = printed.splitlines()
+    assert lines[-1] == "factcheck archive: interrupted; rerun the same command to resume"
+    assert all(line.startswith("Dask dashboard: ") for line in lines[:-1]), printed
+
+
+def test_a_ctrl_c_while_the_cluster_starts_waits_for_the_driver() -> None:
+    """While a local cluster starts, SIGINT is held: processes started meanwhile have it blocked
+    (the workers never take it), and the driver gets it, not lost, once it is released."""
+    from factcheck.archive.cluster import _interrupts_held
+
+    if not hasattr(signal, "pthread_sigmask"):
+        pytest.skip("no signal masks on this platform")
+    probe = ("import signal; print(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, "
+             "set()))")
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt), _interrupts_held() as release:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # delivered now if it were not held
+            child = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                   check=True, preexec_fn=_default_sigint)
+            assert child.stdout.strip() == "True", "a process started meanwhile has it blocked"
+            release()  # raises the held KeyboardInterrupt
+            pytest.fail("the held Ctrl-C was lost")
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -15,7 +15,7 @@ import dataclasses
 import os
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,15 +156,16 @@ def cpu_count() -> int:
 # machine with the checking, so their housekeeping is made rarer: the statistical profiler
 # (a stack sample of every thread each 10 ms; nobody reads it here), the dashboard's system
 # monitor (every 0.5 s → 2 s), the memory monitor (0.1 s → 0.5 s) and the event-loop watchdog
-# (20 ms → 0.2 s). Idle, two workers and their driver then take about 0.02 CPU instead of
-# 0.08–0.10 (``benchmarks/archive_bench.py --idle 20``). A cluster given by ``--scheduler`` keeps
-# its own settings.
+# (20 ms → 0.2 s) (``benchmarks/archive_bench.py --idle 20`` measures the idle cluster's CPU). Its
+# workers leave Ctrl-C to the driver (``worker_setup.py``). A cluster given by ``--scheduler``
+# keeps its own settings.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.admin.system-monitor.gil.enabled": False,
     "distributed.worker.memory.monitor-interval": "500ms",
     "distributed.admin.tick.interval": "200ms",
+    "distributed.worker.preload": ["factcheck.archive.worker_setup"],
 }
 
 
@@ -183,15 +184,58 @@ def connect(config: RunConfig) -> Iterator[Any]:
     n = config.workers or cpu_count()
     # the settings are read as the cluster starts (each nanny keeps a copy for the worker it
     # restarts), so the caller's own Dask config is left as it was
-    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), _interrupts_held() as release:
         local = LocalCluster(
             n_workers=n,
             threads_per_worker=1,
             processes=True,  # type: ignore[no-untyped-call]
-            silence_logs=logging.ERROR,
+            # not even errors: the driver reports failed partitions itself, and the only
+            # errors left are workers losing the scheduler as a run is stopped (Ctrl-C)
+            silence_logs=logging.CRITICAL,
         )
-    with local as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
-        yield client
+    try:
+        with local as cluster:
+            release()  # a Ctrl-C held back while the cluster started is raised here: it closes
+            with Client(cluster) as client:  # type: ignore[no-untyped-call]
+                yield client
+    finally:
+        release()
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[Callable[[], None]]:
+    """SIGINT blocked in this thread while a local cluster starts; ``release()`` unblocks it.
+
+    Ctrl-C on a terminal sends SIGINT to every process of the foreground group, Dask's worker
+    processes too, and each printed a traceback as it died before the driver could stop it. A
+    blocked signal stays blocked in the threads started meanwhile (Dask's event loop, which
+    starts the worker processes, again when one is restarted) and across fork and exec, so the
+    workers never take it; ``worker_setup.py`` then ignores it in each worker for good. A Ctrl-C
+    while the cluster starts is not lost: it waits, and is raised in the driver on release.
+    """
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
+        yield lambda: None
+        return
+    # multiprocessing starts its resource tracker with signals blocked, then unblocks them in the
+    # thread that started it: started now, before blocking, it leaves the block alone
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = [True]
+
+    def release() -> None:
+        if held[0]:
+            held[0] = False
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+    try:
+        yield release
+    except BaseException:
+        release()
+        raise
 
 
 def _run_info(config: RunConfig, corpus: Path, parts: list[inputs.Partition]) -> dict[str, Any]:

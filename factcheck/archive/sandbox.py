@@ -273,7 +273,6 @@ def _watch_parent(parent: int) -> None:
 
 def serve(read_fd: int, write_fd: int, state_fd: int) -> None:
     """The helper's loop: answer messages until the pipe closes."""
-    import resource
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -281,12 +280,17 @@ def serve(read_fd: int, write_fd: int, state_fd: int) -> None:
     inbox = Connection(read_fd, writable=False)
     outbox = Connection(write_fd, readable=False)
     state = mmap.mmap(state_fd, _STATE_BYTES)
-    index = _index_view(state)
+    try:
+        _answer(inbox, outbox, _index_view(state))
+    except (EOFError, BrokenPipeError):
+        return  # the parent closed the pipe or died (a worker stopped): nothing left to do
+
+
+def _answer(inbox: Connection, outbox: Connection, index: memoryview) -> None:
+    import resource
+
     while True:
-        try:
-            msg = inbox.recv()
-        except EOFError:
-            return
+        msg = inbox.recv()
         if msg[0] == "warm":
             _warm_up(msg[1])
             outbox.send(("ready",))
