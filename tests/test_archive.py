@@ -397,6 +397,62 @@ def test_printed_summary(tmp_path: Path) -> None:
     assert text.index("SCL001") < text.index("REP001")  # most frequent first
 
 
+# --- the progress bar --------------------------------------------------------------------------
+
+
+def _bar_line(display: Any) -> str:
+    import io
+
+    from rich.console import Console
+
+    out = Console(file=io.StringIO(), width=200, color_system=None)
+    out.print(display.bar.get_renderable())
+    text: str = out.file.getvalue()  # type: ignore[attr-defined]
+    return " ".join(text.split())
+
+
+def test_progress_time_left_comes_from_articles_per_second() -> None:
+    """Two workers, partitions of 100 articles taking 5 s each: the first two come in together
+    at 5 s. The time left must be the 20 s the other 800 articles take at 40 a second, not the
+    second or so a rate over the last two updates gives."""
+    import io
+
+    from rich.console import Console
+
+    from factcheck.archive.progress import Display
+
+    now = [100.0]
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    display = Display(False, console=console, clock=lambda: now[0])
+    display.started(total=1000, done=0, dashboard=None)
+    try:
+        assert "eta -:--:--" in _bar_line(display)  # nothing in yet: no guess
+        now[0] = 105.0
+        display.advanced(100)
+        assert "100/1000 10%" in _bar_line(display)
+        assert "eta 0:00:45" in _bar_line(display)  # one partition in 5 s: 20 a second
+        now[0] = 105.02
+        display.advanced(100)
+        line = _bar_line(display)
+        assert "eta 0:00:20" in line and "40 articles/s" in line, line
+        now[0] = 112.02  # counts down between partitions
+        assert "eta 0:00:13" in _bar_line(display)
+    finally:
+        display.stop()
+
+
+def test_progress_counts_only_this_runs_articles() -> None:
+    """A resumed run: the partitions already written are in the bar, not in the rate."""
+    from factcheck.archive.progress import Throughput
+
+    speed = Throughput(todo=600, start=0.0)
+    assert speed.rate() is None and speed.seconds_left(1.0) is None
+    speed.add(200, 10.0)
+    assert speed.rate() == 20.0
+    assert speed.seconds_left(10.0) == 20.0
+    assert speed.seconds_left(40.0) == 0.0  # late, never negative
+
+
 # --- processes: kill and resume, a separately started cluster ---------------------------------
 
 

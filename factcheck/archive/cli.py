@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck.errors import FactcheckError
 from factcheck.sources import DEFAULT_MAX_BYTES
@@ -122,53 +122,6 @@ def _settings(args: argparse.Namespace) -> ArchiveSettings:
     )
 
 
-class _Display:
-    """The dashboard link, and a rich progress bar on a terminal (stderr)."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.bar: Any = None
-        self.task: Any = None
-
-    def started(self, total: int, done: int, dashboard: str | None) -> None:
-        if self.quiet:
-            return
-        if dashboard:
-            print(f"Dask dashboard: {dashboard}", file=sys.stderr, flush=True)
-        if not sys.stderr.isatty():
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self.bar = Progress(
-            TextColumn("checking"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TaskProgressColumn(),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-        )
-        self.bar.start()
-        self.task = self.bar.add_task("archive", total=total, completed=done)
-
-    def advanced(self, articles: int) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task, articles)
-
-    def stop(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 def print_summary(result: RunResult, rule_names: dict[str, str], out: TextIO) -> None:
     t = result.tally
     checked = t.articles - result.skipped_articles
@@ -225,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     from factcheck.archive.cluster import RunConfig, run
+    from factcheck.archive.progress import Display
     from factcheck.ruleset import load_rules
 
-    display = _Display(args.quiet)
+    display = Display(args.quiet)
     try:
         settings = _settings(args)
         config = RunConfig(

@@ -300,7 +300,9 @@ def _submit(
     from distributed import as_completed
 
     result.dashboard = client.dashboard_link if _has_dashboard(client) else None
-    if watcher is not None:
+    if todo:
+        _warm(client, job)
+    if watcher is not None:  # after the warm-up: the progress clock times the checking
         watcher.started(
             result.tally.articles + sum(p.count for p in todo),
             result.tally.articles,
@@ -308,18 +310,6 @@ def _submit(
         )
     if not todo:
         return
-    import factcheck
-
-    try:
-        versions = client.run(warm_worker, job.settings)
-    except Exception as exc:
-        raise RuntimeError(
-            f"the workers could not load factcheck and build its tables: "
-            f"{type(exc).__name__}: {exc}"
-        ) from exc
-    stale = {w: v for w, v in versions.items() if v != factcheck.__version__}
-    if stale:
-        raise RuntimeError(f"workers run another factcheck version: {stale}")
     token = uuid.uuid4().hex[:8]
     futures = client.map(
         process_partition,
@@ -342,6 +332,21 @@ def _submit(
         result.peaks[res.worker] = (max(own, res.worker_rss_kib), max(helpers, res.helper_rss_kib))
         if watcher is not None:
             watcher.advanced(res.tally.articles)
+
+
+def _warm(client: Any, job: Job) -> None:
+    import factcheck
+
+    try:
+        versions = client.run(warm_worker, job.settings)
+    except Exception as exc:
+        raise RuntimeError(
+            f"the workers could not load factcheck and build its tables: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
+    stale = {w: v for w, v in versions.items() if v != factcheck.__version__}
+    if stale:
+        raise RuntimeError(f"workers run another factcheck version: {stale}")
 
 
 def _has_dashboard(client: Any) -> bool:
