@@ -29,6 +29,7 @@ STDIN_NAME = "<stdin>"
 MACHINE_FORMATS = frozenset({"json", "json-lines", "sarif", "github", "gitlab", "junit"})
 # formats that show only findings: the claims no finding involves need not be kept
 FINDINGS_ONLY = frozenset({"concise", "sarif", "github", "gitlab", "junit"})
+SHOWS_CLAIMS = ("full", "html")  # the formats --show-claims changes (html shows them anyway)
 Progress = Callable[[int], Callable[[int], None] | None]
 
 
@@ -86,8 +87,9 @@ def _plan(
     import datetime as dt
 
     date = dt.date.fromisoformat(req.date) if req.date else None
-    keep_source = req.diff or req.show_claims or fmt not in (*MACHINE_FORMATS, "concise")
-    keep_claims = req.show_claims or not (req.statistics or req.diff or fmt in FINDINGS_ONLY)
+    show_claims = req.show_claims and fmt in SHOWS_CLAIMS
+    keep_source = req.diff or show_claims or fmt not in (*MACHINE_FORMATS, "concise")
+    keep_claims = show_claims or not (req.statistics or req.diff or fmt in FINDINGS_ONLY)
     settings_of: dict[str, Settings] = {}
     tasks = []
     for path in files:
@@ -166,8 +168,19 @@ def execute(req: CheckRequest, progress: Progress | None = None) -> CheckRun:
     hidden = shown_before - len(report.findings)
     if hidden and req.baseline and not req.write_baseline:
         notes.append(f"{hidden} finding(s) hidden by the baseline {req.baseline}")
+    if req.show_claims and fmt not in SHOWS_CLAIMS and not (req.statistics or req.diff):
+        notes.append(
+            f"warning: --show-claims applies to the {' and '.join(SHOWS_CLAIMS)} formats "
+            f"only; it does nothing with -f {fmt}"
+        )
     if req.verbose:
         notes += _verbose_notes(outcomes, settings_of)
+        if not report.findings:
+            s = report.summary
+            notes.append(
+                f"No findings: {s.files - s.failed:,} file(s) checked, {s.claims:,} claims, "
+                f"{s.cross_checked:,} cross-checked"
+            )
     failed = any(
         isinstance(r, FileResult) and failing(r.findings, settings_of[r.path].fail_on)
         for r in results
@@ -295,8 +308,8 @@ def _verbose_notes(outcomes: Sequence[Outcome], settings_of: dict[str, Settings]
             rates = sorted(
                 {str(f.values["rate_source"]) for f in r.findings if "rate_source" in f.values}
             )
-            out.append(
-                f"{r.path}: {r.format}, {len(r.claims)} claims, {when}"
+            out.append(  # o.claims: r.claims may hold only those a finding involves
+                f"{r.path}: {r.format}, {o.claims} claims, {when}"
                 + (f", rates: {'; '.join(rates)}" if rates else "")
                 + f", config: {cfg}"
             )

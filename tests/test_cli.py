@@ -241,6 +241,46 @@ def test_quiet_and_verbose(capsys: pytest.CaptureFixture[str], seed: Path, work:
     assert f"{seed}: text," in err and "date 2018-03-22 (option)" in err and "ECB" in err
 
 
+def test_verbose_counts_every_claim_found(capsys: pytest.CaptureFixture[str], seed: Path,
+                                         clean: Path) -> None:
+    """-v counts the claims found, not those concise mode keeps (the ones in findings)."""
+    _, out, _ = run(capsys, seed, clean, "-f", "json")
+    found = {f["path"]: len(f["claims"]) for f in json.loads(out)["files"]}
+    assert found[str(clean)] >= 2 and found[str(seed)] >= 30  # "£10m", "2012"; the seed's 30
+    for fmt in ("concise", "json", "github"):
+        _, _, err = run(capsys, seed, clean, "-v", "-f", fmt)
+        for path, n in found.items():
+            assert f"{path}: text, {n} claims," in err, (fmt, err)
+
+
+def test_verbose_clean_run_says_no_findings(capsys: pytest.CaptureFixture[str],
+                                            clean: Path) -> None:
+    status, out, err = run(capsys, clean)
+    assert (status, out, err) == (0, "", "")  # piped, no -v: nothing at all, as CI wants
+    status, out, err = run(capsys, clean, "-v")
+    assert status == 0 and out == ""
+    assert "factcheck: No findings: 1 file(s) checked, 2 claims, 0 cross-checked" in err
+
+
+def test_verbose_run_with_findings_does_not_say_no_findings(
+    capsys: pytest.CaptureFixture[str], seed: Path
+) -> None:
+    _, _, err = run(capsys, seed, "-v")
+    assert "No findings" not in err
+
+
+def test_show_claims_says_where_it_applies(capsys: pytest.CaptureFixture[str],
+                                           clean: Path) -> None:
+    _, out, err = run(capsys, clean, "--show-claims")  # concise: off a terminal
+    assert out == ""
+    assert ("factcheck: warning: --show-claims applies to the full and html formats only; "
+            "it does nothing with -f concise") in err
+    _, out, err = run(capsys, clean, "--show-claims", "-f", "full", "--color", "never")
+    assert "--show-claims" not in err and "£10m" in out  # the claims are shown
+    _, _, err = run(capsys, clean, "--show-claims", "-f", "html")
+    assert "--show-claims" not in err
+
+
 def test_max_bytes(capsys: pytest.CaptureFixture[str], seed: Path) -> None:
     status, _, err = run(capsys, seed, "--max-bytes", "1k")
     assert status == 2 and "1,024 bytes" in err and "--max-bytes" in err
