@@ -143,6 +143,9 @@ def _findings(
     comments noted in ``used``), at most :data:`MAX_FINDINGS`: the check is not asked for more."""
     check = CATALOGUE[spec.check]
     seen: set[tuple[str, ...]] = set()
+    # one finding a place and wording: "Of its 50 schools, 60 of the 50 schools" compares 60
+    # with each 50 and said the same thing twice at the same place
+    said: set[tuple[tuple[int, int], str]] = set()
     out: list[Finding] = []
     for hit in check.func(ctx, _params(spec)):
         if dedupe:
@@ -151,6 +154,11 @@ def _findings(
                 continue
             seen.add(key)
         finding = _finding(spec, hit, position)
+        if dedupe:
+            where = (finding.span, finding.message)
+            if where in said:
+                continue
+            said.add(where)
         covering = [i for i, s in enumerate(suppressions) if _covers(s, spec.code, finding.span[0])]
         if covering:
             used.update(covering)
