@@ -2,16 +2,17 @@
 
 Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM. Everything else is an
 :class:`~factcheck.errors.InputError` whose ``code`` names the problem and whose message is one
-line: ``not-found``, ``is-directory``, ``not-a-file`` (a FIFO, socket or device: only regular
-files are read, so a pipe with no writer cannot hang a run), ``permission``, ``unreadable``,
-``too-large``, ``empty``, ``binary``, ``encoding``. The library never prints and never lets an
-OSError through.
+line: ``not-found``, ``url`` (a URL given as a path: pages are never fetched),
+``is-directory``, ``not-a-file`` (a FIFO, socket or device: only regular files are read, so a
+pipe with no writer cannot hang a run), ``permission``, ``unreadable``, ``too-large``,
+``empty``, ``binary``, ``encoding``. The library never prints and never lets an OSError through.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 
@@ -47,6 +48,11 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
     (b"{\\rtf", "an RTF document"),
     (b"\x7fELF", "an executable"),
+)
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_URL_PROBLEM = (
+    "is a URL, and factcheck never fetches pages: save the page and check the file "
+    "(factcheck page.html), or pipe it in (curl -s URL | factcheck - --stdin-filename page.html)"
 )
 # C0 controls other than tab, LF, VT, FF, CR and ESC: rare in text, common in binary data.
 _CONTROL = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
@@ -188,6 +194,8 @@ def read_bytes(
         except InputError:
             raise
         except FileNotFoundError:
+            if _URL.match(path):
+                raise InputError(shown, "url", _URL_PROBLEM) from None
             raise InputError(shown, "not-found", "no such file") from None
         except PermissionError:
             raise InputError(shown, "permission", "permission denied") from None

@@ -281,6 +281,16 @@ def test_show_claims_says_where_it_applies(capsys: pytest.CaptureFixture[str],
     assert "--show-claims" not in err
 
 
+def test_a_url_says_pages_are_not_fetched(capsys: pytest.CaptureFixture[str],
+                                          clean: Path) -> None:
+    url = "https://example.com/2018/03/22/story.html"
+    status, _, err = run(capsys, url, clean)
+    assert status == 2
+    (line,) = error_lines(err)
+    assert line.startswith(f"factcheck: error: {url}: is a URL, and factcheck never fetches")
+    assert "curl -s URL | factcheck - --stdin-filename page.html" in line
+
+
 def test_max_bytes(capsys: pytest.CaptureFixture[str], seed: Path) -> None:
     status, _, err = run(capsys, seed, "--max-bytes", "1k")
     assert status == 2 and "1,024 bytes" in err and "--max-bytes" in err

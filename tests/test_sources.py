@@ -1,7 +1,8 @@
 """Reading inputs: every way a file can fail is one line with the right code; good ones decode.
 
-Error paths (``InputError.code``): not-found, is-directory, not-a-file, permission, too-large,
-empty, binary, encoding. Accepted: UTF-8 with or without BOM, UTF-16 with BOM, CRLF line ends.
+Error paths (``InputError.code``): not-found, url, is-directory, not-a-file, permission,
+too-large, empty, binary, encoding. Accepted: UTF-8 with or without BOM, UTF-16 with BOM, CRLF
+line ends.
 """
 
 from __future__ import annotations
@@ -104,6 +105,23 @@ def test_bom_is_not_text(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert fails(tmp_path / "nope.txt", "not-found").endswith("no such file")
+
+
+@pytest.mark.parametrize("url", ["https://example.com/2018/03/22/story.html",
+                                 "http://example.com", "HTTPS://EXAMPLE.COM/a", "ftp://x/y.txt"])
+def test_url_is_never_fetched_and_says_what_to_do(url: str) -> None:
+    message = fails(url, "url")
+    assert "never fetches" in message
+    assert "save the page" in message and "factcheck - --stdin-filename" in message
+
+
+def test_a_file_whose_name_only_looks_like_a_url_is_read(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "http:").mkdir()
+    (tmp_path / "http:" / "notes.txt").write_text(TEXT, encoding="utf-8")
+    assert load_document("http://notes.txt").text == TEXT  # "http:" + "/" + "/notes.txt"
+    fails("http://missing.txt", "url")
 
 
 def test_directory(tmp_path: Path) -> None:
