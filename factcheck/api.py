@@ -13,6 +13,7 @@ from factcheck.dates import dateline
 from factcheck.engine import run as run_checks
 from factcheck.errors import ConfigError, InputError
 from factcheck.extractors import extract_mentions, mentions_to_claims
+from factcheck.formats import check_format
 from factcheck.lexicon import Lexicon, load_lexicon
 from factcheck.models import (
     Claim,
@@ -189,7 +190,11 @@ def check(
     path: str = "<text>",
     input_format: str = "text",
 ) -> Report:
-    """Check one text; the report has one file entry. The library never prints."""
+    """Check one text; the report has one file entry. The library never prints.
+
+    ``input_format`` is ``text``, ``markdown``, ``html`` or ``auto``; another is a ConfigError.
+    """
+    check_format(input_format)
     options = _options(date, select, ignore, rule_dirs)
     if input_format == "text":
         doc = _plain(text, path)
@@ -209,7 +214,9 @@ def check_file(
     rule_dirs: Iterable[str | Path] = (),
     input_format: str = "auto",
 ) -> Report:
-    """Check one file (text, Markdown or HTML). A file that cannot be read is a FileFailure."""
+    """Check one file (text, Markdown or HTML). A file that cannot be read is a FileFailure;
+    an ``input_format`` other than ``auto``, ``text``, ``markdown``, ``html`` a ConfigError."""
+    check_format(input_format)
     options = _options(date, select, ignore, rule_dirs)
     from factcheck.sources import load_document
 

@@ -16,7 +16,9 @@ import re
 import stat
 import sys
 
-from factcheck.errors import ConfigError, InputError
+from factcheck.errors import InputError
+from factcheck.formats import FORMATS, check_format, sniff_format
+from factcheck.markup import to_document
 from factcheck.models import Document
 
 __all__ = [
@@ -31,10 +33,6 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-FORMATS = ("auto", "text", "markdown", "html")
-_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx")
-_HTML = (".html", ".htm", ".xhtml")
-_TEXT = (".txt", ".text")
 _SNIFF = 8192  # bytes looked at for binary content
 # Signatures of common binary formats that may otherwise pass for text.
 _MAGIC = (
@@ -132,21 +130,6 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def sniff_format(path: str, text: str) -> str:
-    """``markdown``, ``html`` or ``text`` from the file name, else from the first characters."""
-    low = path.lower()
-    if low.endswith(_MARKDOWN):
-        return "markdown"
-    if low.endswith(_HTML):
-        return "html"
-    if low.endswith(_TEXT):
-        return "text"
-    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("<!doctype html", "<html")):
-        return "html"
-    return "text"
-
-
 def _too_large(path: str, size: int | None, limit: int) -> InputError:
     what = "" if size is None else f"{size:,} bytes, "
     if size is not None and size >= 1024:
@@ -215,17 +198,12 @@ def document_from_bytes(
     data: bytes, path: str, *, input_format: str = "auto", skip_blockquotes: bool = False
 ) -> Document:
     """Decode ``data`` and (for Markdown/HTML) reduce it to the text to check."""
-    if input_format not in FORMATS:
-        raise ConfigError(
-            "input-format", f"expected one of {', '.join(FORMATS)}, got {input_format!r}"
-        )
+    check_format(input_format, "input-format")
     if not data:
         raise InputError(path, "empty", "file is empty")
     text = decode(data, path)
     if not text.strip():
         raise InputError(path, "empty", "file has no text (only whitespace)")
-    from factcheck.markup import to_document
-
     return to_document(path, text, input_format, skip_blockquotes=skip_blockquotes)
 
 

@@ -19,6 +19,7 @@ import pytest
 
 from factcheck.api import CheckOptions, check_document
 from factcheck.errors import ConfigError, InputError
+from factcheck.markup import to_document
 from factcheck.models import FileResult
 from factcheck.rates import FixedRates
 from factcheck.sources import (
@@ -238,6 +239,31 @@ def test_unknown_format() -> None:
     with pytest.raises(ConfigError) as info:
         document_from_bytes(b"x", "a.txt", input_format="rtf")
     assert "expected one of auto, text, markdown, html" in str(info.value)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "Markdown", "md", ""])
+def test_the_library_refuses_an_unknown_input_format(fmt: str, tmp_path: Path) -> None:
+    """factcheck.check treated "docx" as text; now it names the formats it knows."""
+    import factcheck
+
+    article = write(tmp_path, "a.txt", TEXT.encode())
+    calls = [lambda: factcheck.check(TEXT, input_format=fmt),
+             lambda: factcheck.check_file(article, input_format=fmt),
+             lambda: factcheck.check_file(tmp_path / "missing.txt", input_format=fmt),
+             lambda: to_document("a.txt", TEXT, fmt)]
+    for call in calls:
+        with pytest.raises(ConfigError) as info:
+            call()
+        assert str(info.value) == (
+            f"input_format: expected one of auto, text, markdown, html, got {fmt!r}")
+
+
+@pytest.mark.parametrize("fmt", ["auto", "text", "markdown", "html"])
+def test_the_library_takes_every_known_input_format(fmt: str) -> None:
+    import factcheck
+
+    report = factcheck.check("It slashed its value by $50billion (£35m).", input_format=fmt)
+    assert [f.code for f in report.findings] == ["SCL001"]
 
 
 # -- formats ------------------------------------------------------------------------------

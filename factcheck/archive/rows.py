@@ -151,8 +151,9 @@ def oversize(record: Record, max_bytes: int) -> Row | None:
 
 def _document(record: Record, settings: ArchiveSettings) -> Document:
     from factcheck.errors import InputError
+    from factcheck.formats import sniff_format
     from factcheck.models import Document
-    from factcheck.sources import decode, load_document, sniff_format
+    from factcheck.sources import decode, load_document
 
     name = str(record.get("id") or "<record>")
     fmt = record.get("format") or "auto"

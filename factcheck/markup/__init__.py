@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Literal
 
+from factcheck.formats import check_format, sniff_format
 from factcheck.markup.directives import Collector, resolve
 from factcheck.markup.pieces import Block, Layout, assemble
 from factcheck.models import DateInfo, Document
@@ -29,11 +30,9 @@ def to_document(path: str, source: str, fmt: str, *, skip_blockquotes: bool = Fa
     """Reduce ``source`` (already decoded) in format ``fmt`` to the document to check.
 
     ``fmt`` is ``"markdown"``, ``"html"``, ``"text"`` or ``"auto"`` (from the file name and the
-    first bytes). Never raises on any string.
+    first bytes); another is a ConfigError naming those. Never raises on any ``source``.
     """
-    if fmt == "auto":
-        from factcheck.sources import sniff_format
-
+    if check_format(fmt) == "auto":
         fmt = sniff_format(path, source)
     if fmt == "markdown":
         with _no_cyclic_gc():
