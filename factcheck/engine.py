@@ -29,7 +29,7 @@ class _Blank(dict[str, Any]):
         return "?"
 
 
-def _finding(spec: RuleSpec, hit: Hit, position: Position) -> Finding:
+def _finding(spec: RuleSpec, hit: Hit, position: Position, text: str) -> Finding:
     if hit.claims:
         blamed = hit.claims[0]
         span = (blamed.start, blamed.end)
@@ -53,7 +53,7 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position) -> Finding:
             suggestion = Suggestion.trusted(
                 replacement=spec.fix.format_map(_Blank(hit.text)),
                 span=tuple(fix_span),
-                original=hit.claims[0].text if fix_span == span else "",
+                original=hit.claims[0].text if fix_span == span else text[slice(*fix_span)],
             )
     message = spec.message.format_map(_Blank(hit.text))
     # every value below is built here with its final type: no validation needed
@@ -153,7 +153,7 @@ def _findings(
             if key in seen:
                 continue
             seen.add(key)
-        finding = _finding(spec, hit, position)
+        finding = _finding(spec, hit, position, ctx.text)
         if dedupe:
             where = (finding.span, finding.message)
             if where in said:

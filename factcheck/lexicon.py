@@ -183,6 +183,7 @@ class ChangesFile(_File):
     growth: dict[Word, Number]
     periods: dict[Word, Word]
     neutral: _Stems
+    opposites: dict[str, str]
 
 
 class _Qualifiers(_File):
@@ -400,6 +401,8 @@ class Lexicon:
         self.growth = dict(changes.growth)
         self.periods = dict(changes.periods)
         self.neutral_change_stems = tuple(w.lower() for w in changes.neutral.stems)
+        pairs = [(k.lower(), v.lower()) for k, v in changes.opposites.items()]
+        self.opposites = {**{b: a for a, b in pairs}, **dict(pairs)}  # read both ways
         self.measure_groups = {k: tuple(v) for k, v in measures.groups.items()}
         self.measure_group_of: dict[str, str] = {}
         for group, phrases in measures.groups.items():

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from factcheck import fmt
 from factcheck.checks._common import change_views, comparable, literal_interval
+from factcheck.checks._fixes import renumbered
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
 
-@check("change.amount_mismatch", provides=("amount", "start", "end", "actual"))
+@check("change.amount_mismatch", provides=("amount", "start", "end", "actual", "fixed"))
 def amount_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """The stated amount of a change is not the difference of its before and after values."""
     lex = ctx.lexicon
@@ -39,17 +40,17 @@ def amount_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         if a_lo <= diff_hi * 1.01 and diff_lo * 0.99 <= a_hi:
             continue
         actual = abs(t.value - f.value)
-        yield Hit(
-            (amount, f, t),
-            {
-                "amount": amount.text,
-                "start": f.text,
-                "end": t.text,
-                "actual": fmt.claim_value(t, actual),
-            },
-            {"stated": amount.value, "actual": actual},
-            relations=(ch.id,),
-        )
+        text = {
+            "amount": amount.text,
+            "start": f.text,
+            "end": t.text,
+            "actual": fmt.claim_value(t, actual),
+        }
+        fixed = renumbered(amount, actual, actual * 0.005)  # the amount, written like itself
+        if fixed:
+            text["fixed"] = fixed
+        values = {"stated": amount.value, "actual": actual}
+        yield Hit((amount, f, t), text, values, relations=(ch.id,))
 
 
 CHECKS = (amount_mismatch,)

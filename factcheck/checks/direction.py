@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.checks._common import change_views, comparable, plausible_interval
+from factcheck.checks._fixes import opposite_word
 from factcheck.models import Claim
+import regex
 from pydantic import Field
 
 from factcheck.registry import CheckContext, Hit, Params, check
@@ -38,7 +40,9 @@ def _clearly(ctx: CheckContext, f: Claim, t: Claim) -> str | None:
 
 
 @check(
-    "direction.contradiction", params=DirectionParams, provides=("word", "start", "end", "moved")
+    "direction.contradiction",
+    params=DirectionParams,
+    provides=("word", "start", "end", "moved", "fixed"),
 )
 def contradiction(ctx: CheckContext, p: DirectionParams) -> Iterator[Hit]:
     """A rise or fall word whose own from/to values move the other way."""
@@ -61,17 +65,28 @@ def contradiction(ctx: CheckContext, p: DirectionParams) -> Iterator[Hit]:
         moved = _clearly(ctx, f, t)
         if moved is None or moved == r.direction:
             continue
-        yield Hit(
-            (t, f),
-            {
-                "word": r.word,
-                "start": f.text,
-                "end": t.text,
-                "moved": "rises" if moved == "up" else "falls",
-            },
-            {"said": str(r.direction), "moved": moved},
-            relations=(r.id,),
-        )
+        text = {
+            "word": r.word,
+            "start": f.text,
+            "end": t.text,
+            "moved": "rises" if moved == "up" else "falls",
+        }
+        span = _word_span(ctx, r.span, r.word)  # the fix: the opposite word, where it stands
+        fixed = opposite_word(ctx.text[span[0] : span[1]], ctx.lexicon.opposites) if span else None
+        if fixed:
+            text["fixed"] = fixed
+        values = {"said": str(r.direction), "moved": moved}
+        yield Hit((t, f), text, values, fix_span=span if fixed else None, relations=(r.id,))
+
+
+def _word_span(ctx: CheckContext, where: tuple[int, int], word: str) -> tuple[int, int] | None:
+    """Where ``word`` stands in the relation's evidence, if it stands there once."""
+    pattern = rf"(?<!\w){regex.escape(word)}(?!\w)"
+    found = [
+        m.span()
+        for m in regex.finditer(pattern, ctx.text, regex.IGNORECASE, pos=where[0], endpos=where[1])
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 CHECKS = (contradiction,)

@@ -20,6 +20,7 @@ from factcheck.checks._common import (
     hedge_tolerance,
     plausible_interval,
 )
+from factcheck.checks._fixes import regrown
 from factcheck.models import Claim, HedgeDirection, RelationKind
 from factcheck.registry import CheckContext, Hit, Params, check
 
@@ -97,7 +98,7 @@ def _ratio(ctx: CheckContext, f: Claim, t: Claim) -> tuple[float, float]:
 @check(
     "growth.multiplier_mismatch",
     params=GrowthParams,
-    provides=("claim", "start", "end", "actual", "stated_factor"),
+    provides=("claim", "start", "end", "actual", "stated_factor", "fixed"),
 )
 def multiplier_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
     """'Doubled', 'tripled', 'halved', 'x-fold' against the start and end values given."""
@@ -113,18 +114,18 @@ def multiplier_mismatch(ctx: CheckContext, p: GrowthParams) -> Iterator[Hit]:
         if r_hi >= lo and r_lo <= hi:
             continue
         actual = t.value / f.value
-        yield Hit(
-            (m, f, t),
-            {
-                "claim": m.text,
-                "start": f.text,
-                "end": t.text,
-                "actual": fmt.factor(actual),
-                "stated_factor": fmt.factor(m.value),
-            },
-            {"stated_factor": m.value, "actual_factor": round(actual, 4)},
-            relations=(r.id,),
-        )
+        text = {
+            "claim": m.text,
+            "start": f.text,
+            "end": t.text,
+            "actual": fmt.factor(actual),
+            "stated_factor": fmt.factor(m.value),
+        }
+        fixed = regrown(m, actual, ctx.lexicon.growth, p.tolerance)  # "tripled" → "doubled"
+        if fixed:
+            text["fixed"] = fixed
+        values = {"stated_factor": m.value, "actual_factor": round(actual, 4)}
+        yield Hit((m, f, t), text, values, relations=(r.id,))
 
 
 @check(

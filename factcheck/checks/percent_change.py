@@ -21,6 +21,7 @@ from factcheck.checks._common import (
     literal_interval,
     plausible_interval,
 )
+from factcheck.checks._fixes import renumbered
 from factcheck.models import Claim, Role
 from factcheck.registry import CheckContext, Hit, NoParams, Params, check
 
@@ -83,7 +84,7 @@ def _fmt_change(v: float) -> str:
 @check(
     "percent.change_mismatch",
     params=PercentParams,
-    provides=("stated", "start", "end", "actual", "actual_points"),
+    provides=("stated", "start", "end", "actual", "actual_points", "fixed"),
 )
 def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
     """A percent change that its own before and after values do not give."""
@@ -103,18 +104,21 @@ def change_mismatch(ctx: CheckContext, p: PercentParams) -> Iterator[Hit]:
                 continue  # the percent-for-points confusion has its own rule
         mid = (t.value / f.value - 1) * 100
         points_text = fmt.sig(t.value - f.value, 3) if f.kind == "percent" else ""
-        yield Hit(
-            (s, f, t),
-            {
-                "stated": s.text,
-                "start": f.text,
-                "end": t.text,
-                "actual": _fmt_change(mid),
-                "actual_points": points_text,
-            },
-            {"stated": s.value if s.direction != "down" else -s.value, "actual": round(mid, 4)},
-            relations=(ch.id,),
-        )
+        text = {
+            "stated": s.text,
+            "start": f.text,
+            "end": t.text,
+            "actual": _fmt_change(mid),
+            "actual_points": points_text,
+        }
+        # the percentage, unless the direction word disagrees or the change between two
+        # percentages may have meant points
+        if f.kind != "percent" and s.direction in (None, "up" if mid > 0 else "down"):
+            fixed = renumbered(s, abs(mid), p.slack_points)
+            if fixed:
+                text["fixed"] = fixed
+        values = {"stated": s.value if s.direction != "down" else -s.value, "actual": round(mid, 4)}
+        yield Hit((s, f, t), text, values, relations=(ch.id,))
 
 
 def _amount_changes(ctx: CheckContext) -> Iterator[tuple[ChangeView, Claim, Claim, Claim]]:
