@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_corpus
 
 from factcheck.archive.cluster import RunConfig, RunResult, connect, run
-from factcheck.archive.rows import ArchiveSettings, check_partition, check_record
+from factcheck.archive.batch import check_partition
+from factcheck.archive.rows import ArchiveSettings, check_record
 
 
 def _load() -> str:

@@ -33,7 +33,15 @@ from factcheck.ruleset import RuleSpec, Selection, effective_rules, load_rules, 
 from factcheck.segment import LineIndex
 from factcheck.subunits import in_main_unit
 
-__all__ = ["CheckOptions", "check", "check_document", "check_file", "extract", "make_report"]
+__all__ = [
+    "CheckOptions",
+    "check",
+    "check_document",
+    "check_file",
+    "extract",
+    "make_options",
+    "make_report",
+]
 
 
 @dataclass(frozen=True)
@@ -162,12 +170,14 @@ def make_report(results: Sequence[FileResult | FileFailure]) -> Report:
     )
 
 
-def _options(
+def make_options(
     date: str | dt.date | None,
     select: Iterable[str] | None,
     ignore: Iterable[str] | None,
-    rule_dirs: Iterable[str | Path],
+    rule_dirs: Iterable[str | Path] = (),
 ) -> CheckOptions:
+    """The options of :func:`check` from its arguments; a ConfigError names a bad date or an
+    unknown rule code."""
     if isinstance(date, str):
         try:
             date = dt.date.fromisoformat(date)
@@ -195,7 +205,7 @@ def check(
     ``input_format`` is ``text``, ``markdown``, ``html`` or ``auto``; another is a ConfigError.
     """
     check_format(input_format)
-    options = _options(date, select, ignore, rule_dirs)
+    options = make_options(date, select, ignore, rule_dirs)
     if input_format == "text":
         doc = _plain(text, path)
     else:
@@ -217,7 +227,7 @@ def check_file(
     """Check one file (text, Markdown or HTML). A file that cannot be read is a FileFailure;
     an ``input_format`` other than ``auto``, ``text``, ``markdown``, ``html`` a ConfigError."""
     check_format(input_format)
-    options = _options(date, select, ignore, rule_dirs)
+    options = make_options(date, select, ignore, rule_dirs)
     from factcheck.sources import load_document
 
     try:

@@ -24,8 +24,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from factcheck.errors import RuleFileError
-from factcheck.numparse import NumberWords
+from factcheck.numwords import NumberWords
 from factcheck.tomlfile import read_toml
+
+
+def default_words() -> NumberWords:
+    """The shipped number words (for doctests and callers without a lexicon at hand)."""
+    return load_lexicon().number_words
 
 
 def default_rules_dir() -> Path:

@@ -17,7 +17,6 @@ __all__ = [
     "VULGAR_FRACTIONS",
     "NumberWords",
     "WordNumber",
-    "default_words",
     "parse_digits",
     "parse_ordinal_tokens",
     "parse_word_tokens",
@@ -115,10 +114,3 @@ def _split_groups(whole: str) -> list[str] | None:
     # Indian grouping: 12,34,567 — pairs, then a final group of three.
     indian = len(rest) >= 2 and len(rest[-1]) == 3 and all(len(g) == 2 for g in rest[:-1])
     return groups if indian and len(head) <= 2 else None
-
-
-def default_words() -> NumberWords:
-    """The shipped number words (for doctests and callers without a lexicon at hand)."""
-    from factcheck.lexicon import load_lexicon
-
-    return load_lexicon().number_words

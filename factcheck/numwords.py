@@ -51,7 +51,7 @@ def parse_word_tokens(tokens: Sequence[str], words: NumberWords) -> list[WordNum
     ("one two", "zero is") come back separately. Connective tokens ("and", "a", "of",
     "point") are kept inside a number only where English uses them there.
 
-    >>> from factcheck.numparse import default_words
+    >>> from factcheck.lexicon import default_words
     >>> w = default_words()
     >>> [n.value for n in parse_word_tokens("two hundred and fifty".split(), w)]
     [250.0]
@@ -362,7 +362,7 @@ def parse_ordinal_tokens(tokens: Sequence[str], words: NumberWords) -> float | N
 
     ``tokens`` are lower-case with hyphens split off; the whole run must be one ordinal.
 
-    >>> from factcheck.numparse import default_words
+    >>> from factcheck.lexicon import default_words
     >>> parse_ordinal_tokens(["one", "thousand", "two", "hundred", "thirty", "fourth"],
     ...                      default_words())
     1234.0

@@ -26,13 +26,9 @@ pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
 from factcheck.archive import inputs, outputs
+from factcheck.archive.batch import check_partition
 from factcheck.archive.cluster import RunConfig, run
-from factcheck.archive.rows import (
-    ROW_FIELDS,
-    ArchiveSettings,
-    check_partition,
-    check_record,
-)
+from factcheck.archive.rows import ROW_FIELDS, ArchiveSettings, check_record
 from factcheck.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,12 +134,12 @@ def test_bad_article_is_a_row(why: str, record: dict[str, Any], overrides: dict[
 
 
 def test_crash_in_a_check_is_a_row(monkeypatch: pytest.MonkeyPatch) -> None:
-    import factcheck.api
+    import factcheck.archive.rows
 
     def boom(*_: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(factcheck.api, "check_document", boom)
+    monkeypatch.setattr(factcheck.archive.rows, "check_document", boom)
     [row] = check_partition([{"id": "x", "text": SEED}], IN_PROCESS)
     assert (row["error_code"], row["error"]) == ("crash", "ZeroDivisionError: division by zero")
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.lexicon import default_words
 from factcheck.numparse import (
     NumberWords,
-    default_words,
     parse_digits,
     parse_ordinal_tokens,
     parse_word_tokens,

@@ -9,8 +9,10 @@ article is a row with an ``error``, never an exception::
     rows = db.read_text("corpus-*.jsonl").map(json.loads).map_partitions(check_partition)
 
 Modules: ``rows`` (record → row, the row's fields), ``sandbox`` (the per-article time budget),
-``inputs`` (corpus → partitions → records), ``outputs`` (partition files, written atomically),
-``cluster`` (the Dask run), ``cli`` (``main``, progress and the printed summary).
+``batch`` (records → rows, in this process or in the sandbox), ``inputs`` (corpus → partitions
+→ records), ``outputs`` (partition files, written atomically), ``cluster`` (the Dask run),
+``worker_setup`` (what each worker of a local cluster does first), ``progress`` (the progress
+bar), ``cli`` (``main`` and the printed summary).
 """
 
 from __future__ import annotations
@@ -20,14 +22,15 @@ from typing import TYPE_CHECKING, Any
 __all__ = ["ROW_FIELDS", "ArchiveSettings", "check_partition", "check_record", "main", "run"]
 
 if TYPE_CHECKING:
+    from factcheck.archive.batch import check_partition
     from factcheck.archive.cli import main
     from factcheck.archive.cluster import run
-    from factcheck.archive.rows import ROW_FIELDS, ArchiveSettings, check_partition, check_record
+    from factcheck.archive.rows import ROW_FIELDS, ArchiveSettings, check_record
 
 _LAZY = {
     "ROW_FIELDS": "factcheck.archive.rows",
     "ArchiveSettings": "factcheck.archive.rows",
-    "check_partition": "factcheck.archive.rows",
+    "check_partition": "factcheck.archive.batch",
     "check_record": "factcheck.archive.rows",
     "main": "factcheck.archive.cli",
     "run": "factcheck.archive.cluster",

@@ -106,10 +106,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> ArchiveSettings:
-    from factcheck.api import _options
+    from factcheck.api import make_options
     from factcheck.archive.rows import ArchiveSettings
 
-    _options(args.date, args.select, args.ignore, args.rules_dir)  # ConfigError if invalid
+    make_options(args.date, args.select, args.ignore, args.rules_dir)  # ConfigError if invalid
     if args.max_bytes < 1:
         raise argparse.ArgumentTypeError("--max-bytes must be positive")
     return ArchiveSettings(

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from factcheck.archive import inputs, outputs
-from factcheck.archive.rows import ArchiveSettings, Tally, check_partition, warm_up
+from factcheck.archive.batch import check_partition
+from factcheck.archive.rows import ArchiveSettings, Tally, warm_up
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,20 @@ import datetime as dt
 import functools
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from factcheck.sources import DEFAULT_MAX_BYTES
+from pydantic import TypeAdapter
 
-if TYPE_CHECKING:
-    from factcheck.api import CheckOptions
-    from factcheck.models import Document, FileResult
+from factcheck.api import CheckOptions, check_document, make_options
+from factcheck.errors import InputError
+from factcheck.formats import sniff_format
+from factcheck.markup import to_document
+from factcheck.models import Document, FileResult, Finding
+from factcheck.rates import default_rates
+from factcheck.sources import DEFAULT_MAX_BYTES, decode, load_document
+from factcheck.units import default_units
 
 Record = Mapping[str, Any]
 Row = dict[str, Any]
@@ -65,17 +70,12 @@ class ArchiveSettings:
 @functools.cache
 def check_options(settings: ArchiveSettings) -> CheckOptions:
     """The run's options, built once per process (rules and lexicon validated on first use)."""
-    from factcheck.api import _options
-
-    options = _options(None, settings.select, settings.ignore, settings.rule_dirs)
+    options = make_options(None, settings.select, settings.ignore, settings.rule_dirs)
     return dataclasses.replace(options, date=_iso_date(settings.date))
 
 
 def warm_up(settings: ArchiveSettings) -> None:
     """Build every per-process cache now (lexicon, rules, pint, the ECB table), not per article."""
-    from factcheck.rates import default_rates
-    from factcheck.units import default_units
-
     options = check_options(settings)
     options.lexicon()
     options.rules()
@@ -150,11 +150,6 @@ def oversize(record: Record, max_bytes: int) -> Row | None:
 
 
 def _document(record: Record, settings: ArchiveSettings) -> Document:
-    from factcheck.errors import InputError
-    from factcheck.formats import sniff_format
-    from factcheck.models import Document
-    from factcheck.sources import decode, load_document
-
     name = str(record.get("id") or "<record>")
     fmt = record.get("format") or "auto"
     if fmt != "auto" and fmt not in _FORMATS:
@@ -180,17 +175,11 @@ def _document(record: Record, settings: ArchiveSettings) -> Document:
         fmt = sniff_format(name, text)
     if fmt == "text":
         return Document(path=name, format="text", source=text, text=text)
-    from factcheck.markup import to_document
-
     return to_document(name, text, fmt)
 
 
 @functools.cache
 def _findings_json() -> Any:
-    from pydantic import TypeAdapter
-
-    from factcheck.models import Finding
-
     return TypeAdapter(list[Finding])
 
 
@@ -217,9 +206,6 @@ def result_row(record: Record, result: FileResult, date_source: str | None) -> R
 
 def check_record(record: Record, settings: ArchiveSettings | None = None) -> Row:
     """Check one record in this process. Never raises for a bad article."""
-    from factcheck.api import check_document
-    from factcheck.errors import InputError
-
     settings = settings or ArchiveSettings()
     if record.get("error_code"):
         return failure_row(record, str(record["error_code"]), str(record.get("error") or ""))
@@ -247,23 +233,6 @@ def check_record(record: Record, settings: ArchiveSettings | None = None) -> Row
         first = str(exc).splitlines()[0] if str(exc) else ""
         return failure_row(record, "crash", f"{type(exc).__name__}: {first}"[:500])
     return result_row(record, result, date_source)
-
-
-def check_partition(
-    records: Iterable[Record], settings: ArchiveSettings | None = None
-) -> list[Row]:
-    """Check a batch of records; one row per record, in order. For Dask or Spark pipelines.
-
-    With ``settings.article_timeout`` set (the default), articles run in a helper process that
-    is killed and replaced when one article overruns; ``None`` checks in this process.
-    """
-    settings = settings or ArchiveSettings()
-    batch = list(records)
-    if settings.article_timeout is None or not batch:
-        return [check_record(r, settings) for r in batch]
-    from factcheck.archive.sandbox import sandbox_pool
-
-    return sandbox_pool().check(batch, settings)
 
 
 @dataclass

@@ -40,6 +40,8 @@ import atexit
 import functools
 import mmap
 import os
+import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -264,8 +266,6 @@ def sandbox_pool() -> SandboxPool:
 
 
 def _watch_parent(parent: int) -> None:
-    import time
-
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(3)
@@ -273,8 +273,6 @@ def _watch_parent(parent: int) -> None:
 
 def serve(read_fd: int, write_fd: int, state_fd: int) -> None:
     """The helper's loop: answer messages until the pipe closes."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     inbox = Connection(read_fd, writable=False)
@@ -287,8 +285,6 @@ def serve(read_fd: int, write_fd: int, state_fd: int) -> None:
 
 
 def _answer(inbox: Connection, outbox: Connection, index: memoryview) -> None:
-    import resource
-
     while True:
         msg = inbox.recv()
         if msg[0] == "warm":
