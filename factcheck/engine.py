@@ -17,11 +17,10 @@ from typing import Any
 
 from factcheck.checks import CATALOGUE
 from factcheck.models import Finding, RelatedSpan, Suggestion, Suppression
-from factcheck.registry import CheckContext, Hit
+from factcheck.registry import MAX_FINDINGS, CheckContext, Hit
 from factcheck.ruleset import RuleSpec
 
 Position = Callable[[int], tuple[int, int]]
-MAX_FINDINGS = 100  # findings of one rule in one text; past it the rule stops (NUM003 says so)
 
 
 class _Blank(dict[str, Any]):

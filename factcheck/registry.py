@@ -78,6 +78,7 @@ def check(
     return wrap
 
 
+MAX_FINDINGS = 100  # findings of one rule in one text; past it the rule stops (NUM003 says so)
 MAX_PER_SENTENCE = 40  # more figures than this in one sentence: a table, not prose
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.registry import CheckContext, Hit, NoParams, check
+from factcheck.registry import MAX_FINDINGS, CheckContext, Hit, NoParams, check
 
 
 @check("hygiene.malformed_number", provides=("numeral",))
@@ -60,7 +60,6 @@ def too_many_figures(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
 @check("hygiene.too_many_findings", provides=("code", "limit"), stage="suppressions")
 def too_many_findings(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A rule found more in this text than the engine reports of one rule; the rest is unsaid."""
-    from factcheck.engine import MAX_FINDINGS
 
     for code, at in sorted(ctx.capped.items()):
         yield Hit(
