@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,6 +177,3 @@ def _skipped(path: Path, is_dir: bool, settings: Settings, ignores: GitIgnores) 
         return True
     return settings.respect_gitignore and ignores.ignored(path, is_dir)
 
-
-def describe_suffixes(suffixes: Iterable[str] = ARTICLE_SUFFIXES) -> str:
-    return ", ".join(suffixes)

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -46,7 +46,6 @@ class Hit:
     relations: tuple[str, ...] = ()  # ids of the relations the hit is about
 
 
-P = TypeVar("P", bound=Params)
 CheckFunc = Callable[["CheckContext", Any], Iterable[Hit]]
 
 
@@ -212,10 +211,6 @@ class CheckContext:
             self._sentences = Sentences(self.text)
         return self._sentences
 
-    def sentence_text(self, c: Claim) -> str:
-        start, end = self.sentences.bounds(c.sentence)
-        return self.text[start:end]
-
     def before(self, c: Claim, chars: int = 80) -> str:
         """Text of the claim's sentence before it (at most ``chars``)."""
         start, _ = self.sentences.bounds(c.sentence)
@@ -254,10 +249,6 @@ def _has_word(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + 1)
     return False
-
-
-def by_kind(claims: Iterable[Claim], *kinds: str) -> list[Claim]:
-    return [c for c in claims if c.kind in kinds]
 
 
 def pairs(

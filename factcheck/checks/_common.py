@@ -17,11 +17,6 @@ if TYPE_CHECKING:
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
-def written_numeral(c: Claim) -> str | None:
-    """The first numeral in digits of a claim's text ("13" in "nearly £13billion")."""
-    return _written(c.text)[0]
-
-
 @functools.lru_cache(maxsize=4096)
 def _written(text: str) -> tuple[str | None, float | None]:
     """The first numeral in digits of a claim's text and its value (cached: every check that

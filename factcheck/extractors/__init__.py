@@ -1,8 +1,9 @@
 """Claim extraction: text → every numeric statement in it, as :class:`~factcheck.models.Claim`.
 
 Stages, each its own module: ``scan`` (numerals and their kind) → ``context`` (hedge, measure,
-owner, time) → ``bounds`` (two bounds that make one range). How claims relate to each other is
-the next stage's job (:mod:`factcheck.relations`).
+owner, time) → ``bounds`` (two bounds that make one range). :func:`extract_mentions` runs them
+in order; :func:`mentions_to_claims` freezes what they found into claims. How claims relate to
+each other is the next stage's job (:mod:`factcheck.relations`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from factcheck.lexicon import Lexicon
 from factcheck.models import Claim, HedgeDirection
 from factcheck.segment import LineIndex, Sentences
 
-__all__ = ["Extraction", "extract_claims", "extract_mentions", "mentions_to_claims"]
+__all__ = ["Extraction", "extract_mentions", "mentions_to_claims"]
 
 Position = Callable[[int], tuple[int, int]]
-OffsetMap = Callable[[int], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +55,19 @@ def mentions_to_claims(
     text: str,
     mentions: list[Mention],
     *,
-    to_source: OffsetMap | None = None,
     position: Position | None = None,
 ) -> list[Claim]:
-    """Freeze mentions into claims with ids c1, c2, … and source positions.
+    """Freeze mentions into claims with ids c1, c2, … and their positions.
 
-    ``to_source`` maps an offset of ``text`` to the source file (Markdown/HTML); ``position``
-    maps a source offset to (line, column). Both default to ``text`` itself.
+    ``position`` maps an offset to (line, column), by default in ``text`` itself (for Markdown
+    and HTML, in the file as written; :mod:`factcheck.relocate` then moves the spans there).
     """
     if position is None:
         position = LineIndex(text).position
     ids = [f"c{i + 1}" for i in range(len(mentions))]
     claims = []
     for i, m in enumerate(mentions):
-        start = to_source(m.start) if to_source else m.start
-        end = to_source(m.end - 1) + 1 if to_source else m.end
+        start, end = m.start, m.end
         line, col = position(start)
         end_line, end_col = position(end)
         claims.append(
@@ -107,6 +105,3 @@ def mentions_to_claims(
         )
     return claims
 
-
-def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
-    return mentions_to_claims(text, extract_mentions(text, lex).mentions)

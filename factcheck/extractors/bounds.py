@@ -42,7 +42,6 @@ def merge_bounds(text: str, mentions: list[Mention]) -> list[Mention]:
                 a.end = a.num_end = b.end
                 a.hedge = None
                 a.hedge_direction = None
-                a.hedge_tolerance = 0.0
                 out.append(a)
                 i += 2
                 continue

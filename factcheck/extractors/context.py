@@ -345,10 +345,9 @@ class Contextualiser:
         if hm is not None:
             group = "h" if hm.group("h") is not None else "hs"
             phrase = " ".join(hm.group(group).lower().split())
-            direction, tol = self.lex.hedges_before[phrase]
+            direction, _ = self.lex.hedges_before[phrase]
             m.hedge = phrase
             m.hedge_direction = HedgeDirection(direction)
-            m.hedge_tolerance = tol
             m.start = hm.start(group)
         am = self.pat.hedge_after.match(text, m.end)
         # an after-hedge that bounds the figure wins over "about" ("about 500 or more")
@@ -357,10 +356,9 @@ class Contextualiser:
             phrase = (am.group("h") or am.group("s")).lower()
             key = phrase if phrase in self.lex.hedges_after else phrase.lstrip("-")
             if key in self.lex.hedges_after:
-                direction, tol = self.lex.hedges_after[key]
+                direction, _ = self.lex.hedges_after[key]
                 m.hedge = phrase
                 m.hedge_direction = HedgeDirection(direction)
-                m.hedge_tolerance = tol
                 m.end = am.end()
         if m.vague and m.hedge is None:
             m.hedge_direction = HedgeDirection.APPROX

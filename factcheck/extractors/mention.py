@@ -26,7 +26,6 @@ class Mention:
     per: str | None = None
     hedge: str | None = None
     hedge_direction: HedgeDirection | None = None
-    hedge_tolerance: float = 0.0
     vague: bool = False
     scale: str | None = None
     scale_span: tuple[int, int] | None = None  # where the scale word is written
@@ -40,9 +39,4 @@ class Mention:
     anchor: str | None = None
     anchor_year: int | None = None
     sentence: int = 0
-    digits_written: str = ""  # the numeral as written ("3.5", "50", "two billion")
     extra: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def is_range(self) -> bool:
-        return self.low is not None and self.high is not None and not self.vague

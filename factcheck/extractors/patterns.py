@@ -483,11 +483,6 @@ class Patterns:
             r"\s*(?P<scale>celsius|celcius|centigrade|centigrate|fahrenheit|farenheit)\b",
             re.IGNORECASE,
         )
-        self.temperature_cue = re.compile(
-            r"temperat|degree|°|heat|hot|cold|warm|cool|chill|freez|frost|thermo|weather"
-            r"|forecast|celsius|fahrenheit|climate|boil|melt|fever|highs?\b|lows?\b|sunn",
-            re.IGNORECASE,
-        )
         self.weight_cue = re.compile(
             r"\b(?:weigh\w*|weight\w*|heav(?:y|ier|iest)|light(?:er|est)|lbs?|kg|kilo\w*"
             r"|ounces?|oz|tons?|tonnes?|stone|obes\w*|diet\w*|bab(?:y|ies)|newborn|lose|losing"

@@ -256,7 +256,6 @@ class Scanner:
             value=value,
             scale=scale,
             scale_span=scale_span,
-            digits_written=n.written,
         )
         if n.words and n.value == 0 and text[pos : pos + 1] in ("-", "‐"):
             return None  # "zero-hours contracts", "zero-sum game"
@@ -545,7 +544,6 @@ class Scanner:
                     num_end=g.end,
                     kind=ClaimKind.MULTIPLIER,
                     value=float(value),
-                    digits_written=text[g.start : g.end],
                 )
             )
         return out

@@ -84,7 +84,7 @@ def relate(text: str, mentions: list[Mention], lex: Lexicon) -> list[Draft]:
         readings.append(reading)
         sites.update(reading.sites)
         changes = list(read_changes(reading, mentions, shapes, v))
-        _fill_roles(mentions, changes)
+        _fill_roles(text, mentions, changes)
         drafts.extend(changes)
         taken = {i for d in changes for i in d.members()}
         drafts.extend(r.parts.read(reading, mentions, taken))
@@ -94,7 +94,7 @@ def relate(text: str, mentions: list[Mention], lex: Lexicon) -> list[Draft]:
     return drafts
 
 
-def _fill_roles(mentions: Sequence[Mention], changes: list[Draft]) -> None:
+def _fill_roles(text: str, mentions: Sequence[Mention], changes: list[Draft]) -> None:
     for d in changes:
         if d.kind not in (RelationKind.CHANGE, RelationKind.MULTIPLIER):
             continue
@@ -102,7 +102,7 @@ def _fill_roles(mentions: Sequence[Mention], changes: list[Draft]) -> None:
         x = d.one("factor")
         if x is not None:
             mentions[x].direction = d.direction
-            mentions[x].direction_word = mentions[x].digits_written.lower() or None
+            mentions[x].direction_word = text[mentions[x].num_start : mentions[x].num_end].lower()
         if f is not None and t is not None:
             a, b = mentions[f], mentions[t]
             if b.measure is None:  # one measure for both values of a change
