@@ -108,7 +108,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     elif doc.date.value is not None:
         date = doc.date
     else:
-        date = dateline(doc.text)
+        date = dateline(doc.text, lex)
     # Every rule reads what the extractor read: where it stopped at its figure cap (NUM002), so
     # do the checks that scan the text themselves (weekdays, malformed numerals).
     read = len(doc.text) if found.truncated_at is None else found.truncated_at

@@ -176,4 +176,3 @@ def _skipped(path: Path, is_dir: bool, settings: Settings, ignores: GitIgnores) 
     if settings.excluded(path, is_dir):
         return True
     return settings.respect_gitignore and ignores.ignored(path, is_dir)
-

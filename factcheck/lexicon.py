@@ -191,6 +191,11 @@ class ChangesFile(_File):
     opposites: dict[str, str]
 
 
+class _Determiners(_File):
+    words: list[Word]
+    articles: list[Word]
+
+
 class _Qualifiers(_File):
     time: list[Word]
     place: list[Word]
@@ -206,6 +211,7 @@ class MeasuresFile(_File):
     instance_markers: _WordList
     qualifiers: _Qualifiers
     verb_measures: dict[Word, Word]
+    determiners: _Determiners
 
 
 class _Addresses(_File):
@@ -280,6 +286,15 @@ class RelationsFile(_File):
     ranks: _WordList
 
 
+class _Names(_File):
+    names: list[str]
+
+
+class CalendarFile(_File):
+    months: dict[Word, list[Word]]
+    weekdays: _Names
+
+
 _FILES: dict[str, type[_File]] = {
     "hints": HintsFile,
     "numbers": NumbersFile,
@@ -291,6 +306,7 @@ _FILES: dict[str, type[_File]] = {
     "measures": MeasuresFile,
     "relations": RelationsFile,
     "names": NamesFile,
+    "calendar": CalendarFile,
 }
 
 
@@ -322,9 +338,11 @@ class Lexicon:
         self.relations: RelationsFile = files["relations"]
         self.rate_measures = frozenset(w.lower() for w in self.relations.rates.words)
         self.rank_measures = frozenset(w.lower() for w in self.relations.ranks.words)
+        self._calendar(files["calendar"])
         self.time_heads = frozenset(
-            [*self.relations.time.heads, *self.relations.time.weak_heads, "highs", "lows"]
-        )
+            [*self.relations.time.heads, *self.relations.time.weak_heads, *self.months,
+             *self.weekdays, "highs", "lows"]
+        )  # fmt: skip
         names: NamesFile = files["names"]
         # "S&P 500": name (lower case, single spaces) → the numbers it is written with
         self.named_numbers: dict[str, frozenset[str]] = {}
@@ -334,6 +352,10 @@ class Lexicon:
             self.named_numbers[head.lower()] = prev | {number}
         self.street_types = tuple(names.addresses.street_types)
         self.us_states = tuple(names.addresses.us_states)
+        self.determiners = tuple(w.lower() for w in measures.determiners.words)
+        self.articles = tuple(w.lower() for w in measures.determiners.articles)
+        self.determiners_re = alternation(self.determiners)  # "the", "its", … (no article)
+        self.any_determiner_re = alternation((*self.determiners, *self.articles))
         self.currency_hints = {k: tuple(w.lower() for w in v) for k, v in hints.currency.items()}
         self.currency_hint_code = {w: k for k, ws in self.currency_hints.items() for w in ws}
         self.numbers = num
@@ -423,6 +445,12 @@ class Lexicon:
         self.place_words = frozenset(w.lower() for w in measures.qualifiers.place)
         self.verb_measures = {k.lower(): v for k, v in measures.verb_measures.items()}
 
+    def _calendar(self, cal: CalendarFile) -> None:
+        self.months = {name.lower(): int(n) for n, names in cal.months.items() for name in names}
+        self.month_names_re = alternation(self.months)  # no group: callers name their own
+        self.weekdays = tuple(w.lower() for w in cal.weekdays.names)
+        self.weekday_names_re = alternation(self.weekdays)
+
     def same_measure(self, a: str | None, b: str | None) -> bool:
         """Do two measure phrases name the same thing? Equal, or both listed in one group."""
         if not a or not b:
@@ -442,6 +470,11 @@ class Lexicon:
         if group is None:
             group = self.measure_group_of.get(m.rsplit(" ", 1)[-1])
         return group
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, as a non-capturing group."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

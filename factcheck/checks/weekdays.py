@@ -4,31 +4,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 import regex
 
+from factcheck.lexicon import Lexicon
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+@functools.cache
+def _date_pattern(weekdays: str, months: str) -> regex.Pattern[str]:
+    """Weekday-and-date forms ("Wednesday, March 22, 2018", "Tuesday, the 12th of March"), with
+    the weekday and month names of the lexicon (``calendar.toml``)."""
+    day, mon = rf"(?P<wd>{weekdays})", rf"(?P<mon>{months})\.?"
+    return regex.compile(
+        rf"\b{day},?\s+(?:the\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}"
+        rf"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b"
+        rf"|\b(?P<wd2>{weekdays}),?\s+(?P<mon2>{months})\.?\s+(?P<d2>[0-3]?\d)"
+        rf"(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?\b",
+        regex.IGNORECASE,
     )
-}
-_DAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MON = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE = regex.compile(
-    rf"\b{_DAY},?\s+(?:the\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
-    rf"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b"
-    rf"|\b{_DAY.replace('wd', 'wd2')},?\s+{_MON.replace('mon', 'mon2')}\s+(?P<d2>[0-3]?\d)"
-    rf"(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?\b",
-    regex.IGNORECASE,
-)
 
 
 def _year(ctx: CheckContext, month: int, day: int) -> int | None:
@@ -47,22 +43,25 @@ def _year(ctx: CheckContext, month: int, day: int) -> int | None:
     return best[1] if best and best[0] <= 183 else None
 
 
-def _dates(text: str, low: str) -> Iterator[regex.Match[str]]:
+def _dates(text: str, low: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
     """Weekday-and-date expressions, tried only where a weekday name is written."""
-    if len(low) != len(text):  # "İ" lower-cases to two characters: offsets in ``low`` shift
-        yield from _DATE.finditer(text)
+    pattern = _date_pattern(lex.weekday_names_re, lex.month_names_re)
+    days = lex.weekdays
+    # "İ" lower-cases to two characters, so offsets in ``low`` shift
+    if len(low) != len(text) or not all(d.endswith("day") for d in days):
+        yield from pattern.finditer(text)
         return
     starts = []
     i = low.find("day")  # every weekday name ends in "day": one scan of the text, not seven
     while i != -1:
-        for name in _DAYS:
+        for name in days:
             at = i + 3 - len(name)
             if at >= 0 and low.startswith(name, at):
                 starts.append(at)
                 break
         i = low.find("day", i + 3)
     for i in starts:
-        m = _DATE.match(text, i)
+        m = pattern.match(text, i)
         if m is not None:
             yield m
 
@@ -70,9 +69,10 @@ def _dates(text: str, low: str) -> Iterator[regex.Match[str]]:
 @check("calendar.weekday_mismatch", provides=("written", "date", "actual", "stated"))
 def weekday_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A weekday written with a date it does not fall on."""
-    for m in _dates(ctx.text, ctx.text_lower):
+    lex = ctx.lexicon
+    for m in _dates(ctx.text, ctx.text_lower, lex):
         wd = (m.group("wd") or m.group("wd2")).lower()
-        mon = _MONTHS[(m.group("mon") or m.group("mon2")).lower()[:3]]
+        mon = lex.months[(m.group("mon") or m.group("mon2")).lower()]
         day = int(m.group("d1") or m.group("d2"))
         written_year = m.group("y1") or m.group("y2")
         year = int(written_year) if written_year else _year(ctx, mon, day)
@@ -82,7 +82,7 @@ def weekday_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
             date = dt.date(year, mon, day)
         except ValueError:
             continue
-        actual = _DAYS[date.weekday()]
+        actual = lex.weekdays[date.weekday()]
         if actual == wd:
             continue
         span = (m.start(), m.end())

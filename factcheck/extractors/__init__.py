@@ -104,4 +104,3 @@ def mentions_to_claims(
             )
         )
     return claims
-

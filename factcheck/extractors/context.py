@@ -173,11 +173,6 @@ _SKIP_LEFT = frozenset(
         "roughly",
     ]
 )
-_DETERMINERS = r"(?:the|its|their|his|her|our|all|those|these|your|my|whose)"
-_RIGHT = re.compile(
-    r"^[’'”\"]?\s+(?:(?P<link>of|in|off|from|for)\s+)?(?:" + _DETERMINERS + r"\s+)?"
-    r"(?:(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:’s|'s)\s+)?(?P<words>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})"
-)
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*|[,()]")
 _ADJ_DIRECTION_AFTER = re.compile(
     r"^\s*(?P<d>higher|lower|more|less|fewer|up|down)\b(?!\s+(?:to|from)\s+\d)",
@@ -485,7 +480,7 @@ class Contextualiser:
         if m.kind in (ClaimKind.DURATION, ClaimKind.QUANTITY, ClaimKind.AGE):
             return
         right = text[m.end : min(s_end, m.end + 70)]
-        rm = _RIGHT.match(right)
+        rm = self.pat.measure_after.match(right)
         if rm is not None and m.kind != ClaimKind.MULTIPLIER and rm.group("link") == "from":
             rm = None
         if rm is not None and m.kind == ClaimKind.MONEY and rm.group("link") is None:

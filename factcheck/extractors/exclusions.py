@@ -20,35 +20,6 @@ _PHONE_AFTER = re.compile(r"(?:[ .-]\(?\d{2,4}\)?){2,5}(?!\d)")
 _CODE_AFTER = re.compile(r"[-./]\d")
 _PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?)?|(?<![\d,.])0\d{1,4})[ .-]$")
 _GLUED_CODE = re.compile(r"[A-Za-z]+\d")  # "06F6", "4A1"
-_MONTHS = frozenset(
-    (
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "the",
-    )
-)
 
 
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pts?\b|points?\b|bps?\b)", re.I)
@@ -201,7 +172,7 @@ class Exclusions:
             if (
                 n.integer_digits
                 and n.value <= 31
-                and last_word(before) in _MONTHS
+                and last_word(before) in pat.month_words
                 and (pat.month_before.search(before))
             ):
                 return True  # "March 22"

@@ -381,9 +381,13 @@ class Patterns:
             re.IGNORECASE,
         )
         self.ordinal_suffix = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-        months = (
-            r"jan(?:uary)?|feb(?:ruary)?|march|mar|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+        months = lex.month_names_re
+        self.month_words = frozenset(lex.months) | {"the"}  # "March 22", "March the 22nd"
+        # what a figure counts, after it: "50 of the firms", "£5m for its owner's new club"
+        self.measure_after = re.compile(
+            rf"^[’'”\"]?\s+(?:(?P<link>of|in|off|from|for)\s+)?(?:{lex.determiners_re}\s+)?"
+            r"(?:(?P<owner>[\w-]+(?:\s[\w-]+)?)(?:’s|'s)\s+)?"
+            r"(?P<words>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})"
         )
         self.month_before = re.compile(rf"\b(?:{months})\.?\s+(?:the\s+)?$", re.IGNORECASE)
         self.month_after = re.compile(

@@ -125,7 +125,7 @@ class Vocabulary:
 
     def __init__(self, lex: Lexicon) -> None:
         r = lex.relations
-        self.time_heads = frozenset(r.time.heads)
+        self.time_heads = frozenset([*r.time.heads, *lex.months, *lex.weekdays])
         self.time_modifiers = frozenset(r.time.modifiers)
         self.time_after = frozenset(r.time.after)
         self.time_preps = frozenset(p for p in r.time.prepositions if " " not in p)
@@ -141,8 +141,9 @@ class Vocabulary:
         self.neutral = lex.neutral_change_stems
         self.separable = lex.separable
         self.nouns_only = (lex.up_nouns | lex.down_nouns) - lex.up_words - lex.down_words
-        self.months = frozenset(r.time.heads[:24])
-        self.capital_months = frozenset(["may", "march", "mar", "jan", "sept", "sep", "dec"])
+        self.months = frozenset(lex.months)
+        # month names that are also common words: a month only when written with a capital
+        self.capital_months = frozenset(m for m in lex.months if m in lex.not_measures or len(m) <= 3 or m in ("march",))
         self.weak_heads = frozenset(r.time.weak_heads)
         self.zones = frozenset(r.time.zones)
         self.connectors = frozenset(["to", "of", "and"])
