@@ -18,7 +18,7 @@ from typing import Any
 from factcheck.checks import CATALOGUE
 from factcheck.models import Finding, RelatedSpan, Suggestion, Suppression
 from factcheck.registry import MAX_FINDINGS, CheckContext, Hit
-from factcheck.ruleset import RuleSpec
+from factcheck.ruleset import RuleSpec, template_fields
 
 Position = Callable[[int], tuple[int, int]]
 
@@ -44,16 +44,13 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position, text: str) -> Finding
         line, col = position(span[0])
         end_line, end_col = position(span[1])
     suggestion = None
-    if spec.fix is not None and hit.claims:
-        from factcheck.ruleset import template_fields
-
-        if template_fields(spec.fix) <= set(hit.text):
-            fix_span = hit.fix_span or span
-            suggestion = Suggestion.trusted(
-                replacement=spec.fix.format_map(_Blank(hit.text)),
-                span=tuple(fix_span),
-                original=hit.claims[0].text if fix_span == span else text[slice(*fix_span)],
-            )
+    if spec.fix is not None and hit.claims and template_fields(spec.fix) <= set(hit.text):
+        fix_span = hit.fix_span or span
+        suggestion = Suggestion.trusted(
+            replacement=spec.fix.format_map(_Blank(hit.text)),
+            span=tuple(fix_span),
+            original=hit.claims[0].text if fix_span == span else text[slice(*fix_span)],
+        )
     message = spec.message.format_map(_Blank(hit.text))
     # every value below is built here with its final type: no validation needed
     return Finding.trusted(

@@ -22,7 +22,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "--wheel-dir", str(out), str(ROOT)],
         check=True, capture_output=True, timeout=300,
     )
-    (found,) = out.glob("factcheck-*.whl")
+    (found,) = out.glob("factcheck_news-*.whl")
     return found
 
 

@@ -32,7 +32,7 @@ def test_a_missing_extra_is_one_line(monkeypatch: pytest.MonkeyPatch,
     assert main([command]) == 2
     assert error_lines(capsys.readouterr().err) == [
         f"factcheck: error: {command}: a module it needs is missing: {module} "
-        f"(install factcheck's {extra} extra: pip install 'factcheck[{extra}]')"]
+        f"(install factcheck's {extra} extra: pip install 'factcheck-news[{extra}]')"]
 
 
 @pytest.mark.parametrize("argv", [["--port", "70000"], ["--workers", "0"], ["--timeout", "0"],

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import factcheck
 from factcheck.archive import inputs, outputs
 from factcheck.archive.batch import check_partition
 from factcheck.archive.rows import ArchiveSettings, Tally, warm_up
+from factcheck.archive.sandbox import sandbox_pool
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,6 @@ def _peaks(settings: ArchiveSettings) -> tuple[int, int]:
 
     helper = 0
     if settings.article_timeout is not None:
-        from factcheck.archive.sandbox import sandbox_pool
-
         helper = sandbox_pool().peak_rss_kib
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, helper
 
@@ -96,13 +96,9 @@ def process_partition(part: inputs.Partition, job: Job) -> PartResult:
 
 def warm_worker(settings: ArchiveSettings, dask_worker: Any = None) -> str:
     """Run on every worker before the first task: build the caches once (in its helpers)."""
-    import factcheck
-
     if settings.article_timeout is None:
         warm_up(settings)
     else:
-        from factcheck.archive.sandbox import sandbox_pool
-
         sandbox_pool().warm(settings, helpers=int(getattr(dask_worker, "nthreads", 1) or 1))
     return factcheck.__version__
 
@@ -240,8 +236,6 @@ def _interrupts_held() -> Iterator[Callable[[], None]]:
 
 
 def _run_info(config: RunConfig, corpus: Path, parts: list[inputs.Partition]) -> dict[str, Any]:
-    import factcheck
-
     return {
         "corpus": str(corpus),
         "input_format": config.input_format,
@@ -336,8 +330,6 @@ def _submit(
 
 
 def _warm(client: Any, job: Job) -> None:
-    import factcheck
-
     try:
         versions = client.run(warm_worker, job.settings)
     except Exception as exc:

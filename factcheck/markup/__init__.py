@@ -105,6 +105,7 @@ def _finish(
 
 
 def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
+    # here, not at the top: plain text, most of what is checked, never loads the parsers
     from markdown_it import MarkdownIt
 
     from factcheck.markup.from_markdown import (
@@ -153,6 +154,7 @@ def _markdown(path: str, source: str, skip_blockquotes: bool) -> Document:
 
 
 def _html(path: str, source: str, skip_blockquotes: bool) -> Document:
+    # here, not at the top: plain text never loads the HTML walker (start-up)
     from factcheck.markup.from_html import HtmlWalk, keep_article
 
     collector = Collector()
