@@ -50,6 +50,17 @@ def _bounded(c: Claim, interval: tuple[float, float]) -> tuple[float, float]:
     return interval
 
 
+def _digits(c: Claim) -> str:
+    return "".join(ch for ch in c.text if ch.isdigit()).lstrip("0")
+
+
+def _transposed(a: Claim, b: Claim, g: float) -> bool:
+    """ "£2.6m" and "£6.2m": the same digits in another order, the commonest slip of all, is
+    a restatement gone wrong however far apart the values land (short of another scale)."""
+    da, db = _digits(a), _digits(b)
+    return len(da) >= 2 and da != db and sorted(da) == sorted(db) and g <= 0.75
+
+
 def _what(c: Claim) -> str:
     measure = c.measure or "figure"
     if c.role == Role.CHANGE and c.direction is not None:
@@ -89,7 +100,8 @@ def _compare(ctx: CheckContext, p: RepeatedParams, a: Claim, b: Claim) -> Hit | 
     if a.vague and b.vague:
         return None  # "dozens" and "tens of thousands": nothing to hold either to
     g = gap(a.value, b.value)
-    if (max(g, lo_gap) > p.max_gap and not (a.vague or b.vague)) or lo_gap > p.max_gap:
+    far = (max(g, lo_gap) > p.max_gap and not (a.vague or b.vague)) or lo_gap > p.max_gap
+    if far and not _transposed(a, b, g):
         return None  # an order apart is another figure, not a misremembered one
     return Hit(
         (b, a),

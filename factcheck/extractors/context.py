@@ -606,8 +606,9 @@ class Contextualiser:
             j -= 1
         while j >= 0 and toks[j].lower() == "own":
             j -= 1
-        if j >= 0 and toks[j].lower().endswith(("’s", "'s")):
-            owner = toks[j][:-2].lower()
+        plural_owner = j >= 0 and len(toks[j]) > 2 and toks[j].lower().endswith(("s’", "s'"))
+        if j >= 0 and (toks[j].lower().endswith(("’s", "'s")) or plural_owner):
+            owner = toks[j][:-1 if plural_owner else -2].lower()  # "Farmers' incomes" too
             if (
                 j - 1 >= 0
                 and toks[j - 1][:1].islower()

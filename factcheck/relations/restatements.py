@@ -40,6 +40,12 @@ _POSSESSIVE = frozenset(["its", "their", "his", "her", "our"])
 _QUANTIFIERS = frozenset(["all", "only", "just", "each", "every", "per", "some", "any", "both"])
 _AFTER_INSTANCE = frozenset(["more", "alone", "each", "apiece", "extra", "apiece", "less", "fewer"])
 _RELATIVE = frozenset(["it", "they", "he", "she", "we", "which", "that", "who", "the"])
+# "how many of the 2,200 workers", "most of the 500 jobs": the whole a part is taken from
+_PARTITIVE = frozenset(
+    ["many", "much", "most", "some", "half", "all", "none", "few", "several", "majority",
+     "part", "share", "proportion", "rest", "remainder", "bulk", "third", "quarter"]
+)  # fmt: skip
+_CHANGE_OBJECT = frozenset(["in", "of", "for", "on", "among"])
 _GENERIC_RECAPS = frozenset(["figure", "figures", "sum", "amount", "total", "number", "tally"])
 _FUNCTION = frozenset(
     ["the", "a", "an", "of", "to", "by", "in", "on", "at", "for", "from", "with", "and", "or",
@@ -72,6 +78,7 @@ class _Ref:
     times: frozenset[str]
     places: frozenset[str]
     barred: bool  # another instance, a quantifier, a comparison, a list item
+    another: bool  # "a £20m loan": a new instance, never the restatement of an earlier one
 
 
 class RestatementReader:
@@ -120,21 +127,31 @@ class RestatementReader:
             len(before) >= 2 and before[-2] in _RECAP_LEADS and before[-1] not in _FUNCTION
         )
         if recap:
-            nxt = after[0] if after else ""
+            nxt = after[0].lstrip("^+-~") if after else ""
             recap = nxt.isalpha() and (
                 nxt in _RELATIVE or nxt not in _FUNCTION and nxt not in lex.not_measures
             ) or nxt in self.recap_nouns
         if m.kind == ClaimKind.COUNT and abs(m.value) <= SMALL_COUNT:
             return None  # "the two Japanese firms", "four of the five institutes": subsets
         phrase = (m.measure or "").lower()
-        if phrase and phrase.split()[-1] in self.label_nouns:
-            return None  # "the 300 series", "model 60": labels, not amounts
+        if phrase and phrase.split()[-1] in self.label_nouns and not (
+            recap and phrase in _GENERIC_RECAPS
+        ):
+            return None  # "the 300 series", "model 60": labels, not amounts ("the 27% figure" is)
+        change_recap = None
+        if recap and not phrase and after and after[0][:2] in ("^+", "^-"):
+            # "the 3.4% rise", "the $2bn cut": a change named by its noun refers back to a
+            # change the same way (unless the noun has its own object: "the 3.4% rise in wages")
+            if len(after) < 2 or after[1] not in _CHANGE_OBJECT:
+                change_recap = Direction.UP if after[0][1] == "+" else Direction.DOWN
         if phrase and phrase.split()[0] in self.unit_words:
             phrase = ""  # "376 mln stg", "2.2 mln bpd": a unit, not what is measured
         relative = None
         if recap and not phrase and len(after) >= 2 and after[0] in _RELATIVE:
             relative = after[1]  # "the $9bn it raised": refers back to a figure it "raised"
-        if recap and (phrase in _GENERIC_RECAPS or relative or phrase in self.recap_nouns):
+        if recap and (
+            phrase in _GENERIC_RECAPS or relative or phrase in self.recap_nouns or change_recap
+        ):
             measure = "*" if not phrase or phrase in _GENERIC_RECAPS else phrase
         elif phrase:
             measure = lex.measure_group(phrase) or phrase
@@ -153,7 +170,9 @@ class RestatementReader:
             and entity not in _POSSESSIVE
             and not (entity == site.subject and site.subject_generic)
         )
-        if m.role == Role.CHANGE and m.direction is not None:
+        if change_recap is not None:
+            level = f"change-{change_recap.value}"
+        elif m.role == Role.CHANGE and m.direction is not None:
             level = f"change-{m.direction.value}"
         elif m.role == Role.CHANGE:
             return None
@@ -164,6 +183,7 @@ class RestatementReader:
             bool(words & self.instance)
             or bool(set(site.clause_before) & _OTHER)
             or bool(set(before[-2:]) & _QUANTIFIERS)
+            or (before[-2:] == ("of", "the") and len(before) >= 3 and before[-3] in _PARTITIVE)
             or bool(set(after[:1]) & _AFTER_INSTANCE)
             or site.comparison
             or site.in_list
@@ -172,8 +192,9 @@ class RestatementReader:
         years = frozenset(w for w in site.times if w.isdigit())
         if m.anchor_year:
             years |= {str(m.anchor_year)}
-        if before and before[-1] in ("a", "an", "another"):
-            barred = True  # "a 20 mln dlr loan" after "a 40 mln dlr loan": another one
+        # "a 20 mln dlr loan" after "a 40 mln dlr loan": another one (but the first "a £47bn
+        # deal" is what "the £43bn deal" refers back to)
+        another = bool(before) and before[-1] in ("a", "an", "another")
         return _Ref(
             index=i,
             relative=relative,
@@ -189,6 +210,7 @@ class RestatementReader:
             times=frozenset(w for w in site.times if not w.isdigit()),
             places=frozenset(site.places),
             barred=barred,
+            another=another,
         )
 
     def _pairs(
@@ -197,7 +219,7 @@ class RestatementReader:
         for j, b in enumerate(refs):
             if b.mention.role == Role.TO:
                 continue  # "lower its stake to 19.9%": a new level, not the earlier one again
-            if b.barred or (b.measure in series and not b.recap):
+            if b.barred or b.another or (b.measure in series and not b.recap):
                 continue  # a series (a breakdown, a table): only a recap refers back
             best: tuple[float, _Ref] | None = None
             for a in reversed(refs[max(0, j - 20) : j]):
@@ -239,9 +261,13 @@ class RestatementReader:
             return None
         if a.places and b.places and a.places != b.places:
             return None
-        if not b.recap and bool(a.places) != bool(b.places):
-            return None  # "12.6m shares in the U.S." is part of the 15.8m offered
-        if b.named and not a.named and not _mentions(a, b.entity or ""):
+        if bool(a.places) != bool(b.places) and (b.places or not b.recap):
+            # "12.6m shares in the U.S." is part of the 15.8m offered; a recap may drop the
+            # place, but one that adds it ("its 80 pct interest in Standard") is another figure
+            return None
+        if b.recap and b.mention.owner is None and b.site.before[-1:] == ("the",):
+            pass  # "Managers blamed the £48m debt": a recap's subject need not own the figure
+        elif b.named and not a.named and not _mentions(a, b.entity or ""):
             return None  # "its 37 seats" (the Centre Party's) after "they hold 57 seats"
         if _bounds_alike(a.mention, b.mention):
             return None  # "over 10%" and "more than 5%": two lower bounds agree

@@ -234,6 +234,16 @@ class SentenceReader:
                     q += 1
                 if not any(u.kind == "w" and not u.upper for u in toks[q:pos]):
                     return None, False, False  # "Shr 25 cts", "Net 5.2 mln": a row label
+                said = q
+                while (
+                    said < min(q + 2, pos)
+                    and toks[said].kind == "w"
+                    and toks[said].word not in self.function_words
+                    and toks[said].word not in self.speech_verbs
+                ):
+                    said += 1  # "Passenger groups said", "Union leaders said": one speaker
+                if said > q and said < pos and toks[said].word in self.speech_verbs:
+                    q = said
                 if q < pos and toks[q].word in self.speech_verbs:
                     # "Police said 3,500 people …": the speaker, not who the figure is about
                     # (but "Toyota said its exports fell": whom "its" points to)
