@@ -536,6 +536,10 @@ class Contextualiser:
                 nxt = toks[1].lower().rstrip("’'")
                 if f"{low} {nxt}" not in lex.measure_group_of and not nxt.endswith("s"):
                     break
+            if k + 1 < len(toks) and len(low) > 3 and low.endswith("s") and not low.endswith("ss"):
+                nxt = toks[k + 1].lower().rstrip("’'")
+                if not nxt.endswith("s") and " ".join([*out, nxt]) not in lex.measure_group_of:
+                    break  # "1,340 volunteers took part": a plural noun ends the phrase
         while out and out[0][:1].isupper():
             out.pop(0)
         if not out:

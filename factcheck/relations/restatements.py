@@ -45,6 +45,19 @@ _PARTITIVE = frozenset(
     ["many", "much", "most", "some", "half", "all", "none", "few", "several", "majority",
      "part", "share", "proportion", "rest", "remainder", "bulk", "third", "quarter"]
 )  # fmt: skip
+_PARTITIVE_NUMBER = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|hundreds?|thousands?|millions?|dozens?))\s+of\s+the\s+$",
+    re.I,
+)
+_YEAR_ON_YEAR = re.compile(
+    r"\b(?:year-(?:ago|earlier|on-year)|a year (?:ago|earlier|before)|on the year)\b", re.I
+)
+_PARTICIPLE_LINKS = frozenset(["to", "by", "in", "at", "for", "from", "on", "under", "abroad"])
+_IRREGULAR_PARTICIPLES = frozenset(
+    ["sold", "held", "owned", "paid", "made", "built", "bought", "given", "taken", "kept", "left",
+     "lent", "spent", "sent", "shipped", "won", "lost", "set", "put", "cut", "brought", "grown"]
+)  # fmt: skip
 _CHANGE_OBJECT = frozenset(["in", "of", "for", "on", "among"])
 _GENERIC_RECAPS = frozenset(["figure", "figures", "sum", "amount", "total", "number", "tally"])
 _FUNCTION = frozenset(
@@ -79,6 +92,7 @@ class _Ref:
     places: frozenset[str]
     barred: bool  # another instance, a quantifier, a comparison, a list item
     another: bool  # "a £20m loan": a new instance, never the restatement of an earlier one
+    yoy: bool = False  # a change on a year before ("up 8.2bn from the year-ago level")
 
 
 class RestatementReader:
@@ -113,6 +127,12 @@ class RestatementReader:
             ref = self._ref(i, m, site)
             if ref is None:
                 continue
+            if _PARTITIVE_NUMBER.search(text, max(0, m.start - 40), m.start):
+                ref.barred = True  # "Nine of the 35 billion schillings": the whole of a part
+            if ref.level != "level":
+                rest = text[m.end : m.end + 80]
+                stop = rest.find(". ")
+                ref.yoy = bool(_YEAR_ON_YEAR.search(rest if stop < 0 else rest[:stop]))
             key = (m.kind, m.unit, m.per, ref.level)
             refs.setdefault(key, []).append(ref)
         for same in refs.values():
@@ -134,7 +154,7 @@ class RestatementReader:
         if m.kind == ClaimKind.COUNT and abs(m.value) <= SMALL_COUNT:
             return None  # "the two Japanese firms", "four of the five institutes": subsets
         phrase = (m.measure or "").lower()
-        if phrase and phrase.split()[-1] in self.label_nouns and not (
+        if phrase and phrase.split()[0] in self.label_nouns and not (
             recap and phrase in _GENERIC_RECAPS
         ):
             return None  # "the 300 series", "model 60": labels, not amounts ("the 27% figure" is)
@@ -157,8 +177,11 @@ class RestatementReader:
             measure = lex.measure_group(phrase) or phrase
         else:
             return None
-        entity = m.owner or site.subject
-        if m.owner in _POSSESSIVE:
+        owner = m.owner
+        if owner is None and before and before[-1].endswith(("'s", "’s")) and len(before[-1]) > 2:
+            owner = before[-1][:-2]  # "Brazil's 111 billion dlr debt"
+        entity = owner or site.subject
+        if owner in _POSSESSIVE:
             # "OSR … sell its 80 pct interest": OSR's; "Toyota said its exports fell": Toyota's
             if site.subject and not site.subject_generic:
                 entity = site.subject
@@ -269,10 +292,18 @@ class RestatementReader:
             pass  # "Managers blamed the £48m debt": a recap's subject need not own the figure
         elif b.named and not a.named and not _mentions(a, b.entity or ""):
             return None  # "its 37 seats" (the Centre Party's) after "they hold 57 seats"
+        if a.level != "level" and a.yoy != b.yoy:
+            return None  # a rise on the month and a rise "from the year-ago level"
+        if not b.recap and _nouns_differ(a, b):
+            return None  # "the parks had profit of $48.6m" and "the clubs unit posted $60.4m"
         if _bounds_alike(a.mention, b.mention):
             return None  # "over 10%" and "more than 5%": two lower bounds agree
         if _part_phrase(a.phrase, b.phrase) or _modifiers_differ(a, b, self.modifiers):
             return None  # "foreign bank debt" within "foreign debt"; "pretax" vs "net" earnings
+        if b.recap and _participle(b) not in (None, _participle(a)):
+            return None  # "the 15.5 mln bags sold to members" after "exports of 17 mln bags"
+        if b.recap and _lead_adjective(b) not in (None, _lead_adjective(a)):
+            return None  # "the 6.0 cent limit", then "the expanded 9.0 cent limit": another one
         if not b.recap and (bool(a.years) != bool(b.years) or bool(a.times) != bool(b.times)):
             return None  # one dated, the other not: a recap may drop the date, a statement not
         score = 0.0
@@ -303,6 +334,33 @@ class RestatementReader:
         if a.level != "level" and a.level == b.level:
             score += 1
         return score
+
+
+def _participle(r: _Ref) -> str | None:
+    """ "bags sold to members", "shares held by insiders": a participle that narrows the noun."""
+    after = r.site.after
+    if len(after) >= 3 and after[2] in _PARTICIPLE_LINKS:
+        word = after[1].lstrip("^+-~")
+        if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES:
+            return word
+    return None
+
+
+def _lead_adjective(r: _Ref) -> str | None:
+    """The word between a recap's "the" and its figure ("the expanded 9.0 cent limit")."""
+    before = r.site.before
+    word = before[-1].lstrip("^+-~") if before else ""
+    if len(before) >= 2 and before[-2] in _RECAP_LEADS and word.isalpha():
+        return word
+    return None
+
+
+def _nouns_differ(a: _Ref, b: _Ref) -> bool:
+    """Two clauses opened by different common nouns, neither of them what is measured."""
+    na, nb = a.site.subject_noun, b.site.subject_noun
+    if not na or not nb or na == nb or a.named or b.named:
+        return False
+    return na not in a.phrase.split() and nb not in b.phrase.split()
 
 
 def _mentions(a: _Ref, name: str) -> bool:

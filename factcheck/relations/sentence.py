@@ -93,10 +93,22 @@ class FigureSite:
     speaker: str | None = None  # "Toyota said …": whom "its" in the clause points to
     subject_generic: bool = False  # the subject is "the company", "the firm": it points back
     subject_initial: bool = False  # that name is the sentence's first word (maybe no name)
+    subject_noun: str | None = None  # "the parks had …": a common noun opening its clause
     verb: str | None = None  # the word just before it
     verb_after: str | None = None  # a verb just after it ("2,000 people were evacuated")
     comparison: bool = False  # "than", "vs", "compared with" next to it
     in_list: bool = False  # one of three or more figures of its kind in the clause
+
+
+@dataclass(slots=True)
+class _Subject:
+    """What opens a figure's clause (see :meth:`SentenceReader._subject`)."""
+
+    name: str | None = None
+    generic: bool = False
+    initial: bool = False
+    speaker: str | None = None
+    noun: str | None = None
 
 
 @dataclass(slots=True)
@@ -189,7 +201,6 @@ class SentenceReader:
     def __init__(self, lex: Lexicon) -> None:
         self.v = vocabulary_for(lex)
         self.function_words = lex.not_measures
-        self._speaker: str | None = None
         self.speech_verbs = frozenset(
             v for v in lex.relations.attribution.verbs if " " not in v
         )
@@ -207,10 +218,12 @@ class SentenceReader:
             q -= 1
         return " ".join(t.word for t in toks[q : r + 1])
 
-    def _subject(self, toks: list[Token], s0: int, pos: int) -> tuple[str | None, bool, bool]:
+    def _subject(self, toks: list[Token], s0: int, pos: int) -> _Subject:
         """(subject, is generic, is the sentence's first word) of the clause starting at
         ``s0``: its first name ("Amazon", "the TGWU") or definite generic noun ("the
-        company") that is not inside a prepositional phrase."""
+        company") that is not inside a prepositional phrase; also who spoke ("Police said")
+        and a common noun opening the clause ("the parks had")."""
+        found = _Subject()
         prev = ""
         r = s0
         while r < pos:
@@ -233,7 +246,7 @@ class SentenceReader:
                 while q < pos and toks[q].kind == "w" and toks[q].upper:
                     q += 1
                 if not any(u.kind == "w" and not u.upper for u in toks[q:pos]):
-                    return None, False, False  # "Shr 25 cts", "Net 5.2 mln": a row label
+                    return found  # "Shr 25 cts", "Net 5.2 mln": a row label
                 said = q
                 while (
                     said < min(q + 2, pos)
@@ -247,20 +260,42 @@ class SentenceReader:
                 if q < pos and toks[q].word in self.speech_verbs:
                     # "Police said 3,500 people …": the speaker, not who the figure is about
                     # (but "Toyota said its exports fell": whom "its" points to)
-                    self._speaker = " ".join(u.word for u in toks[r:q])
+                    found.speaker = " ".join(u.word for u in toks[r:q])
                     prev, r = toks[q].word, q + 1
                     continue
-                return " ".join(u.word for u in toks[r:q]), False, r == 0
+                found.name, found.initial = " ".join(u.word for u in toks[r:q]), r == 0
+                return found
             if t.word in ("the", "its", "their") and r + 1 < pos:
                 nxt = toks[r + 1].word
                 two = f"{nxt} {toks[r + 2].word}" if r + 2 < pos else ""
-                if two in self.generic_owners:
-                    return two, True, False
-                if nxt in self.generic_owners:
-                    return nxt, True, False
+                if two in self.generic_owners or nxt in self.generic_owners:
+                    found.name = two if two in self.generic_owners else nxt
+                    found.generic = True
+                    return found
+                if t.word == "the" and found.noun is None:
+                    found.noun = self._noun_subject(toks, r + 1, pos)
             prev = t.word
             r += 1
-        return None, False, False
+        return found
+
+    def _noun_subject(self, toks: list[Token], r: int, pos: int) -> str | None:
+        """ "the parks had …", "the clubs and equipment unit posted …": the noun after "the"
+        that opens a clause, unless the figure is inside its phrase ("the loss of 1,500 jobs")."""
+        t = toks[r]
+        if (
+            t.kind != "w"
+            or t.upper
+            or not t.word.isalpha()
+            or t.word in self.function_words
+            or t.word in self.v.time_heads
+        ):
+            return None
+        for u in toks[r + 1 : min(r + 4, pos)]:
+            if u.kind != "w" or u.word == "of":
+                return None  # a figure, or "of", inside the phrase: the figure is part of it
+            if u.word in self.function_words:
+                break
+        return t.word
 
     # ------------------------------------------------------------------ tokens
     def tokens(
@@ -604,9 +639,9 @@ class SentenceReader:
                 if toks[r].word in openers:
                     s0 = r + 1
                     break
-            self._speaker = None
-            subject, generic, initial = self._subject(toks, s0, pos)
-            speaker = self._speaker
+            found = self._subject(toks, s0, pos)
+            subject, generic, initial = found.name, found.generic, found.initial
+            speaker, noun = found.speaker, found.noun
             if subject is None and s0 > lo + 1 and toks[s0 - 1].word in _RELATIVES:
                 # "David Grutman and family members, who own about 28 pct": the name before
                 subject = self._name_before(toks, lo + 1, s0 - 1)
@@ -630,6 +665,7 @@ class SentenceReader:
                 speaker=speaker,
                 subject_generic=generic,
                 subject_initial=initial,
+                subject_noun=noun,
                 verb=prev_word,
                 verb_after=_content_verb(after),
                 comparison=any(w in _COMPARISON for w in before[-2:])
