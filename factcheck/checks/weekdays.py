@@ -1,5 +1,7 @@
 """A weekday that does not fall on the date written beside it: "Wednesday, March 22, 2018"
-(a Thursday). The year is the one written, else the article's year nearest to its date."""
+(a Thursday). The year is the one written; without one, the date's occurrences before and after
+the article's date (within half a year) are both tried, so only a weekday that fits neither is
+reported."""
 
 from __future__ import annotations
 
@@ -13,6 +15,10 @@ from factcheck.lexicon import Lexicon
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
 
+# "Tuesday, 1 March 2000 GMT": a kick-off at 20:00, not the year 2000
+_ZONE = r"(?:gmt|bst|utc|est|edt|cst|cdt|pst|pdt|cet|cest|hrs)\b"
+
+
 @functools.cache
 def _date_pattern(weekdays: str, months: str) -> regex.Pattern[str]:
     """Weekday-and-date forms ("Wednesday, March 22, 2018", "Tuesday, the 12th of March"), with
@@ -20,27 +26,29 @@ def _date_pattern(weekdays: str, months: str) -> regex.Pattern[str]:
     day, mon = rf"(?P<wd>{weekdays})", rf"(?P<mon>{months})\.?"
     return regex.compile(
         rf"\b{day},?\s+(?:the\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}"
-        rf"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b"
+        rf"(?:,?\s+(?P<y1>(?:19|20)\d\d)(?!\s?{_ZONE}))?\b"
         rf"|\b(?P<wd2>{weekdays}),?\s+(?P<mon2>{months})\.?\s+(?P<d2>[0-3]?\d)"
-        rf"(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?\b",
+        rf"(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d)(?!\s?{_ZONE}))?\b",
         regex.IGNORECASE,
     )
 
 
-def _year(ctx: CheckContext, month: int, day: int) -> int | None:
-    """The article's year, or the one before/after when that puts the date nearer."""
+def _occurrences(ctx: CheckContext, month: int, day: int) -> list[dt.date]:
+    """The date's last occurrence before the article and its next one on or after it, nearest
+    first (the next one on a tie), within half a year; none without an article date."""
     ref = ctx.article_date
     if ref is None:
-        return None
-    best: tuple[int, int] | None = None
+        return []
+    found: list[dt.date] = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
         try:
-            gap = abs((dt.date(y, month, day) - ref).days)
+            found.append(dt.date(y, month, day))
         except ValueError:
             continue
-        if best is None or gap < best[0]:
-            best = (gap, y)
-    return best[1] if best and best[0] <= 183 else None
+    before = [d for d in found if d < ref][-1:]
+    after = [d for d in found if d >= ref][:1]
+    near = sorted(before + after, key=lambda d: (abs((d - ref).days), d < ref))
+    return [d for d in near if abs((d - ref).days) <= 183]
 
 
 def _dates(text: str, low: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
@@ -75,16 +83,19 @@ def weekday_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         mon = lex.months[(m.group("mon") or m.group("mon2")).lower()]
         day = int(m.group("d1") or m.group("d2"))
         written_year = m.group("y1") or m.group("y2")
-        year = int(written_year) if written_year else _year(ctx, mon, day)
-        if year is None:
+        if written_year:
+            try:
+                dates = [dt.date(int(written_year), mon, day)]
+            except ValueError:
+                continue
+        else:
+            # no year: the story may look back or ahead ("on Sunday, January 8" in a story of
+            # 20 December is next month's), so a weekday that fits either occurrence stands
+            dates = _occurrences(ctx, mon, day)
+        if not dates or any(lex.weekdays[d.weekday()] == wd for d in dates):
             continue
-        try:
-            date = dt.date(year, mon, day)
-        except ValueError:
-            continue
+        date = dates[0]
         actual = lex.weekdays[date.weekday()]
-        if actual == wd:
-            continue
         span = (m.start(), m.end())
         yield Hit(
             (),

@@ -37,6 +37,18 @@ def _clock(n: Numeral) -> bool:
     return (not dot or len(frac) == 2) and whole.isdigit() and int(whole) <= 24
 
 
+_ZONE_AFTER = re.compile(r"\s?(?:gmt|bst|utc|est|edt|cst|cdt|pst|pdt|cet|cest|hrs)\b", re.I)
+
+
+def _military_time(text: str, n: Numeral) -> bool:
+    """ "2000 GMT", "1430 hrs": a time written as four digits, not the year 2000."""
+    w = n.written
+    return (
+        len(w) == 4 and w.isdigit() and int(w[:2]) <= 23 and int(w[2:]) <= 59
+        and bool(_ZONE_AFTER.match(text, n.end))
+    )  # fmt: skip
+
+
 def is_yearish(written: str) -> bool:
     """Four digits from 1800 to 2199: read as a year unless something says otherwise."""
     return len(written) == 4 and written.isdigit() and 1800 <= int(written) <= 2199
@@ -141,6 +153,8 @@ class Exclusions:
             and (pat.time_after.match(text, e))
             and _clock(n)
         ):
+            return True
+        if not has_currency and _military_time(text, n):
             return True
         if nxt.isalpha() and pat.ordinal_suffix.match(text, e):
             return True
