@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"[^\s-]+")
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _SLASH_RUN = re.compile(r"(?:/\d+)+")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_HYPHEN_MIXED = re.compile(r"-(\d{1,2})[/⁄](2|4|8|16|32|64)(?![\d/⁄]|\.\d)")
 #: Denominators that make "a/b" a fraction; any other "a/b" is a date, score or code unless
 #: b > 31 (no day or month): "3/4", "1/10", "1/40" but not "9/11", "24/7", "7/7".
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
@@ -188,7 +189,7 @@ class NumeralFinder:
                 return self._skip_slash(text, e)
             num = got
             skip_to = num.end
-        elif nxt and nxt in "^x× \u00a0":
+        elif nxt and nxt in "^x× \u00a0-":
             self._power_or_mixed(text, num)
             skip_to = num.end
         if s > 0:
@@ -223,6 +224,15 @@ class NumeralFinder:
 
     def _power_or_mixed(self, text: str, num: Numeral) -> None:
         e = num.end
+        if text[e] == "-" and num.integer_digits:
+            # wire style "8-1/4 pct", "14-1/2 pct": a whole and a fraction in eighths or halves
+            m = _HYPHEN_MIXED.match(text, e)
+            if m is not None and 0 < int(m.group(1)) < int(m.group(2)):
+                num.value += int(m.group(1)) / int(m.group(2))
+                num.end = m.end()
+                num.written = text[num.start : num.end]
+                num.integer_digits = False
+            return
         if text[e] == " " or text[e] == "\u00a0":
             if not num.integer_digits:
                 return

@@ -138,6 +138,12 @@ class RangeReader:
                     and self._changes(text, m.num_start)
                 ):
                     return None  # "rose 7% to 65%": a change; but "rose 3 to 4 per cent"
+                if (
+                    m.kind == ClaimKind.COUNT
+                    and 0 < m.value * 2 < nxt.value
+                    and self._changes(text, m.num_start)
+                ):
+                    return None  # "shares fell 2-3/8 to 45-1/8": by and to, not a range
                 return -1
             if m.kind == ClaimKind.YEAR or not self._changes(text, fm.start()):
                 return fm.start()
