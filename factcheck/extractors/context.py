@@ -549,6 +549,22 @@ class Contextualiser:
             out = out[:1]
         return " ".join(out)
 
+    def _before_attribution(self, toks: list[str], i: int) -> int:
+        """ "…, according to the report, to 90,000": the comma opening the attribution that
+        ends at the comma ``toks[i]`` (its words say nothing of the figure), else ``i``."""
+        j = i - 1
+        while j >= 0 and toks[j] not in (",", "(", ")"):
+            j -= 1
+        words = tuple(w.lower() for w in toks[j + 1 : i])
+        if j < 0 or not words or len(words) > 6:
+            return i
+        a = self.lex.relations.attribution
+        leads = (tuple(p.split()) for p in a.leads)
+        verbs = (tuple(p.split()) for p in a.verbs)
+        if any(words[: len(p)] == p for p in leads) or any(words[-len(p) :] == p for p in verbs):
+            return j
+        return i
+
     def _measure_left(self, text: str, m: Mention, floor: int) -> None:
         lex = self.lex
         window = text[max(floor, m.start - 90) : m.start]
@@ -566,7 +582,7 @@ class Contextualiser:
             t = toks[i]
             low = t.lower()
             if t in (",", "(", ")"):
-                i -= 1
+                i = self._before_attribution(toks, i) - 1
                 continue
             if low in _LINKERS or low in lex.up_words or low in lex.down_words:
                 linked = True
