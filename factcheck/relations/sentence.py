@@ -207,14 +207,22 @@ class SentenceReader:
             q -= 1
         return " ".join(t.word for t in toks[q : r + 1])
 
-    def _subject(self, toks: list[Token], s0: int, pos: int) -> tuple[str | None, bool, bool]:
+    def _subject(
+        self, toks: list[Token], keep: list[bool], s0: int, pos: int
+    ) -> tuple[str | None, bool, bool]:
         """(subject, is generic, is the sentence's first word) of the clause starting at
         ``s0``: its first name ("Amazon", "the TGWU") or definite generic noun ("the
-        company") that is not inside a prepositional phrase."""
+        company") that is not inside a prepositional phrase nor an adjunct set aside
+        ("According to the report, the £20m fine …": the fine)."""
         prev = ""
         r = s0
+        first = next((k for k in range(pos) if keep[k]), pos)
         while r < pos:
             t = toks[r]
+            if not keep[r]:
+                prev = ","
+                r += 1
+                continue
             if t.kind != "w":
                 prev = t.word
                 r += 1
@@ -240,7 +248,7 @@ class SentenceReader:
                     self._speaker = " ".join(u.word for u in toks[r:q])
                     prev, r = toks[q].word, q + 1
                     continue
-                return " ".join(u.word for u in toks[r:q]), False, r == 0
+                return " ".join(u.word for u in toks[r:q]), False, r == first
             if t.word in ("the", "its", "their") and r + 1 < pos:
                 nxt = toks[r + 1].word
                 two = f"{nxt} {toks[r + 2].word}" if r + 2 < pos else ""
@@ -288,6 +296,7 @@ class SentenceReader:
         self._places(toks, keep, places)
         self._asides(toks, keep)
         self._attributions(toks, keep)
+        self._tidy(toks, keep)
         return self._encode(text, index, start, end, toks, keep, mentions, times, places, hidden)
 
     # converted figures ("$50bn (£35bn)") stand for their original: set them aside
@@ -475,9 +484,37 @@ class SentenceReader:
                 for k in seg:
                     keep[k] = False
                 if a >= 0:
-                    keep[a] = False  # one of its commas
+                    keep[a] = False  # one of its commas; both when the clause runs on
+                    if b < n and toks[b].word == "," and self._runs_on(toks, keep, b + 1):
+                        keep[b] = False  # "the £12m budget, officials said, is split …"
                 elif b < n:
                     keep[b] = False
+
+    def _runs_on(self, toks: list[Token], keep: list[bool], k: int) -> bool:
+        """Does the clause run on at ``toks[k]`` with no comma of its own before it: a verb
+        of being or of change, or a preposition ("…, officials said, to £1bn")? Not before a
+        list's next item, a participle ("lopping"), "or", "up" or "a rise of"."""
+        while k < len(toks) and not keep[k]:
+            k += 1
+        if k >= len(toks) or toks[k].kind != "w":
+            return False
+        w = toks[k].word
+        if w in _RUNS_ON:
+            return True
+        return self.v.direction_code(w) in ("+", "-") and w not in _ADVERBS
+
+    # ------------------------------------------------------------------ punctuation
+    def _tidy(self, toks: list[Token], keep: list[bool]) -> None:
+        """The commas an adjunct leaves behind: one opening the sentence ("In June, of the 650
+        MPs, …") and the second of two ("rose 5%, in June, to …" keeps one)."""
+        prev = ""
+        for k, t in enumerate(toks):
+            if not keep[k]:
+                continue
+            if t.word == "," and prev in ("", ",", "("):
+                keep[k] = False
+                continue
+            prev = t.word if t.kind == "p" else "w"
 
     # ------------------------------------------------------------------ encoding
     def _encode(
@@ -591,11 +628,11 @@ class SentenceReader:
             # the subject: a capitalised name opening the clause (after an opener, if any)
             s0 = lo + 1
             for r in range(pos - 1, lo, -1):
-                if toks[r].word in openers:
+                if keep[r] and toks[r].word in openers:
                     s0 = r + 1
                     break
             self._speaker = None
-            subject, generic, initial = self._subject(toks, s0, pos)
+            subject, generic, initial = self._subject(toks, keep, s0, pos)
             speaker = self._speaker
             if subject is None and s0 > lo + 1 and toks[s0 - 1].word in _RELATIVES:
                 # "David Grutman and family members, who own about 28 pct": the name before
@@ -648,6 +685,10 @@ _AUXILIARIES = frozenset(["was", "were", "is", "are", "had", "has", "have", "bee
 
 
 _RELATIVES = frozenset(["who", "which", "whose", "that"])
+_RUNS_ON = frozenset(
+    ["is", "are", "was", "were", "has", "have", "had", "will", "would", "to", "from", "by",
+     "at", "of", "for", "with", "into", "on", "than"]
+)  # fmt: skip
 def _verb_use(word: str, nxt: str) -> bool:
     """ "lower its stake", "lower the rate": the adverb used as a verb."""
     return word in ("lower", "raise") and nxt in ("its", "the", "their", "his", "her", "our")
