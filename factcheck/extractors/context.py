@@ -282,6 +282,8 @@ class Contextualiser:
         self._breaks: list[int] = []
         self._low: str | None = None  # the text lower-cased, when that keeps every offset
         self._hedge_ends = pat.hedge_ends
+        place = lex.relations.place  # "25% across the US": a place, not what is measured
+        self._place_words = frozenset(w.lower() for w in [*place.prepositions, *place.words])
 
     @property
     def clause_breaks(self) -> list[int]:
@@ -516,6 +518,8 @@ class Contextualiser:
             if low.endswith(("’s", "'s")):
                 low = low[:-2]
             if low in lex.not_measures or low in lex.up_words or low in lex.down_words:
+                break
+            if low in self._place_words:
                 break
             if k == 0 and (low in lex.time_heads or low in lex.ordinal_words):
                 break  # "$20.9bn in the third quarter", "in January": a time, not a measure
