@@ -134,6 +134,7 @@ class Vocabulary:
         self.attribution_leads = tuple(tuple(v.split()) for v in r.attribution.leads)
         self.place_preps = frozenset(r.place.prepositions)
         self.place_words = frozenset(r.place.words)
+        self.place_nouns = frozenset(r.place.nouns)
         self.breaks = frozenset(r.clauses.breaks)
         self.openers = frozenset(w for w in r.clauses.openers if " " not in w)
         self.up = lex.up_words | lex.up_nouns
@@ -425,6 +426,12 @@ class SentenceReader:
             q = k + 1
             if q < n and toks[q].word == "the":
                 q += 1
+                if q < n and keep[q] and toks[q].word in v.place_nouns:
+                    # "across the country" ("the country's" is one token: not a place noun)
+                    for r in range(k, q + 1):
+                        keep[r] = False
+                    places.append((k, toks[q].word))
+                    continue
             first = q
             while q < n and keep[q] and toks[q].upper and toks[q].kind == "w":
                 q += 1
