@@ -508,7 +508,9 @@ class SentenceReader:
         w = toks[k].word
         if w in _RUNS_ON:
             return True
-        return self.v.direction_code(w) in ("+", "-") and w not in _ADVERBS
+        return (
+            self.v.direction_code(w) in ("+", "-") and w not in _ADVERBS and not w.endswith("ing")
+        )
 
     # ------------------------------------------------------------------ punctuation
     def _tidy(self, toks: list[Token], keep: list[bool]) -> None:
