@@ -696,7 +696,7 @@ _AUXILIARIES = frozenset(["was", "were", "is", "are", "had", "has", "have", "bee
 _RELATIVES = frozenset(["who", "which", "whose", "that"])
 _RUNS_ON = frozenset(
     ["is", "are", "was", "were", "has", "have", "had", "will", "would", "to", "from", "by",
-     "at", "of", "for", "with", "into", "on", "than"]
+     "at", "of", "for", "with", "into", "on", "than", "off", "out", "in", "over", "against"]
 )  # fmt: skip
 def _verb_use(word: str, nxt: str) -> bool:
     """ "lower its stake", "lower the rate": the adverb used as a verb."""
