@@ -24,6 +24,7 @@ restatement reader.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -144,7 +145,9 @@ class Vocabulary:
         self.nouns_only = (lex.up_nouns | lex.down_nouns) - lex.up_words - lex.down_words
         self.months = frozenset(lex.months)
         # month names that are also common words: a month only when written with a capital
-        self.capital_months = frozenset(m for m in lex.months if m in lex.not_measures or len(m) <= 3 or m in ("march",))
+        self.capital_months = frozenset(
+            m for m in lex.months if m in lex.not_measures or len(m) <= 3 or m in ("march",)
+        )
         self.weak_heads = frozenset(r.time.weak_heads)
         self.zones = frozenset(r.time.zones)
         self.connectors = frozenset(["to", "of", "and"])
@@ -468,7 +471,7 @@ class SentenceReader:
                 keep[r] = False
             reach = k
         dashes = [k for k in range(n) if keep[k] and toks[k].word == "-"]
-        for a, b in zip(dashes, dashes[1:], strict=False):
+        for a, b in itertools.pairwise(dashes):
             if b - a <= 14 and keep[a] and figs[b] == figs[a + 1]:
                 for r in range(a, b + 1):
                     keep[r] = False
@@ -478,7 +481,7 @@ class SentenceReader:
         """ "…, officials said, …", "…, the company said.", "According to the report, …"."""
         n = len(toks)
         bounds = [-1] + [k for k in range(n) if keep[k] and toks[k].word in (",", ";")] + [n]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             seg = [k for k in range(a + 1, b) if keep[k]]
             if not seg or len(seg) > 9 or any(toks[k].fig >= 0 for k in seg):
                 continue
@@ -619,7 +622,7 @@ class SentenceReader:
             k for k, t in enumerate(toks) if t.word in (";",) or t.word in self.v.breaks
         ]
         openers = self.v.openers
-        for p, mi in enumerate(reading.figures):
+        for mi in reading.figures:
             clause = clause_of_fig.get(mi, 0)
             pos = fig_pos[mi]
             lo = max((b for b in break_positions if b < pos), default=-1)
