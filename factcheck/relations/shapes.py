@@ -164,12 +164,11 @@ def _compile(shapes: list[tuple[str, str]], macros: dict[str, str]) -> re.Patter
     """One alternation of every shape, each group renamed ``<shape>__<slot>``."""
     parts = []
     for k, (name, body) in enumerate(shapes):
-        body = _expand(body, macros)
-        body = re.sub(
-            r"\(\?P<([a-z]+)(_\d)?>",
-            lambda m, k=k: f"(?P<s{k}__{m.group(1)}{m.group(2) or ''}>",
-            body,
-        )
+
+        def rename(m: re.Match[str], k: int = k) -> str:
+            return f"(?P<s{k}__{m.group(1)}{m.group(2) or ''}>"
+
+        body = re.sub(r"\(\?P<([a-z]+)(_\d)?>", rename, _expand(body, macros))
         parts.append(f"(?P<shape{k}_{name.replace('-', '_')}>{body})")
     # every shape starts at a token: the start of the clause or after a space
     return re.compile(r"(?:(?<=\ )|^)(?:" + "|".join(parts) + ")", re.VERBOSE)
