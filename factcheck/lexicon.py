@@ -250,6 +250,7 @@ class _Attribution(_File):
 class _Place(_File):
     prepositions: list[Word]
     words: list[Word]
+    nouns: list[Word] = []
 
 
 class _Links(_File):

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.models import Claim, DateInfo, InvalidSuppression, Relation, RelationKind, Suppression
+from factcheck.models import (
+    Claim,
+    DateInfo,
+    InvalidSuppression,
+    Relation,
+    RelationKind,
+    Suppression,
+)
 
 if TYPE_CHECKING:
     from factcheck.lexicon import Lexicon

@@ -220,6 +220,8 @@ _OBJECT_THEN_PERIOD = re.compile(r"^\s+(?:\w+\s+){1,4}?(?=(?:every|each|a|per|ye
 
 _PUNCT_BREAK = re.compile(r"[;:!?]|\.(?=\s)|[—–]\s")  # the reference for _punct_breaks
 _PUNCT_CHARS = ";:!?.—–"
+# an aside right after a figure: an attribution between commas, a dash pair, brackets
+_ASIDE_AFTER = re.compile(r"\s*(?:,(?P<attr>[^,.;()\d]{1,50}),|—[^—\d]{1,40}—|\([^()\d]{1,40}\))")
 _BREAK_WORDS = ("but", "while", "whereas", "although", "though", "however", "meanwhile")
 
 
@@ -282,6 +284,8 @@ class Contextualiser:
         self._breaks: list[int] = []
         self._low: str | None = None  # the text lower-cased, when that keeps every offset
         self._hedge_ends = pat.hedge_ends
+        place = lex.relations.place  # "25% across the US": a place, not what is measured
+        self._place_words = frozenset(w.lower() for w in [*place.prepositions, *place.words])
 
     @property
     def clause_breaks(self) -> list[int]:
@@ -479,7 +483,7 @@ class Contextualiser:
     def _measure(self, text: str, m: Mention, floor: int, s_end: int) -> None:
         if m.kind in (ClaimKind.DURATION, ClaimKind.QUANTITY, ClaimKind.AGE):
             return
-        right = text[m.end : min(s_end, m.end + 70)]
+        right = self._past_aside(text[m.end : min(s_end, m.end + 120)])[:70]
         rm = self.pat.measure_after.match(right)
         if rm is not None and m.kind != ClaimKind.MULTIPLIER and rm.group("link") == "from":
             rm = None
@@ -517,6 +521,8 @@ class Contextualiser:
                 low = low[:-2]
             if low in lex.not_measures or low in lex.up_words or low in lex.down_words:
                 break
+            if low in self._place_words:
+                break
             if k == 0 and (low in lex.time_heads or low in lex.ordinal_words):
                 break  # "$20.9bn in the third quarter", "in January": a time, not a measure
             if k == 0 and low.endswith("ed") and low not in lex.measure_group_of:
@@ -553,6 +559,41 @@ class Contextualiser:
             out = out[:1]
         return " ".join(out)
 
+    def _before_attribution(self, toks: list[str], i: int) -> int:
+        """ "…, according to the report, to 90,000": the comma opening the attribution that
+        ends at the comma ``toks[i]`` (its words say nothing of the figure), else ``i``."""
+        j = i - 1
+        while j >= 0 and toks[j] not in (",", "(", ")"):
+            j -= 1
+        if j < 0 or not self._attribution(toks[j + 1 : i]):
+            return i
+        return j
+
+    def _attribution(self, toks: list[str]) -> bool:
+        """Do these words (between commas) say who says so: "according to the report",
+        "officials said"?"""
+        words = tuple(w.lower() for w in toks)
+        if not words or len(words) > 6:
+            return False
+        a = self.lex.relations.attribution
+        leads = (tuple(p.split()) for p in a.leads)
+        verbs = (tuple(p.split()) for p in a.verbs)
+        return any(words[: len(p)] == p for p in leads) or any(
+            words[-len(p) :] == p for p in verbs
+        )
+
+    def _past_aside(self, right: str) -> str:
+        """The text after a figure past an aside that says nothing of it: "$46 billion,
+        officials said, off the company's value", "$46 billion — a record — off …"."""
+        am = _ASIDE_AFTER.match(right)
+        if am is None:
+            return right
+        if am.group("attr") is not None and not self._attribution(
+            _WORDS.findall(am.group("attr"))
+        ):
+            return right
+        return " " + right[am.end() :].lstrip()
+
     def _measure_left(self, text: str, m: Mention, floor: int) -> None:
         lex = self.lex
         window = text[max(floor, m.start - 90) : m.start]
@@ -570,7 +611,7 @@ class Contextualiser:
             t = toks[i]
             low = t.lower()
             if t in (",", "(", ")"):
-                i -= 1
+                i = self._before_attribution(toks, i) - 1
                 continue
             if low in _LINKERS or low in lex.up_words or low in lex.down_words:
                 linked = True

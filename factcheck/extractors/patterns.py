@@ -349,9 +349,11 @@ class Patterns:
         )
         # "fell 1.5 points from 3.1% to 2.1%": bare "points" are percentage points only when
         # percentages follow as the change's ends (an index's "50 points, or 0.7%" are not).
+        # (an aside may stand between: "1.5 points, officials said, from 3.1 pct to 2.1 pct")
         self.percent_ends = re.compile(
+            r"(?:\s*,[^,.;\d]{1,40},|\s*\([^()\d]{1,40}\))?"
             r"\s+(?:\w+\s+){0,2}?(?:from|to)\s+(?:about\s+|around\s+|some\s+)?[-−]?\d[\d.,]*\s?"
-            r"(?:%|per\s?cent|percent)",
+            r"(?:%|per\s?cent|percent|pct\b|pc\b)",
             re.IGNORECASE,
         )
         # points of a score or an index, once read_percent has declined them

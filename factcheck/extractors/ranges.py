@@ -25,6 +25,8 @@ _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-?|\+-|plus\s+or\s+minus)\s*", re.IGNOREC
 _DASH_TO = re.compile(r"\s?-\s+(?:to|or|and)\s+")
 _SYMBOL_END = re.compile(r"(?:[A-Z]{1,3}\s?\$|\$|£|€|¥|₹)\s?$")
 _SLASH = re.compile(r"/")
+# the second figure followed by the base of a change: "by 5,000 to 30,000 from 20,000"
+_THEN_FROM = re.compile(r"\S+(?:\s+[a-z]+){0,2}?,?\s+from\s+\W?\d")
 # Verbs that state a change without saying which way (direction verbs are in changes.toml).
 _ABOVE = re.compile(
     r"(?:\b(?:more|greater|larger|higher|bigger)\s+than|\babove|\bover|\bat\s+least"
@@ -133,11 +135,13 @@ class RangeReader:
             fm = _FROM.search(text, lo, m.num_start)
             if fm is None:
                 if (
-                    m.kind != ClaimKind.COUNT
-                    and m.kind != ClaimKind.YEAR
+                    m.kind != ClaimKind.YEAR
+                    and (m.kind != ClaimKind.COUNT or _THEN_FROM.match(text, nxt.start))
                     and self._changes(text, m.num_start)
                 ):
-                    return None  # "rose 7% to 65%": a change; but "rose 3 to 4 per cent"
+                    # "rose 7% to 65%", "grew by 5,000 to 30,000 from 20,000": a change; but
+                    # "rose 3 to 4 per cent"
+                    return None
                 if (
                     m.kind == ClaimKind.COUNT
                     and 0 < m.value * 2 < nxt.value

@@ -29,7 +29,12 @@ _APPOSITIVE_GAP = regex.compile(
     r"\s*(?:,|—|–|\s-)?\s*(?:or|equivalent\s+to|equal\s+to|which\s+is|i\.e\.|roughly|about)"
     r"\s+(?:about\s+|around\s+|roughly\s+|some\s+|approximately\s+)?"
 )
-_APPOSITIVE_END = regex.compile(r"\s*(?:[,.;:)—–]|\s-\s|$)")
+# (a short time or place adjunct may come first: "£10m, or $14bn last year, is …")
+_APPOSITIVE_END = regex.compile(
+    r"(?:\s+(?:last|this|next)\s+\w+"
+    r"|\s+(?:in|on|at|across|over|during|throughout)\s+(?:the\s+)?\w+(?:\s+\w+){0,2}?)?"
+    r"\s*(?:[,.;:)—–]|\s-\s|$)"
+)
 _SLASH_GAP = regex.compile(r"\s?/\s?")
 _LIST_IN_BRACKETS = regex.compile(r"\s*[;,/]\s*(?:or\s+|about\s+|some\s+)?")
 # "(£10 each)", "(£5 a head)": a price per item, not the items converted

@@ -270,6 +270,23 @@ class RestatementReader:
                 extra={"score": best[0]},
             )
 
+    def _qualifier(self, r: _Ref) -> str | None:
+        """The word before a measure written ahead of its figure: "personal" of "personal
+        incomes rose by $15.6bn", "farmers" of "farmers' incomes rose …"."""
+        before, head = r.site.clause_before, r.phrase.split()[:1]
+        if not head or head[0] not in before:
+            return None
+        k = len(before) - 1 - before[::-1].index(head[0])
+        if k == 0:
+            return None
+        word = before[k - 1].lstrip("^+-~").removesuffix("'s").removesuffix("’s").rstrip("'’")
+        if not word.isalpha() or word in self.lex.not_measures or word in _RECAP_LEADS:
+            return None
+        lead = before[k - 2] if k >= 2 else ","
+        if lead.isalpha() and lead not in self.lex.not_measures:
+            return None  # "Amazon reported net income": a verb, not a qualifier
+        return word
+
     def _score(self, a: _Ref, b: _Ref) -> float | None:
         """How strongly the text ties ``b`` back to ``a``; ``None`` when it tells them apart."""
         if b.measure != "*" and a.measure != b.measure:
@@ -294,6 +311,9 @@ class RestatementReader:
             return None  # "its 37 seats" (the Centre Party's) after "they hold 57 seats"
         if a.level != "level" and a.yoy != b.yoy:
             return None  # a rise on the month and a rise "from the year-ago level"
+        qa, qb = self._qualifier(a), self._qualifier(b)
+        if qa and qb and qa != qb:
+            return None  # "farmers' incomes" and "personal incomes": two measures
         if not b.recap and _nouns_differ(a, b):
             return None  # "the parks had profit of $48.6m" and "the clubs unit posted $60.4m"
         if _bounds_alike(a.mention, b.mention):

@@ -24,6 +24,7 @@ restatement reader.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -146,6 +147,7 @@ class Vocabulary:
         self.attribution_leads = tuple(tuple(v.split()) for v in r.attribution.leads)
         self.place_preps = frozenset(r.place.prepositions)
         self.place_words = frozenset(r.place.words)
+        self.place_nouns = frozenset(r.place.nouns)
         self.breaks = frozenset(r.clauses.breaks)
         self.openers = frozenset(w for w in r.clauses.openers if " " not in w)
         self.up = lex.up_words | lex.up_nouns
@@ -155,7 +157,9 @@ class Vocabulary:
         self.nouns_only = (lex.up_nouns | lex.down_nouns) - lex.up_words - lex.down_words
         self.months = frozenset(lex.months)
         # month names that are also common words: a month only when written with a capital
-        self.capital_months = frozenset(m for m in lex.months if m in lex.not_measures or len(m) <= 3 or m in ("march",))
+        self.capital_months = frozenset(
+            m for m in lex.months if m in lex.not_measures or len(m) <= 3 or m in ("march",)
+        )
         self.weak_heads = frozenset(r.time.weak_heads)
         self.zones = frozenset(r.time.zones)
         self.connectors = frozenset(["to", "of", "and"])
@@ -218,16 +222,22 @@ class SentenceReader:
             q -= 1
         return " ".join(t.word for t in toks[q : r + 1])
 
-    def _subject(self, toks: list[Token], s0: int, pos: int) -> _Subject:
+    def _subject(self, toks: list[Token], keep: list[bool], s0: int, pos: int) -> _Subject:
         """(subject, is generic, is the sentence's first word) of the clause starting at
         ``s0``: its first name ("Amazon", "the TGWU") or definite generic noun ("the
-        company") that is not inside a prepositional phrase; also who spoke ("Police said")
-        and a common noun opening the clause ("the parks had")."""
+        company") that is not inside a prepositional phrase nor an adjunct set aside
+        ("According to the report, the £20m fine …": the fine); also who spoke ("Police
+        said") and a common noun opening the clause ("the parks had")."""
         found = _Subject()
         prev = ""
         r = s0
+        first = next((k for k in range(pos) if keep[k]), pos)
         while r < pos:
             t = toks[r]
+            if not keep[r]:
+                prev = ","
+                r += 1
+                continue
             if t.kind != "w":
                 prev = t.word
                 r += 1
@@ -263,7 +273,7 @@ class SentenceReader:
                     found.speaker = " ".join(u.word for u in toks[r:q])
                     prev, r = toks[q].word, q + 1
                     continue
-                found.name, found.initial = " ".join(u.word for u in toks[r:q]), r == 0
+                found.name, found.initial = " ".join(u.word for u in toks[r:q]), r == first
                 return found
             if t.word in ("the", "its", "their") and r + 1 < pos:
                 nxt = toks[r + 1].word
@@ -333,6 +343,7 @@ class SentenceReader:
         self._places(toks, keep, places)
         self._asides(toks, keep)
         self._attributions(toks, keep)
+        self._tidy(toks, keep)
         return self._encode(text, index, start, end, toks, keep, mentions, times, places, hidden)
 
     # converted figures ("$50bn (£35bn)") stand for their original: set them aside
@@ -461,6 +472,12 @@ class SentenceReader:
             q = k + 1
             if q < n and toks[q].word == "the":
                 q += 1
+                if q < n and keep[q] and toks[q].word in v.place_nouns:
+                    # "across the country" ("the country's" is one token: not a place noun)
+                    for r in range(k, q + 1):
+                        keep[r] = False
+                    places.append((k, toks[q].word))
+                    continue
             first = q
             while q < n and keep[q] and toks[q].upper and toks[q].kind == "w":
                 q += 1
@@ -497,7 +514,7 @@ class SentenceReader:
                 keep[r] = False
             reach = k
         dashes = [k for k in range(n) if keep[k] and toks[k].word == "-"]
-        for a, b in zip(dashes, dashes[1:], strict=False):
+        for a, b in itertools.pairwise(dashes):
             if b - a <= 14 and keep[a] and figs[b] == figs[a + 1]:
                 for r in range(a, b + 1):
                     keep[r] = False
@@ -507,7 +524,7 @@ class SentenceReader:
         """ "…, officials said, …", "…, the company said.", "According to the report, …"."""
         n = len(toks)
         bounds = [-1] + [k for k in range(n) if keep[k] and toks[k].word in (",", ";")] + [n]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             seg = [k for k in range(a + 1, b) if keep[k]]
             if not seg or len(seg) > 9 or any(toks[k].fig >= 0 for k in seg):
                 continue
@@ -520,9 +537,39 @@ class SentenceReader:
                 for k in seg:
                     keep[k] = False
                 if a >= 0:
-                    keep[a] = False  # one of its commas
+                    keep[a] = False  # one of its commas; both when the clause runs on
+                    if b < n and toks[b].word == "," and self._runs_on(toks, keep, b + 1):
+                        keep[b] = False  # "the £12m budget, officials said, is split …"
                 elif b < n:
                     keep[b] = False
+
+    def _runs_on(self, toks: list[Token], keep: list[bool], k: int) -> bool:
+        """Does the clause run on at ``toks[k]`` with no comma of its own before it: a verb
+        of being or of change, or a preposition ("…, officials said, to £1bn")? Not before a
+        list's next item, a participle ("lopping"), "or", "up" or "a rise of"."""
+        while k < len(toks) and not keep[k]:
+            k += 1
+        if k >= len(toks) or toks[k].kind != "w":
+            return False
+        w = toks[k].word
+        if w in _RUNS_ON:
+            return True
+        return (
+            self.v.direction_code(w) in ("+", "-") and w not in _ADVERBS and not w.endswith("ing")
+        )
+
+    # ------------------------------------------------------------------ punctuation
+    def _tidy(self, toks: list[Token], keep: list[bool]) -> None:
+        """The commas an adjunct leaves behind: one opening the sentence ("In June, of the 650
+        MPs, …") and the second of two ("rose 5%, in June, to …" keeps one)."""
+        prev = ""
+        for k, t in enumerate(toks):
+            if not keep[k]:
+                continue
+            if t.word == "," and prev in ("", ",", "("):
+                keep[k] = False
+                continue
+            prev = t.word if t.kind == "p" else "w"
 
     # ------------------------------------------------------------------ encoding
     def _encode(
@@ -618,7 +665,7 @@ class SentenceReader:
             k for k, t in enumerate(toks) if t.word in (";",) or t.word in self.v.breaks
         ]
         openers = self.v.openers
-        for p, mi in enumerate(reading.figures):
+        for mi in reading.figures:
             clause = clause_of_fig.get(mi, 0)
             pos = fig_pos[mi]
             lo = max((b for b in break_positions if b < pos), default=-1)
@@ -636,10 +683,10 @@ class SentenceReader:
             # the subject: a capitalised name opening the clause (after an opener, if any)
             s0 = lo + 1
             for r in range(pos - 1, lo, -1):
-                if toks[r].word in openers:
+                if keep[r] and toks[r].word in openers:
                     s0 = r + 1
                     break
-            found = self._subject(toks, s0, pos)
+            found = self._subject(toks, keep, s0, pos)
             subject, generic, initial = found.name, found.generic, found.initial
             speaker, noun = found.speaker, found.noun
             if subject is None and s0 > lo + 1 and toks[s0 - 1].word in _RELATIVES:
@@ -694,6 +741,10 @@ _AUXILIARIES = frozenset(["was", "were", "is", "are", "had", "has", "have", "bee
 
 
 _RELATIVES = frozenset(["who", "which", "whose", "that"])
+_RUNS_ON = frozenset(
+    ["is", "are", "was", "were", "has", "have", "had", "will", "would", "to", "from", "by",
+     "at", "of", "for", "with", "into", "on", "than", "off", "out", "in", "over", "against"]
+)  # fmt: skip
 def _verb_use(word: str, nxt: str) -> bool:
     """ "lower its stake", "lower the rate": the adverb used as a verb."""
     return word in ("lower", "raise") and nxt in ("its", "the", "their", "his", "her", "our")

@@ -75,7 +75,9 @@ class Shapes:
             "FILL": rf"(?:{w}|,\ ){{0,7}}?",
             # between a verb and its change without "by": "cut 3,000 jobs", "raised prices 5%"
             "FURTHER": r"(?:(?:a\ further|another|a\ total\ of|an\ extra|a\ record)\ )?",
-            "NEAR": rf"(?:(?!(?:in|of|on|at|for|with|into|the|a|an|its|their|his|her)\ ){w}){{0,2}}",
+            "NEAR": (
+                rf"(?:(?!(?:in|of|on|at|for|with|into|the|a|an|its|their|his|her)\ ){w}){{0,2}}"
+            ),
             "TO": rf"(?:{_alt(r.links.to)})",
             "FROM": r"(?:[+\-](?:up|down)\ )?from",
             "CMP": rf"(?:{_alt(r.links.comparison)})",
@@ -110,7 +112,8 @@ class Shapes:
              r"(?:(?:,\ |\(\ |-\ )(?:(?:{EQ})\ |(?P<d_5>{DIR})\ {W}{0,2}?)(?P<by_4>{B})\ {M}"
              r"(?:\)\ )?)?{TRAIL}"),
             # "£1.2bn, up 20% from £1bn"; "£1.2bn, up from £1bn"; "profits were up 20%"
-            ("level-up", r"(?P<to>{L})\ {M}(?:,\ (?:or\ )?\#[a-z]\d+\ {M})?(?:,\ |-\ |\(\ )?(?:{BE}\ )?"
+            ("level-up", r"(?P<to>{L})\ {M}(?:,\ (?:or\ )?\#[a-z]\d+\ {M})?"
+             r"(?:,\ |-\ |\(\ )?(?:{BE}\ )?"
              r"(?P<d>[+\-](?:up|down|higher|lower))\ (?:by\ )?{FURTHER}(?:(?P<by>{B})\ {M})?"
              r"(?:(?:from|on|compared\ with|compared\ to|against|vs|versus|over)\ "
              r"(?P<from>{L})\ {M})?{TAIL}"),
@@ -161,8 +164,11 @@ def _compile(shapes: list[tuple[str, str]], macros: dict[str, str]) -> re.Patter
     """One alternation of every shape, each group renamed ``<shape>__<slot>``."""
     parts = []
     for k, (name, body) in enumerate(shapes):
-        body = _expand(body, macros)
-        body = re.sub(r"\(\?P<([a-z]+)(_\d)?>", lambda m, k=k: f"(?P<s{k}__{m.group(1)}{m.group(2) or ''}>", body)
+
+        def rename(m: re.Match[str], k: int = k) -> str:
+            return f"(?P<s{k}__{m.group(1)}{m.group(2) or ''}>"
+
+        body = re.sub(r"\(\?P<([a-z]+)(_\d)?>", rename, _expand(body, macros))
         parts.append(f"(?P<shape{k}_{name.replace('-', '_')}>{body})")
     # every shape starts at a token: the start of the clause or after a space
     return re.compile(r"(?:(?<=\ )|^)(?:" + "|".join(parts) + ")", re.VERBOSE)
