@@ -112,18 +112,31 @@ class NumbersFile(_File):
     fractions: dict[Word, Number]
     ordinals: dict[Word, Number]
     glued_prefixes: _WordList = _WordList(words=[])
+    times: dict[Word, Number] = {}
+    fold: _WordList = _WordList(words=[])
+
+    @model_validator(mode="after")
+    def _fold_words_are_numbers(self) -> NumbersFile:
+        known = {*self.units, *self.tens, *self.multipliers}
+        extra = [w for w in self.fold.words if w not in known]
+        if extra:
+            raise ValueError(
+                f"[fold] words not in [units], [tens] or [multipliers]: {', '.join(extra)}"
+            )
+        return self
 
 
 class VagueFile(_File):
     plurals: dict[Word, tuple[Number, Number]]
     of_scale: dict[Word, tuple[Number, Number]]
     before_scale: dict[Word, tuple[Number, Number]]
+    scales: _WordList = _WordList(words=[])
 
     @model_validator(mode="after")
     def _of_scale_words_are_plurals(self) -> VagueFile:
-        extra = sorted(set(self.of_scale) - set(self.plurals))
+        extra = sorted((set(self.of_scale) | set(self.scales.words)) - set(self.plurals))
         if extra:
-            raise ValueError(f"[of_scale] words not in [plurals]: {', '.join(extra)}")
+            raise ValueError(f"[of_scale] or [scales] words not in [plurals]: {', '.join(extra)}")
         return self
 
 
@@ -290,6 +303,45 @@ class _Names(_File):
     names: list[str]
 
 
+class _ContextHedges(_File):
+    movement: list[Word]
+
+
+class _ContextDirection(_File):
+    before_up: list[Word]
+    before_down: list[Word]
+    links: list[Word]
+    again: list[Word]
+    after_up: list[Word]
+    after_down: list[Word]
+    noun_links: list[Word]
+
+
+class _ContextRoles(_File):
+    to: list[Word]
+    change_of: list[Word]
+
+
+class _ContextMeasures(_File):
+    linkers: list[Word]
+    skip: list[Word]
+    generic_people: list[Word]
+    phrase_leads: list[Word]
+    possessives: list[Word]
+
+
+class _ContextPeriods(_File):
+    spans: list[Word]
+
+
+class ContextFile(_File):
+    hedges: _ContextHedges
+    direction: _ContextDirection
+    roles: _ContextRoles
+    measures: _ContextMeasures
+    periods: _ContextPeriods
+
+
 class CalendarFile(_File):
     months: dict[Word, list[Word]]
     weekdays: _Names
@@ -307,6 +359,7 @@ _FILES: dict[str, type[_File]] = {
     "relations": RelationsFile,
     "names": NamesFile,
     "calendar": CalendarFile,
+    "context": ContextFile,
 }
 
 
@@ -369,9 +422,11 @@ class Lexicon:
         )
         self.scales = dict(num.scales)
         self.glued_prefixes = frozenset(w.lower() for w in num.glued_prefixes.words)
+        self.times_words = {w.lower(): v for w, v in num.times.items()}  # "twice" = 2
         self.vague = dict(vague.plurals)  # "thousands" alone: [2000, 9999]
         self.vague_of_scale = dict(vague.of_scale)  # "tens" of "tens of thousands": [10, 100]
         self.vague_prefixes = dict(vague.before_scale)  # "several" million: [3, 9]
+        self.vague_scales = tuple(w.lower() for w in vague.scales.words)  # "tens of" thousands
         self.currency_symbols = dict(cur.symbols)
         self.currency_symbols_after = dict(cur.symbols_after)  # "500 Kč", exactly as written
         self.damaged_symbols = dict(cur.damaged)  # "PS300" for £300, against the digits only
@@ -444,12 +499,19 @@ class Lexicon:
         self.time_words = frozenset(w.lower() for w in measures.qualifiers.time)
         self.place_words = frozenset(w.lower() for w in measures.qualifiers.place)
         self.verb_measures = {k.lower(): v for k, v in measures.verb_measures.items()}
+        self.context: ContextFile = files["context"]
+        self.clause_break_words = tuple(w.lower() for w in self.relations.clauses.breaks)
 
     def _calendar(self, cal: CalendarFile) -> None:
         self.months = {name.lower(): int(n) for n, names in cal.months.items() for name in names}
         self.month_names_re = alternation(self.months)  # no group: callers name their own
         self.weekdays = tuple(w.lower() for w in cal.weekdays.names)
         self.weekday_names_re = alternation(self.weekdays)
+
+    def number_value(self, word: str) -> float:
+        """The value of a number word of [units], [tens] or [multipliers] ("ten" = 10)."""
+        nw = self.number_words
+        return float(nw.units.get(word) or nw.tens.get(word) or nw.multipliers[word])
 
     def same_measure(self, a: str | None, b: str | None) -> bool:
         """Do two measure phrases name the same thing? Equal, or both listed in one group."""

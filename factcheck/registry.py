@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.models import Claim, DateInfo, InvalidSuppression, Relation, RelationKind, Suppression
+from factcheck.models import (
+    Claim,
+    DateInfo,
+    InvalidSuppression,
+    Relation,
+    RelationKind,
+    Suppression,
+)
 
 if TYPE_CHECKING:
     from factcheck.lexicon import Lexicon
@@ -178,7 +185,7 @@ class CheckContext:
     def _clause_breaks(self) -> list[int]:
         from factcheck.extractors.context import clause_breaks
 
-        return clause_breaks(self.text)
+        return clause_breaks(self.text, self.lexicon.clause_break_words)
 
     def clause(self, c: Claim) -> int:
         """Index of the clause a claim starts in (clauses end at ; : . ? ! — "but", "while"…)."""

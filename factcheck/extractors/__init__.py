@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factcheck.extractors.context import Contextualiser
 from factcheck.extractors.bounds import merge_bounds
+from factcheck.extractors.context import Contextualiser
 from factcheck.extractors.mention import Mention
 from factcheck.extractors.patterns import patterns_for
 from factcheck.extractors.scan import Scanner

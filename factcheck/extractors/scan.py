@@ -526,10 +526,10 @@ class Scanner:
             if any(a < g.end and g.start < b for a, b in spans):
                 continue
             w = g.word
-            if w in ("twice", "thrice"):
+            if w in pat.times_words:
                 if not pat.twice_after.match(text, g.end):
                     continue
-                value = 2.0 if w == "twice" else 3.0
+                value = pat.times_words[w]
             elif w in pat.fold_words:
                 value = pat.fold_words[w]
             else:
