@@ -104,6 +104,11 @@ class _Recaps(_File):
     units: list[Word]
 
 
+class _Multiples(_File):
+    after_times: list[Word]
+    after_twice: list[Word]
+
+
 class NumbersFile(_File):
     units: dict[Word, Number]
     tens: dict[Word, Number]
@@ -113,6 +118,7 @@ class NumbersFile(_File):
     ordinals: dict[Word, Number]
     glued_prefixes: _WordList = _WordList(words=[])
     times: dict[Word, Number] = {}
+    multiples: _Multiples = _Multiples(after_times=[], after_twice=[])
     fold: _WordList = _WordList(words=[])
 
     @model_validator(mode="after")
@@ -194,6 +200,13 @@ class _Stems(_File):
     stems: list[Word]
 
 
+class _GrowthForms(_File):
+    bare: list[Word]
+    third_person: list[Word]
+    modals: list[Word]
+    objects: list[Word]
+
+
 class ChangesFile(_File):
     direction: _UpDown
     separable: dict[Word, Particle]
@@ -202,6 +215,7 @@ class ChangesFile(_File):
     periods: dict[Word, Word]
     neutral: _Stems
     opposites: dict[str, str]
+    growth_forms: _GrowthForms = _GrowthForms(bare=[], third_person=[], modals=[], objects=[])
 
 
 class _Determiners(_File):
@@ -481,6 +495,7 @@ class Lexicon:
         self.up_nouns = frozenset(changes.nouns.up)
         self.down_nouns = frozenset(changes.nouns.down)
         self.growth = dict(changes.growth)
+        self.growth_forms = changes.growth_forms  # "set to double", "doubles its sales"
         self.periods = dict(changes.periods)
         self.neutral_change_stems = tuple(w.lower() for w in changes.neutral.stems)
         pairs = [(k.lower(), v.lower()) for k, v in changes.opposites.items()]

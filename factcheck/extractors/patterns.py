@@ -334,15 +334,11 @@ class Patterns:
         # points of a score or an index, once read_percent has declined them
         self.score_points = re.compile(r"[ \u00a0]?(?:(?P<ppg>ppg)|points?|pts?)(?![\w%])", re.I)
         self.fold = re.compile(r"\s?-?\s?fold\b", re.IGNORECASE)
-        self.times = re.compile(
-            r"\s+times(?=\s+(?:as|the|more|higher|larger|bigger|greater|faster|over|that|than"
-            r"|what|its|their|his|her|lower|smaller|less)\b)",
-            re.IGNORECASE,
-        )
+        # "three times as many", "twice the size": numbers.toml [multiples]
+        multiples = lex.numbers.multiples
+        self.times = re.compile(rf"\s+times(?=\s+{trie(multiples.after_times)}\b)", re.IGNORECASE)
         self.x_mult = re.compile(r"x(?![\w\d])", re.IGNORECASE)
-        self.twice_after = re.compile(
-            r"\s+(?:as|the|that|what|its|their|his|her|over)\b", re.IGNORECASE
-        )
+        self.twice_after = re.compile(rf"\s+{trie(multiples.after_twice)}\b", re.IGNORECASE)
 
         # Ages: "33-year-old", "aged 33", "8 months old", "six weeks of age", "87 yo".
         self.age_after = re.compile(
@@ -405,13 +401,12 @@ class Patterns:
         self.hedge_last_words = frozenset(
             h.split()[-1].rstrip(".").lower() for h in lex.hedges_before
         )
-        self.growth_modal = re.compile(
-            r"\b(?:to|will|would|could|can|may|might|should|must|set\s+to)\s+(?:\w+ly\s+)?$",
-            re.IGNORECASE,
-        )
-        self.growth_object = re.compile(
-            r"\s+(?:its|their|the|his|her|in|every|each|again|by|to|from)\b", re.IGNORECASE
-        )
+        # "set to double", "doubles its sales": changes.toml [growth_forms]
+        forms = lex.growth_forms
+        self.growth_bare = frozenset(w.lower() for w in forms.bare)
+        self.growth_third_person = frozenset(w.lower() for w in forms.third_person)
+        self.growth_modal = re.compile(rf"\b{trie(forms.modals)}\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+        self.growth_object = re.compile(rf"\s+{trie(forms.objects)}\b", re.IGNORECASE)
         self.growth_compound = re.compile(
             r"[-\s](?:digit|figure|dip|whammy|standard|act|room|bed|decker|check|click|agent"
             r"|crown|header|jab|dose|glaz|lock|bill|chin|edged|barrel)",

@@ -550,10 +550,10 @@ class Scanner:
 
     def _growth_is_claim(self, text: str, g: GrowthWord) -> bool:
         pat, w = self.pat, g.word
-        if w in ("double", "triple", "treble", "quadruple", "halve"):
+        if w in pat.growth_bare:
             if not pat.growth_modal.search(text, max(0, g.start - 25), g.start):
                 return False  # "a double act", "triple jump"
-        elif w in ("doubles", "triples", "trebles", "quadruples", "halves") and (
+        elif w in pat.growth_third_person and (
             not pat.growth_object.match(text, g.end)
         ):
             return False
