@@ -313,7 +313,7 @@ class RelationsFile(_File):
     ranks: _WordList
 
 
-class _Names(_File):
+class _CalendarNames(_File):
     names: list[str]
 
 
@@ -358,7 +358,7 @@ class ContextFile(_File):
 
 class CalendarFile(_File):
     months: dict[Word, list[Word]]
-    weekdays: _Names
+    weekdays: _CalendarNames
 
 
 _FILES: dict[str, type[_File]] = {
