@@ -104,6 +104,11 @@ class _Recaps(_File):
     units: list[Word]
 
 
+class _Multiples(_File):
+    after_times: list[Word]
+    after_twice: list[Word]
+
+
 class NumbersFile(_File):
     units: dict[Word, Number]
     tens: dict[Word, Number]
@@ -112,18 +117,32 @@ class NumbersFile(_File):
     fractions: dict[Word, Number]
     ordinals: dict[Word, Number]
     glued_prefixes: _WordList = _WordList(words=[])
+    times: dict[Word, Number] = {}
+    multiples: _Multiples = _Multiples(after_times=[], after_twice=[])
+    fold: _WordList = _WordList(words=[])
+
+    @model_validator(mode="after")
+    def _fold_words_are_numbers(self) -> NumbersFile:
+        known = {*self.units, *self.tens, *self.multipliers}
+        extra = [w for w in self.fold.words if w not in known]
+        if extra:
+            raise ValueError(
+                f"[fold] words not in [units], [tens] or [multipliers]: {', '.join(extra)}"
+            )
+        return self
 
 
 class VagueFile(_File):
     plurals: dict[Word, tuple[Number, Number]]
     of_scale: dict[Word, tuple[Number, Number]]
     before_scale: dict[Word, tuple[Number, Number]]
+    scales: _WordList = _WordList(words=[])
 
     @model_validator(mode="after")
     def _of_scale_words_are_plurals(self) -> VagueFile:
-        extra = sorted(set(self.of_scale) - set(self.plurals))
+        extra = sorted((set(self.of_scale) | set(self.scales.words)) - set(self.plurals))
         if extra:
-            raise ValueError(f"[of_scale] words not in [plurals]: {', '.join(extra)}")
+            raise ValueError(f"[of_scale] or [scales] words not in [plurals]: {', '.join(extra)}")
         return self
 
 
@@ -181,6 +200,13 @@ class _Stems(_File):
     stems: list[Word]
 
 
+class _GrowthForms(_File):
+    bare: list[Word]
+    third_person: list[Word]
+    modals: list[Word]
+    objects: list[Word]
+
+
 class ChangesFile(_File):
     direction: _UpDown
     separable: dict[Word, Particle]
@@ -189,6 +215,7 @@ class ChangesFile(_File):
     periods: dict[Word, Word]
     neutral: _Stems
     opposites: dict[str, str]
+    growth_forms: _GrowthForms = _GrowthForms(bare=[], third_person=[], modals=[], objects=[])
 
 
 class _Determiners(_File):
@@ -287,13 +314,52 @@ class RelationsFile(_File):
     ranks: _WordList
 
 
-class _Names(_File):
+class _CalendarNames(_File):
     names: list[str]
+
+
+class _ContextHedges(_File):
+    movement: list[Word]
+
+
+class _ContextDirection(_File):
+    before_up: list[Word]
+    before_down: list[Word]
+    links: list[Word]
+    again: list[Word]
+    after_up: list[Word]
+    after_down: list[Word]
+    noun_links: list[Word]
+
+
+class _ContextRoles(_File):
+    to: list[Word]
+    change_of: list[Word]
+
+
+class _ContextMeasures(_File):
+    linkers: list[Word]
+    skip: list[Word]
+    generic_people: list[Word]
+    phrase_leads: list[Word]
+    possessives: list[Word]
+
+
+class _ContextPeriods(_File):
+    spans: list[Word]
+
+
+class ContextFile(_File):
+    hedges: _ContextHedges
+    direction: _ContextDirection
+    roles: _ContextRoles
+    measures: _ContextMeasures
+    periods: _ContextPeriods
 
 
 class CalendarFile(_File):
     months: dict[Word, list[Word]]
-    weekdays: _Names
+    weekdays: _CalendarNames
 
 
 _FILES: dict[str, type[_File]] = {
@@ -308,6 +374,7 @@ _FILES: dict[str, type[_File]] = {
     "relations": RelationsFile,
     "names": NamesFile,
     "calendar": CalendarFile,
+    "context": ContextFile,
 }
 
 
@@ -370,9 +437,11 @@ class Lexicon:
         )
         self.scales = dict(num.scales)
         self.glued_prefixes = frozenset(w.lower() for w in num.glued_prefixes.words)
+        self.times_words = {w.lower(): v for w, v in num.times.items()}  # "twice" = 2
         self.vague = dict(vague.plurals)  # "thousands" alone: [2000, 9999]
         self.vague_of_scale = dict(vague.of_scale)  # "tens" of "tens of thousands": [10, 100]
         self.vague_prefixes = dict(vague.before_scale)  # "several" million: [3, 9]
+        self.vague_scales = tuple(w.lower() for w in vague.scales.words)  # "tens of" thousands
         self.currency_symbols = dict(cur.symbols)
         self.currency_symbols_after = dict(cur.symbols_after)  # "500 Kč", exactly as written
         self.damaged_symbols = dict(cur.damaged)  # "PS300" for £300, against the digits only
@@ -427,6 +496,7 @@ class Lexicon:
         self.up_nouns = frozenset(changes.nouns.up)
         self.down_nouns = frozenset(changes.nouns.down)
         self.growth = dict(changes.growth)
+        self.growth_forms = changes.growth_forms  # "set to double", "doubles its sales"
         self.periods = dict(changes.periods)
         self.neutral_change_stems = tuple(w.lower() for w in changes.neutral.stems)
         pairs = [(k.lower(), v.lower()) for k, v in changes.opposites.items()]
@@ -445,12 +515,19 @@ class Lexicon:
         self.time_words = frozenset(w.lower() for w in measures.qualifiers.time)
         self.place_words = frozenset(w.lower() for w in measures.qualifiers.place)
         self.verb_measures = {k.lower(): v for k, v in measures.verb_measures.items()}
+        self.context: ContextFile = files["context"]
+        self.clause_break_words = tuple(w.lower() for w in self.relations.clauses.breaks)
 
     def _calendar(self, cal: CalendarFile) -> None:
         self.months = {name.lower(): int(n) for n, names in cal.months.items() for name in names}
         self.month_names_re = alternation(self.months)  # no group: callers name their own
         self.weekdays = tuple(w.lower() for w in cal.weekdays.names)
         self.weekday_names_re = alternation(self.weekdays)
+
+    def number_value(self, word: str) -> float:
+        """The value of a number word of [units], [tens] or [multipliers] ("ten" = 10)."""
+        nw = self.number_words
+        return float(nw.units.get(word) or nw.tens.get(word) or nw.multipliers[word])
 
     def same_measure(self, a: str | None, b: str | None) -> bool:
         """Do two measure phrases name the same thing? Equal, or both listed in one group."""

@@ -164,16 +164,22 @@ class Relation(_Frozen):
     states, and a user can see why one fired or stayed silent (``--show-claims``).
     """
 
-    id: str = Field(description="Stable within one report: r1, r2, … in text order.")
-    kind: RelationKind
+    id: str = Field(
+        description="Stable within one report: r1, r2, … in text order; a finding names the "
+        "relations it read by these ids (Finding.relations)."
+    )
+    kind: RelationKind = Field(
+        description="What the sentence states: a change, a multiplier, a conversion, parts of a "
+        "whole, a share of a whole, shares of one whole, or one figure restated."
+    )
     slots: dict[str, list[str]] = Field(
         description="Claim ids by slot: change {from, to, amount, percent, points, fraction}; "
         "multiplier {factor, from, to}; conversion {original, converted}; parts {whole, parts}; "
         "share {part, share, whole}; shares {shares}; restatement {first, again}."
     )
     span: tuple[int, int] = Field(description="The evidence: the words that state the relation.")
-    line: int
-    column: int
+    line: int = Field(description="1-based line of the evidence's start in the source file.")
+    column: int = Field(description="1-based column of the evidence's start in the source file.")
     text: str = Field(description="The evidence as checked (markup removed).")
     shape: str = Field(description="Which sentence shape read it ('from-to', 'of-lead', …).")
     direction: Direction | None = Field(
@@ -241,7 +247,9 @@ class Finding(_Frozen):
     )
     suggestion: Suggestion | None = None
     relations: list[str] = Field(
-        default_factory=list, description="Ids of the relations the finding is about."
+        default_factory=list,
+        description="Ids of the relations the finding is about: entries of its file's relations "
+        "list (empty when the rule reads no relation: a malformed number, a weekday).",
     )
 
 
@@ -266,7 +274,10 @@ class FileResult(_Frozen):
     date: DateInfo | None = None
     claims: list[Claim] = Field(default_factory=list)
     relations: list[Relation] = Field(
-        default_factory=list, description="What the text says ties claims together."
+        default_factory=list,
+        description="What the text says ties claims together, in text order, each with the "
+        "claim ids of its slots; a finding's relations refer to these by id. A relation no "
+        "finding names is one no enabled rule found fault with.",
     )
     findings: list[Finding] = Field(default_factory=list)
     cross_checked: int = Field(default=0, description="Claims compared with another claim.")

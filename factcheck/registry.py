@@ -185,7 +185,7 @@ class CheckContext:
     def _clause_breaks(self) -> list[int]:
         from factcheck.extractors.context import clause_breaks
 
-        return clause_breaks(self.text)
+        return clause_breaks(self.text, self.lexicon.clause_break_words)
 
     def clause(self, c: Claim) -> int:
         """Index of the clause a claim starts in (clauses end at ; : . ? ! — "but", "while"…)."""

@@ -148,3 +148,27 @@ def test_the_one_guard_never_changes_the_claims(text: str) -> None:
 )
 def test_one_is_read_only_where_it_is_an_amount(text: str, values: list[float]) -> None:
     assert [c.value for c in factcheck.extract(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose, but profits fell; meanwhile costs rose although wages, though low, rose.",
+        "Awhile ago butter was cheap whilst bread, yet dearer, sold; whereas however-minded…",
+        "BUT, While, WHILST: although-though meanwhile_yet but",
+        "",
+    ],
+)
+def test_clause_break_words_found_as_whole_words(text: str) -> None:
+    """One pass for words that share a part ("while", "whilst", "meanwhile") finds exactly the
+    whole-word occurrences a plain search for each word finds."""
+    import re
+
+    from factcheck.extractors.context import _punct_breaks, clause_breaks
+    from factcheck.lexicon import load_lexicon
+
+    words = load_lexicon().clause_break_words
+    low = text.lower()
+    whole = [re.compile(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])") for w in words]
+    expected = sorted(_punct_breaks(text) + [m.end() for p in whole for m in p.finditer(low)])
+    assert clause_breaks(text, words) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pint
 import pytest
 
@@ -108,3 +110,47 @@ def test_every_extracted_unit_reads_back_in_pint(ureg: pint.UnitRegistry) -> Non
                 except Exception:
                     bad.add((c.text, c.unit))
     assert bad == set()
+
+
+def test_a_user_context_lexicon_extends_a_moved_list(tmp_path: Path) -> None:
+    """Issue 12: the context reader's word lists are lexicon data a rules folder can extend —
+    here the verbs after which "up to" is a movement, not a bound (context.toml [hedges])."""
+    import factcheck
+
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "context.toml").write_text(
+        '[hedges]\nmovement = ["vaulted"]\n', encoding="utf-8"
+    )
+    text = "Prices vaulted up to 4% last month."
+
+    def hedges(report: factcheck.Report) -> list[tuple[str, str | None]]:
+        return [(c.text, c.hedge) for r in report.files for c in getattr(r, "claims", [])]
+
+    assert hedges(factcheck.check(text)) == [("up to 4%", "up to")]  # shipped: a bound
+    assert hedges(factcheck.check(text, rule_dirs=[tmp_path])) == [("4%", None)]
+    assert "vaulted" not in load_lexicon().context.hedges.movement  # the shipped one unchanged
+
+
+def test_moved_word_lists_are_not_written_in_the_extractors() -> None:
+    """Issue 12: the words of the context reader and the scanner are in rules/lexicon/."""
+    root = Path(__file__).resolve().parent.parent / "factcheck" / "extractors"
+    source = (root / "context.py").read_text(encoding="utf-8")
+    source += (root / "patterns.py").read_text(encoding="utf-8")
+    for name in ("_MOVEMENT", "_LINKERS", "_SKIP_LEFT", "_BREAK_WORDS", "_GENERIC_PEOPLE",
+                 "_DURATION_PREPS", "_SCALE_WORDS", "_VAGUE_SCALES", "_FOLD_WORDS",
+                 "_MULTIPLIER_WORDS", "_ADJ_ENDS", "_TO_ENDS", "_OF_BY"):  # fmt: skip
+        assert f"{name} =" not in source, name
+    ctx = LEX.context
+    assert "edged" in ctx.hedges.movement and "totalled" in ctx.measures.linkers
+    assert LEX.clause_break_words[:2] == ("but", "while")  # relations.toml [clauses] breaks
+
+
+def test_fold_words_must_be_number_words(tmp_path: Path) -> None:
+    from factcheck.errors import RuleFileError
+
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "numbers.toml").write_text(
+        '[fold]\nwords = ["umpteen"]\n', encoding="utf-8"
+    )
+    with pytest.raises(RuleFileError, match=r"\[fold\] words not in \[units\].*umpteen"):
+        load_lexicon([tmp_path])

@@ -169,6 +169,72 @@ def test_full_show_claims_marks_every_claim_and_legend() -> None:
     assert "⟦" not in coloured.split("Claims by kind")[0]
 
 
+CHANGE = "Sales rose 20% from $100m to $150m."  # PCT001 fires on relation r1
+
+
+def test_show_claims_lists_the_relations_of_a_change_sentence() -> None:
+    """Issue 12: a user sees which relation a rule read, its slots as claim ids and texts."""
+    report = check_text(CHANGE, "a.txt")
+    (result,) = report.files
+    assert isinstance(result, FileResult)
+    ids = {c.text: c.id for c in result.claims}
+    assert ids == {"20%": "c1", "$100m": "c2", "$150m": "c3"}
+    out = render(report, "full", RenderContext(sources={"a.txt": CHANGE}, show_claims=True))
+    table = out.split("\nRelations\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert table[0].split() == ["id", "where", "kind", "shape", "word", "tags", "used", "by"]
+    assert table[1].split()[:3] == ["r1", "1:7", "change"]
+    assert "rose (up)" in table[1] and table[1].endswith("PCT001 1:12")
+    assert table[2] == '    from c2 "$100m" → to c3 "$150m", percent c1 "20%"'
+    assert "  relations: r1\n" in out  # the finding names the relation it read
+    # without --show-claims, neither
+    plain = render(report, "full", RenderContext(sources={"a.txt": CHANGE}))
+    assert "Relations" not in plain and "relations: r1" not in plain
+
+
+def test_html_relations_link_claims_and_findings() -> None:
+    report = check_text(CHANGE, "a.txt")
+    page = render(report, "html", RenderContext(sources={"a.txt": CHANGE}))
+    row = re.search(r'<tr id="f0-r1" class="relation">(.*?)</tr>', page)
+    assert row is not None
+    cells = re.findall(r"<td>(.*?)</td>", row.group(1))
+    (result,) = report.files
+    assert isinstance(result, FileResult)
+    assert cells[:4] == ["r1", "1:7", "change", result.relations[0].shape]
+    assert cells[4] == (
+        'from <a class="claim-ref" href="#f0-c2">c2</a> “$100m” → '
+        'to <a class="claim-ref" href="#f0-c3">c3</a> “$150m”, '
+        'percent <a class="claim-ref" href="#f0-c1">c1</a> “20%”'
+    )
+    assert cells[5] == "rose (up)"
+    assert cells[7] == '<a href="#f0-x1">PCT001 1:12</a>'
+    assert 'id="f0-c2"' in page and 'id="f0-x1"' in page  # every link lands
+    link = '<a class="relation" href="#f0-r1">r1</a>'
+    assert f'<p class="relations">Read from relation {link}</p>' in page
+
+
+def test_relation_text_is_escaped() -> None:
+    """A relation's words come from the article: escaped in HTML, neutralised on a terminal."""
+    report = check_text(CHANGE, "a.txt")
+    (result,) = report.files
+    assert isinstance(result, FileResult)
+    (rel,) = result.relations
+    hostile = rel.model_copy(
+        update={"word": "<script>alert(1)</script>", "shape": 'a"b', "tags": ["<i>\x1b[31m"]}
+    )
+    claims = [
+        c.model_copy(update={"text": "<b>$100m</b>"}) if c.id == "c2" else c for c in result.claims
+    ]
+    bad = report.model_copy(
+        update={"files": [result.model_copy(update={"relations": [hostile], "claims": claims})]}
+    )
+    page = render(bad, "html", RenderContext(sources={"a.txt": CHANGE}))
+    assert "<script>alert" not in page and "<b>$100m" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;$100m&lt;/b&gt;" in page
+    assert "a&quot;b" in page
+    out = render(bad, "full", RenderContext(sources={"a.txt": CHANGE}, show_claims=True))
+    assert "\x1b" not in out and "<script>alert(1)</script>" in out  # plain text, no escape codes
+
+
 def test_full_reports_file_failures() -> None:
     report = factcheck.check_file("/nonexistent/article.txt")
     out = render(report, "full", RenderContext())

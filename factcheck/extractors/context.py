@@ -18,189 +18,21 @@ from factcheck.segment import Sentences, positions_of
 
 _WINDOW = 200  # no context search reaches further back than this
 _VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
-_MOVEMENT = frozenset(
-    [
-        "add",
-        "adds",
-        "added",
-        "adding",
-        "edge",
-        "edges",
-        "edged",
-        "edging",
-        "inch",
-        "inches",
-        "inched",
-        "inching",
-        "tick",
-        "ticks",
-        "ticked",
-        "ticking",
-        "creep",
-        "creeps",
-        "crept",
-        "creeping",
-        "move",
-        "moves",
-        "moved",
-        "moving",
-        "go",
-        "goes",
-        "went",
-        "gone",
-        "going",
-        "come",
-        "comes",
-        "came",
-        "shoot",
-        "shoots",
-        "shot",
-        "climb",
-        "climbs",
-        "climbed",
-        "jump",
-        "jumps",
-        "jumped",
-        "push",
-        "pushes",
-        "pushed",
-        "rose",
-        "rise",
-        "rises",
-        "grew",
-        "grow",
-        "grows",
-        "sum",
-        "sums",
-        "summed",
-        "round",
-        "rounded",
-        "step",
-        "stepped",
-        "speed",
-        "sped",
-        "total",
-        "totals",
-        "totalled",
-        "totaled",
-        "mount",
-        "mounted",
-        "pile",
-        "piled",
-    ]
-)
 
 
-def _moved_up_to(text: str, hm: re.Match[str]) -> bool:
-    """Is an "up to" hedge really "up" + "to" after a verb of movement?"""
+def _moved_up_to(text: str, hm: re.Match[str], movement: frozenset[str]) -> bool:
+    """Is an "up to" hedge really "up" + "to" after a verb of ``movement``?"""
     if " ".join(hm.group("h").lower().split()) != "up to":
         return False
     vm = _VERB_BEFORE.search(text, max(0, hm.start() - 20), hm.start())
-    return vm is not None and vm.group(1).lower() in _MOVEMENT
+    return vm is not None and vm.group(1).lower() in movement
 
 
-_GENERIC_PEOPLE = frozenset(["people", "persons", "workers", "individuals"])
-_DURATION_PREPS = frozenset(["in", "over", "within", "for", "during", "across", "after", "inside"])
-
-_LINKERS = frozenset(
-    [
-        "by",
-        "of",
-        "at",
-        "to",
-        "from",
-        "totalling",
-        "totaling",
-        "totalled",
-        "totaled",
-        "worth",
-        "reached",
-        "reaching",
-        "hit",
-        "hitting",
-        "topped",
-        "topping",
-        "was",
-        "were",
-        "is",
-        "are",
-        "stood",
-        "stands",
-        "stand",
-        "amounted",
-        "amounting",
-        "amounts",
-        "came",
-        "comes",
-        "reach",
-        "reaches",
-        "hits",
-        "tops",
-        "equalled",
-        "equaled",
-        "equals",
-    ]
-)
-_SKIP_LEFT = frozenset(
-    [
-        "have",
-        "has",
-        "had",
-        "been",
-        "be",
-        "being",
-        "will",
-        "would",
-        "could",
-        "may",
-        "might",
-        "should",
-        "now",
-        "already",
-        "also",
-        "still",
-        "just",
-        "only",
-        "own",
-        "a",
-        "an",
-        "the",
-        "almost",
-        "nearly",
-        "some",
-        "about",
-        "around",
-        "roughly",
-    ]
-)
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*|[,()]")
-_ADJ_DIRECTION_AFTER = re.compile(
-    r"^\s*(?P<d>higher|lower|more|less|fewer|up|down)\b(?!\s+(?:to|from)\s+\d)",
-    re.IGNORECASE,
-)
-_ADJ_DIRECTION_BEFORE = re.compile(
-    r"\b(?P<d>up|down|higher|lower)\s+(?:by\s+|to\s+)?(?:a\s+further\s+|another\s+)?$",
-    re.IGNORECASE,
-)
 _FROM_BEFORE = re.compile(r"\b(?P<d>up|down)?\s*\bfrom\s+$", re.IGNORECASE)
-_TO_BEFORE = re.compile(
-    r"\b(?:to|to\s+stand\s+at|to\s+reach|reaching|to\s+hit|to\s+an?\s+(?:total|record|high|low"
-    r"|peak)\s+of|to\s+a\s+(?:record|new)\s+(?:high|low))\s+$",
-    re.IGNORECASE,
-)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-# "a change of 50 per cent", "an increase of 5%": a change whose direction the pair gives
-_CHANGE_OF = re.compile(
-    r"\b(?:change|movement|swing|shift|difference|increase|rise|fall|drop|decline|gain|jump|cut"
-    r"|reduction|decrease)\s+of\s+$",
-    re.IGNORECASE,
-)
 _OFF_AFTER = re.compile(r"^\s+off\b")
 _HEDGE_QUOTES = ('"', "'", "‘", "“")  # one may stand between a hedge and its figure
-# the last words the end-anchored patterns above can end with
-_ADJ_ENDS = ("up", "down", "higher", "lower", "by", "to", "further", "another")
-_TO_ENDS = ("to", "at", "reach", "reaching", "hit", "of", "high", "low")
-_OF_BY = ("of", "by")
 
 
 def _last_token(near: str) -> str:
@@ -222,7 +54,6 @@ _PUNCT_BREAK = re.compile(r"[;:!?]|\.(?=\s)|[—–]\s")  # the reference for _p
 _PUNCT_CHARS = ";:!?.—–"
 # an aside right after a figure: an attribution between commas, a dash pair, brackets
 _ASIDE_AFTER = re.compile(r"\s*(?:,(?P<attr>[^,.;()\d]{1,50}),|—[^—\d]{1,40}—|\([^()\d]{1,40}\))")
-_BREAK_WORDS = ("but", "while", "whereas", "although", "though", "however", "meanwhile")
 
 
 def _punct_breaks(text: str) -> list[int]:
@@ -243,23 +74,56 @@ def _punct_breaks(text: str) -> list[int]:
     return out
 
 
-def clause_breaks(text: str, lowered: str | None = None) -> list[int]:
-    """Sorted offsets just after each clause break: ; : ! ? a full stop, a dash, or a
-    conjunction that starts a new clause ("but", "while", "although"…).
+_Scans = tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
 
-    Plain ``str.find`` for the words: one regex alternation over the whole text costs several
-    times more, and this runs once per document.
+
+@functools.cache
+def _break_scans(words: tuple[str, ...]) -> _Scans:
+    """The strings to look for to find ``words``, each with the words it finds and where they
+    start against it: a word holding another ("although": "though") or one sharing its first
+    four letters with another ("whilst", "while") costs no pass over the text of its own."""
+    scans: list[tuple[str, list[tuple[str, int]]]] = []
+    for w in sorted(set(words), key=lambda w: (len(w), w)):
+        for k, (needle, found) in enumerate(scans):
+            at = w.find(needle)
+            if at != -1:
+                found.append((w, at))
+                break
+            common = next(
+                (i for i, (a, b) in enumerate(zip(needle, w, strict=False)) if a != b),
+                min(len(needle), len(w)),
+            )
+            if common >= 4:  # the shorter needle still starts where each found word starts
+                scans[k] = (needle[:common], [*found, (w, 0)])
+                break
+        else:
+            scans.append((w, [(w, 0)]))
+    return tuple((needle, tuple(found)) for needle, found in scans)
+
+
+def clause_breaks(text: str, words: tuple[str, ...], lowered: str | None = None) -> list[int]:
+    """Sorted offsets just after each clause break: ; : ! ? a full stop, a dash, or one of the
+    lower-case conjunctions ``words`` that start a new clause ("but", "while", "although"…:
+    ``Lexicon.clause_break_words``).
+
+    Plain ``str.find`` for the words (one pass for words that share a part, ``_break_scans``):
+    one regex alternation over the whole text costs several times more, and this runs once per
+    document.
     """
     out = _punct_breaks(text)
     low = lowered if lowered is not None else text.lower()
     n = len(low)
-    for word in _BREAK_WORDS:
-        i = low.find(word)
+    for needle, found in _break_scans(words):
+        i = low.find(needle)
         while i != -1:
-            j = i + len(word)
-            if (i == 0 or not low[i - 1].isalnum()) and (j == n or not low[j].isalnum()):
-                out.append(j)
-            i = low.find(word, j)
+            for word, at in found:
+                s = i - at
+                if s < 0 or not low.startswith(word, s):
+                    continue
+                j = s + len(word)
+                if (s == 0 or not low[s - 1].isalnum()) and (j == n or not low[j].isalnum()):
+                    out.append(j)
+            i = low.find(needle, i + 1)
     out.sort()
     return out
 
@@ -302,7 +166,7 @@ class Contextualiser:
         """Fill the context of each mention; ``lowered`` is ``text.lower()`` if known."""
         prev_end = 0
         # clause breaks found once; each figure's clause start is a bisection, not a rescan
-        self._breaks = clause_breaks(text, lowered) if mentions else []
+        self._breaks = clause_breaks(text, self.lex.clause_break_words, lowered) if mentions else []
         if lowered is None and mentions:
             low = text.lower()
             lowered = low if len(low) == len(text) else None  # "İ" lower-cases to two characters
@@ -339,7 +203,7 @@ class Contextualiser:
             hm = self.pat.hedge_before_lc.search(low, lo, m.start)
         else:
             hm = self.pat.hedge_before.search(text, lo, m.start)
-        if hm is not None and hm.group("h") and _moved_up_to(text, hm):
+        if hm is not None and hm.group("h") and _moved_up_to(text, hm, self.pat.movement_verbs):
             hm = None  # "edged up to 4%", "adds up to 100": a movement, not a bound
         if hm is not None:
             group = "h" if hm.group("h") is not None else "hs"
@@ -382,20 +246,21 @@ class Contextualiser:
         # the patterns anchored at the end of ``near`` can only match when its last word ends
         # in one of their final words: a set test skips most of them (they scan all of near)
         last = _last_token(near)
-        am = _ADJ_DIRECTION_BEFORE.search(near) if last.endswith(_ADJ_ENDS) else None
+        pat = self.pat
+        am = pat.adj_direction_before.search(near) if last.endswith(pat.adj_ends) else None
         if am is not None:
             word = am.group("d").lower()
-            direction = Direction.UP if word in ("up", "higher") else Direction.DOWN
+            direction = Direction.UP if word in pat.up_before else Direction.DOWN
             adjacent = True
         if direction is None:
-            bm = _ADJ_DIRECTION_AFTER.match(right)
+            bm = pat.adj_direction_after.match(right)
             if bm is not None and m.kind != ClaimKind.MULTIPLIER:
                 word = bm.group("d").lower()
-                direction = Direction.UP if word in ("higher", "more", "up") else Direction.DOWN
+                direction = Direction.UP if word in pat.up_after else Direction.DOWN
                 adjacent = True
         if direction is None:
             nm = self._noun_after.match(right) if m.kind != ClaimKind.MULTIPLIER else None
-            if nm is None and last.endswith(_OF_BY):
+            if nm is None and last.endswith(pat.noun_link_ends):
                 nm = self._noun_before.search(near)
             if nm is not None:
                 word = nm.group("n").lower()
@@ -412,8 +277,8 @@ class Contextualiser:
             best = None
             for dm in found:
                 w = dm.group("d").lower()
-                if w in ("up", "down", "more", "less", "fewer", "higher", "lower"):
-                    continue
+                if w in pat.adjacent_after:
+                    continue  # read against the figure above, never as a verb further left
                 best = dm
             if best is not None:
                 word = best.group("d").lower()
@@ -425,8 +290,6 @@ class Contextualiser:
                         word = None
                 if word is not None:
                     direction = Direction.UP if word in lex.up_words else Direction.DOWN
-                    if word in ("add", "added", "adds", "adding"):
-                        direction = Direction.UP
         if direction is None:
             # "lopping about $46 billion off", "wiped $5bn off": verb may be just before
             sm = _OFF_AFTER.match(right)
@@ -447,8 +310,8 @@ class Contextualiser:
                 m.extra["up_from"] = True
             return
         if (
-            last.endswith(_TO_ENDS)
-            and _TO_BEFORE.search(near)
+            last.endswith(pat.to_ends)
+            and pat.to_before.search(near)
             and (direction is not None or _FROM_WORD.search(left))
         ):
             m.role = Role.TO
@@ -456,7 +319,7 @@ class Contextualiser:
         if (
             m.kind in (ClaimKind.PERCENT, ClaimKind.PERCENTAGE_POINT)
             and last.endswith("of")
-            and _CHANGE_OF.search(near)
+            and pat.change_of.search(near)
         ):
             m.role = Role.CHANGE
             return
@@ -502,7 +365,7 @@ class Contextualiser:
 
     def _verb_measure(self, text: str, m: Mention, phrase: str, floor: int) -> str | None:
         """ "employs 4,500 people": the verb says more than the noun (the staff)."""
-        if phrase not in _GENERIC_PEOPLE:
+        if phrase not in self.pat.generic_people:
             return None
         vm = _LAST_WORD.search(text, max(floor, m.start - 20), m.start)
         if vm is None:
@@ -595,7 +458,7 @@ class Contextualiser:
         return " " + right[am.end() :].lstrip()
 
     def _measure_left(self, text: str, m: Mention, floor: int) -> None:
-        lex = self.lex
+        lex, pat = self.lex, self.pat
         window = text[max(floor, m.start - 90) : m.start]
         toks = _WORDS.findall(window)
         linked = m.kind == ClaimKind.MULTIPLIER  # "Visitor numbers have tripled": the verb links
@@ -613,11 +476,11 @@ class Contextualiser:
             if t in (",", "(", ")"):
                 i = self._before_attribution(toks, i) - 1
                 continue
-            if low in _LINKERS or low in lex.up_words or low in lex.down_words:
+            if low in pat.linkers or low in lex.up_words or low in lex.down_words:
                 linked = True
                 i -= 1
                 continue
-            if low in _SKIP_LEFT or (low.endswith("ly") and len(low) > 4):
+            if low in pat.skip_left or (low.endswith("ly") and len(low) > 4):
                 i -= 1
                 continue
             if linked and low.endswith("ed") and len(low) > 4 and low not in lex.measure_group_of:
@@ -630,16 +493,7 @@ class Contextualiser:
         low = t.lower().rstrip("’'")
         if low.endswith(("’s", "'s")):
             return  # "the company's $5bn": the owner, not the measure
-        sentence_initial = i == 0 or toks[i - 1].lower() in (
-            "the",
-            "its",
-            "their",
-            "his",
-            "her",
-            "a",
-            "an",
-            ",",
-        )
+        sentence_initial = i == 0 or toks[i - 1] == "," or toks[i - 1].lower() in pat.phrase_leads
         if low in lex.not_measures or (
             t[:1].isupper() and low not in lex.measure_group_of and not sentence_initial
         ):
@@ -657,12 +511,12 @@ class Contextualiser:
             if (
                 j - 1 >= 0
                 and toks[j - 1][:1].islower()
-                and toks[j - 1].lower() not in ("the", "a", "an", "its", "their", "his", "her")
+                and toks[j - 1].lower() not in pat.phrase_leads
                 and toks[j - 1].lower() not in lex.not_measures
             ):
                 owner = f"{toks[j - 1].lower()} {owner}"
             m.owner = owner
-        elif j >= 0 and toks[j].lower() in ("his", "her", "their", "its", "our", "my", "your"):
+        elif j >= 0 and toks[j].lower() in pat.possessives:
             m.owner = toks[j].lower()
         if measure in lex.time_heads:
             return  # "from early highs of 16.50", "January of 99.0 mln": a time, not a measure
@@ -693,7 +547,7 @@ class Contextualiser:
             om = _OBJECT_THEN_PERIOD.match(after)
             skipped = om.group(0).split() if om is not None else []
             # "doubled in a decade" is over a decade, not every decade
-            if om is not None and skipped[-1].lower() not in _DURATION_PREPS:
+            if om is not None and skipped[-1].lower() not in self.pat.span_prepositions:
                 pm = self.pat.periods.match(after[om.end() :])
         if pm is not None:
             m.per = self.lex.periods[" ".join(pm.group("p").lower().split())]

@@ -21,33 +21,6 @@ from factcheck.lexicon import Lexicon
 from factcheck.numparse import VULGAR_FRACTIONS, WordNumber
 
 _APOS = "'’"
-_SCALE_WORDS = (
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "quadrillion",
-    "lakh",
-    "crore",
-    "dozen",
-)
-_VAGUE_SCALES = ("hundreds", "thousands", "millions", "billions", "trillions")
-_MULTIPLIER_WORDS = ("twice", "thrice")
-_FOLD_WORDS = (
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "twenty",
-    "hundred",
-    "thousand",
-)
 
 
 def _alt(words: Iterable[str], *, escape: bool = True) -> str:
@@ -60,6 +33,11 @@ def _alt(words: Iterable[str], *, escape: bool = True) -> str:
         p = p.replace(r"\ ", r"\s+")
         parts.append(p)
     return "(?:" + "|".join(parts) + ")"
+
+
+def _last_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The lower-case last word of each phrase, once each (for ``str.endswith``)."""
+    return tuple(sorted({p.split()[-1].lower() for p in phrases}))
 
 
 _TOKEN_AT = re.compile(r"[^\s,;:!?)\]}>\"'’]{1,24}")
@@ -204,12 +182,11 @@ class Patterns:
         # what a hedge before a figure ends with ("than" of "more than", "~"): the hedge
         # pattern is tried only when the text before the figure ends so
         self.hedge_ends = tuple({h.split()[-1] for h in lex.hedges_before if h.split()})
-        fold = {f"{w}fold" for w in _FOLD_WORDS}
-        self.fold_words = {
-            f"{w}fold": float(nw.units.get(w) or nw.tens.get(w) or nw.multipliers[w])
-            for w in _FOLD_WORDS
-        }
-        every = {w.lower() for w in (*number_words, *lex.growth, *_MULTIPLIER_WORDS, *fold)}
+        # "threefold", "tenfold": numbers.toml [fold] (each a number word, checked on load)
+        self.fold_words = {f"{w}fold": lex.number_value(w) for w in lex.numbers.fold.words}
+        self.times_words = lex.times_words  # "twice", "thrice"
+        fold = set(self.fold_words)
+        every = {w.lower() for w in (*number_words, *lex.growth, *self.times_words, *fold)}
         # The lower-cased text is searched for every number word, growth verb and "twice" by
         # ``word_numerals``, with these three patterns (the word: group 1, or the whole match)
         body = trie(every)
@@ -221,9 +198,10 @@ class Patterns:
             r"\s*-\s*|\s+(?:and\s+(?:an?\s+)?|point\s+|of\s+an?\s+|an?\s+)?", re.IGNORECASE
         )
         self.article_before = re.compile(r"(?<!\w)an?\s+$", re.IGNORECASE)
-        self.vague_of = re.compile(
-            rf"\s+(?:of|upon)\s+({'|'.join(_VAGUE_SCALES)})\b", re.IGNORECASE
-        )
+        # the spelled-out scale words: the scales that are number words too ("million", "lakh")
+        scale_words = [k for k in lex.scales if k in nw.multipliers]
+        # "tens of thousands", "hundreds of millions": vague.toml [of_scale] scales
+        self.vague_of = re.compile(rf"\s+(?:of|upon)\s+({trie(lex.vague_scales)})\b", re.IGNORECASE)
         prefixes = _alt(lex.vague_prefixes)
         self.vague_prefix = re.compile(rf"(?<!\w)(?P<p>{prefixes})\s+$", re.IGNORECASE)
         # A numeral in digits; grouping and decimals are validated by numparse.parse_digits.
@@ -262,15 +240,14 @@ class Patterns:
 
         # Scale word after digits: "50billion", "£3.5m", "1.2 tn", "2.33 k", "1.5 million".
         abbrevs = [k for k in lex.scales if not k.isalpha() or len(k) <= 4]
-        words = "|".join(_SCALE_WORDS)
+        words = _alt(scale_words)
         self.scale = re.compile(
             rf"(?:{_WRAP}(?P<a>{_alt(abbrevs)})(?![\w&])|\s*(?P<w>{words})s?\b)",
             re.IGNORECASE,
         )
-        self.scale_starts = frozenset(w[0].lower() for w in (*abbrevs, *_SCALE_WORDS))
-        self.scale_word = re.compile(
-            r"\s*(?P<w>thousand|million|billion|trillion|lakh|crore)s?\b", re.IGNORECASE
-        )
+        self.scale_starts = frozenset(w[0].lower() for w in (*abbrevs, *scale_words))
+        # a second scale word: "three lakh crore", "1.5 thousand million"
+        self.scale_word = re.compile(rf"\s*(?P<w>{words})s?\b", re.IGNORECASE)
         self.and_a_fraction = re.compile(
             r"\s+and\s+an?\s+(?P<f>half|quarter|third)\b", re.IGNORECASE
         )
@@ -359,15 +336,11 @@ class Patterns:
         # points of a score or an index, once read_percent has declined them
         self.score_points = re.compile(r"[ \u00a0]?(?:(?P<ppg>ppg)|points?|pts?)(?![\w%])", re.I)
         self.fold = re.compile(r"\s?-?\s?fold\b", re.IGNORECASE)
-        self.times = re.compile(
-            r"\s+times(?=\s+(?:as|the|more|higher|larger|bigger|greater|faster|over|that|than"
-            r"|what|its|their|his|her|lower|smaller|less)\b)",
-            re.IGNORECASE,
-        )
+        # "three times as many", "twice the size": numbers.toml [multiples]
+        multiples = lex.numbers.multiples
+        self.times = re.compile(rf"\s+times(?=\s+{trie(multiples.after_times)}\b)", re.IGNORECASE)
         self.x_mult = re.compile(r"x(?![\w\d])", re.IGNORECASE)
-        self.twice_after = re.compile(
-            r"\s+(?:as|the|that|what|its|their|his|her|over)\b", re.IGNORECASE
-        )
+        self.twice_after = re.compile(rf"\s+{trie(multiples.after_twice)}\b", re.IGNORECASE)
 
         # Ages: "33-year-old", "aged 33", "8 months old", "six weeks of age", "87 yo".
         self.age_after = re.compile(
@@ -430,13 +403,12 @@ class Patterns:
         self.hedge_last_words = frozenset(
             h.split()[-1].rstrip(".").lower() for h in lex.hedges_before
         )
-        self.growth_modal = re.compile(
-            r"\b(?:to|will|would|could|can|may|might|should|must|set\s+to)\s+(?:\w+ly\s+)?$",
-            re.IGNORECASE,
-        )
-        self.growth_object = re.compile(
-            r"\s+(?:its|their|the|his|her|in|every|each|again|by|to|from)\b", re.IGNORECASE
-        )
+        # "set to double", "doubles its sales": changes.toml [growth_forms]
+        forms = lex.growth_forms
+        self.growth_bare = frozenset(w.lower() for w in forms.bare)
+        self.growth_third_person = frozenset(w.lower() for w in forms.third_person)
+        self.growth_modal = re.compile(rf"\b{trie(forms.modals)}\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+        self.growth_object = re.compile(rf"\s+{trie(forms.objects)}\b", re.IGNORECASE)
         self.growth_compound = re.compile(
             r"[-\s](?:digit|figure|dip|whammy|standard|act|room|bed|decker|check|click|agent"
             r"|crown|header|jab|dose|glaz|lock|bill|chin|edged|barrel)",
@@ -555,9 +527,39 @@ class Patterns:
         self.direction_word = re.compile(rf"\b(?P<d>{trie(direction)})\b", flags)
         self.direction_word_lc = re.compile(rf"\b(?P<d>{trie([w.lower() for w in direction])})\b")
         # "a 5% rise", "a drop of 3%"
+        ctx = lex.context
         nouns = lex.up_nouns | lex.down_nouns
+        links = ctx.direction.noun_links
         self.change_noun_after = re.compile(rf"^\s*(?P<n>{trie(nouns)})\b", flags)
-        self.change_noun_before = re.compile(rf"\b(?P<n>{trie(nouns)})\s+(?:of|by)\s+$", flags)
+        self.change_noun_before = re.compile(rf"\b(?P<n>{trie(nouns)})\s+{trie(links)}\s+$", flags)
+        # The patterns anchored at the end of the text before a figure are tried only when its
+        # last word is one of their own last words (``context._last_token``): these tuples.
+        self.noun_link_ends = _last_words(links)
+        # "up 5%", "down by 3%", "up a further 2%"; "5% higher", "300 fewer"
+        d = ctx.direction
+        self.up_before = frozenset(w.lower() for w in d.before_up)
+        before = [*d.before_up, *d.before_down]
+        self.adj_direction_before = re.compile(
+            rf"\b(?P<d>{trie(before)})\s+(?:{trie(d.links)}\s+)?(?:{trie(d.again)}\s+)?$", flags
+        )
+        self.adj_ends = _last_words([*before, *d.links, *d.again])
+        self.up_after = frozenset(w.lower() for w in d.after_up)
+        self.adjacent_after = frozenset(w.lower() for w in (*d.after_up, *d.after_down))
+        self.adj_direction_after = re.compile(
+            rf"^\s*(?P<d>{trie(self.adjacent_after)})\b(?!\s+(?:to|from)\s+\d)", flags
+        )
+        # "to £5bn", "to stand at 4%": the level a change reached
+        self.to_before = re.compile(rf"\b{trie(ctx.roles.to)}\s+$", flags)
+        self.to_ends = _last_words(ctx.roles.to)
+        # "a change of 50 per cent", "an increase of 5%": a change whose direction the pair gives
+        self.change_of = re.compile(rf"\b{trie([*ctx.roles.change_of, *nouns])}\s+of\s+$", flags)
+        self.movement_verbs = frozenset(w.lower() for w in ctx.hedges.movement)
+        self.linkers = frozenset(w.lower() for w in ctx.measures.linkers)
+        self.skip_left = frozenset(w.lower() for w in ctx.measures.skip)
+        self.generic_people = frozenset(w.lower() for w in ctx.measures.generic_people)
+        self.phrase_leads = frozenset(w.lower() for w in ctx.measures.phrase_leads)
+        self.possessives = frozenset(w.lower() for w in ctx.measures.possessives)
+        self.span_prepositions = frozenset(w.lower() for w in ctx.periods.spans)
         self.word = regex.compile(r"[^\W\d_][\w’'&.-]*", regex.VERSION1)
         self.anchor_after = re.compile(
             r"^[\s,]*(?:\)\s*)?(?:(?:a\s+year|annually|each\s+year|every\s+year|per\s+year)\s+)?"

@@ -526,10 +526,10 @@ class Scanner:
             if any(a < g.end and g.start < b for a, b in spans):
                 continue
             w = g.word
-            if w in ("twice", "thrice"):
+            if w in pat.times_words:
                 if not pat.twice_after.match(text, g.end):
                     continue
-                value = 2.0 if w == "twice" else 3.0
+                value = pat.times_words[w]
             elif w in pat.fold_words:
                 value = pat.fold_words[w]
             else:
@@ -550,10 +550,10 @@ class Scanner:
 
     def _growth_is_claim(self, text: str, g: GrowthWord) -> bool:
         pat, w = self.pat, g.word
-        if w in ("double", "triple", "treble", "quadruple", "halve"):
+        if w in pat.growth_bare:
             if not pat.growth_modal.search(text, max(0, g.start - 25), g.start):
                 return False  # "a double act", "triple jump"
-        elif w in ("doubles", "triples", "trebles", "quadruples", "halves") and (
+        elif w in pat.growth_third_person and (
             not pat.growth_object.match(text, g.end)
         ):
             return False

@@ -2,7 +2,10 @@
 
 Kinds map to styles here, as data (rich's habit: highlighters are named groups → styles).
 Without colour the highlight would vanish, so on a colourless console each claim is wrapped in
-``⟦…⟧`` instead. A list of the claims (id, position, kind, text, value) follows the article.
+``⟦…⟧`` instead. A list of the claims (id, position, kind, text, value) follows the article,
+then a list of the relations the sentences state between them (:mod:`._relations`): id,
+position, kind, shape, the word that states it, tags and the findings that used it, and on a
+line of its own each slot with its claims' ids and texts.
 """
 
 from __future__ import annotations
@@ -17,7 +20,14 @@ from rich.text import Text
 
 from factcheck.fmt import scaled
 from factcheck.models import Claim, ClaimKind, FileResult
-from factcheck.reporters._common import line_starts, one_line, source_span, terminal_safe
+from factcheck.reporters._common import (
+    claims_by_id,
+    line_starts,
+    one_line,
+    source_span,
+    terminal_safe,
+)
+from factcheck.reporters._relations import relation_rows
 
 KIND_STYLE: Mapping[ClaimKind, str] = MappingProxyType(
     {
@@ -52,6 +62,12 @@ def value_text(c: Claim) -> str:
         value += "%"
     parts = [value, "" if c.unit == "percent" else c.unit or "", f"per {c.per}" if c.per else ""]
     return one_line(" ".join(p for p in parts if p))
+
+
+def _row(cells: tuple[str, ...], widths: list[int]) -> str:
+    """Cells padded to ``widths``; the last cell (no width) is not padded."""
+    padded = [v + " " * (w - cell_len(v)) for v, w in zip(cells, widths, strict=False)]
+    return "".join(padded) + cells[-1]
 
 
 class ClaimsView:
@@ -121,6 +137,39 @@ class ClaimsView:
             out.append(line)
         return out
 
+    def relations(self, console: Console, width: int) -> list[Text]:
+        """The relations as aligned rows, each followed by its slots, indented and wrapped."""
+        rows = relation_rows(self.result, claims_by_id(self.result))
+        if not rows:
+            return []
+        cells = [
+            (
+                r.relation.id,
+                r.where,
+                r.relation.kind.value,
+                one_line(r.relation.shape),
+                one_line(r.word) or "—",
+                one_line(r.tags) or "—",
+                ", ".join(f"{f.code} {f.line}:{f.column}" for f in r.used_by) or "—",
+            )
+            for r in rows
+        ]
+        head = ("id", "where", "kind", "shape", "word", "tags", "used by")
+        n = len(head) - 1
+        widths = [max([len(head[i]), *(cell_len(c[i]) for c in cells)]) + 2 for i in range(n)]
+        out = [
+            Text("Relations", style="bold"),
+            Text(_row(head, widths), style="bold"),
+        ]
+        indent = "    "
+        for r, c in zip(rows, cells, strict=True):
+            out.append(Text(_row(c, widths)))
+            slots = Text(one_line(r.slots_text()))
+            for part in slots.wrap(console, max(20, width - len(indent))):
+                part.rstrip()
+                out.append(Text.assemble(indent, part))
+        return out
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         color = console.color_system is not None and not console.no_color
         yield Rule(Text(f"Claims in {one_line(self.result.path)}"), style="dim")
@@ -132,3 +181,7 @@ class ClaimsView:
         yield self.legend(color)
         yield from self.table()
         yield Text()
+        relations = self.relations(console, options.max_width)
+        if relations:
+            yield from relations
+            yield Text()

@@ -4,8 +4,9 @@ For each finding: ``path:line:col: CODE name [severity]``, the message, every li
 of its claims with the blamed claim underlined ``^`` and the others ``-`` (see
 :mod:`factcheck.reporters._snippet`), and the suggested fix. Then a summary: files checked,
 claims found and cross-checked, findings by severity and by rule, the date and rate source
-used. With ``show_claims`` each article follows, every claim highlighted by kind, with a legend
-and a table of the claims (:mod:`factcheck.reporters._claims_view`).
+used. With ``show_claims`` each finding also names the relations it read, and each article
+follows, every claim highlighted by kind, with a legend, a table of the claims and a table of
+the relations between them (:mod:`factcheck.reporters._claims_view`).
 
 :class:`FullReport` is a rich renderable, so tests render it into a fixed-width console; text
 from the article is neutralised (:func:`~factcheck.reporters._common.terminal_safe`) and always
@@ -76,9 +77,15 @@ class FindingView:
     """One finding: header, message, source excerpt, fix."""
 
     def __init__(
-        self, path: str, finding: Finding, claims: Mapping[str, Claim], lines: list[str] | None
+        self,
+        path: str,
+        finding: Finding,
+        claims: Mapping[str, Claim],
+        lines: list[str] | None,
+        show_relations: bool = False,
     ) -> None:
         self.path, self.finding, self.claims, self.lines = path, finding, claims, lines
+        self.show_relations = show_relations  # with --show-claims: the relation ids it read
 
     def header(self) -> Text:
         f = self.finding
@@ -130,6 +137,8 @@ class FindingView:
                 fix.append(" → ")
             fix.append(one_line(f.suggestion.replacement), style="bold green")
             yield fix
+        if self.show_relations and f.relations:
+            yield Text.assemble(("  relations: ", "bold"), one_line(", ".join(f.relations)))
         yield Text()
 
 
@@ -206,7 +215,7 @@ class FullReport:
             lines = [ln[:-1] if ln.endswith("\r") else ln for ln in source.split("\n")]
         claims = claims_by_id(entry)
         for finding in entry.findings:
-            yield FindingView(entry.path, finding, claims, lines)
+            yield FindingView(entry.path, finding, claims, lines, self.ctx.show_claims)
         if self.ctx.show_claims:
             from factcheck.reporters._claims_view import ClaimsView
 

@@ -5,7 +5,10 @@ so with a Content-Security-Policy. Each article is shown as written with every c
 highlighted by kind (``<mark class="claim k-money" id="f0-c3">``); after the blamed claim of
 each finding sits a flag (``<a id="f0-x1-at" href="#f0-x1">``) that links to the finding in
 the list, and each finding in the list links back into the text — to its blamed claim, to the
-flag and to every other claim involved. ``:target`` styles show where a link landed.
+flag and to every other claim involved. ``:target`` styles show where a link landed. After
+each article, a table of the relations its sentences state (``<tr id="f0-r2">``): each slot
+links to its claims in the text, each row to the findings that used it, and each finding in
+the list links to the relations it read.
 
 Every piece of text that comes from a report (article, paths, messages, claim texts, rule
 names) goes through :func:`html.escape` with quotes, after control characters are made visible:
@@ -22,11 +25,13 @@ from factcheck.models import Claim, ClaimKind, FileFailure, FileResult, Report, 
 from factcheck.reporters import RenderContext
 from factcheck.reporters._common import (
     Located,
+    claims_by_id,
     line_starts,
     located,
     source_span,
     terminal_safe,
 )
+from factcheck.reporters._relations import SlotClaim, relation_rows
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -71,6 +76,9 @@ color:#fff;border-radius:3px;padding:0 3px;margin-left:1px}
 :target{outline:3px solid #ff9800;outline-offset:2px}
 .legend span{padding:0 .4rem;margin-right:.3rem;border-radius:3px}
 .failure{color:#c62828}
+table.relations{border-collapse:collapse;font-size:13px;margin:.5rem 0}
+table.relations th,table.relations td{text-align:left;vertical-align:top;padding:.15rem .5rem;
+border-bottom:1px solid #eee}
 """
 
 
@@ -232,10 +240,70 @@ def _finding_item(fid: str, x: Located, anchors: set[str]) -> str:
         )
     if links:
         parts.append(f'<p class="related">Compared with {", ".join(links)}</p>')
+    if f.relations:
+        known = {r.id for r in x.result.relations}
+        used = ", ".join(
+            f'<a class="relation" href="#{_claim_anchor(x.file_index, rid)}">{esc(rid)}</a>'
+            if rid in known
+            else esc(rid)
+            for rid in f.relations
+        )
+        noun = "relation" if len(f.relations) == 1 else "relations"
+        parts.append(f'<p class="relations">Read from {noun} {used}</p>')
     if f"{fid}-at" in anchors:
         parts.append(f'<p class="back"><a href="#{fid}-at">Show in the text</a></p>')
     parts.append("</li>")
     return "".join(parts)
+
+
+def _slot_claim(index: int, c: SlotClaim, anchors: set[str]) -> str:
+    anchor = _claim_anchor(index, c.id)
+    label = esc(c.id)
+    if anchor in anchors:
+        label = f'<a class="claim-ref" href="#{anchor}">{label}</a>'
+    return label if c.text is None else f"{label} “{esc(c.text)}”"
+
+
+def _relations(
+    index: int, result: FileResult, anchors: set[str], finding_ids: Mapping[int, str]
+) -> str:
+    """The relations table of one file ("" when its sentences state none)."""
+    rows = relation_rows(result, claims_by_id(result))
+    if not rows:
+        return ""
+    out = []
+    for row in rows:
+        r = row.relation
+        slots = ""
+        for k, (name, claims) in enumerate(row.slots):
+            if k:
+                slots += esc(row.joiners()[k - 1])
+            slots += f"{esc(name)} " + ", ".join(_slot_claim(index, c, anchors) for c in claims)
+        used = []
+        for f in row.used_by:
+            label = esc(f"{f.code} {f.line}:{f.column}")
+            fid = finding_ids.get(id(f))
+            used.append(f'<a href="#{fid}">{label}</a>' if fid is not None else label)
+        cells = [
+            esc(r.id),
+            esc(row.where),
+            esc(r.kind.value),
+            esc(r.shape),
+            slots,
+            esc(row.word),
+            esc(row.tags),
+            ", ".join(used),
+        ]
+        tds = "".join(f"<td>{c}</td>" for c in cells)
+        out.append(f'<tr id="{_claim_anchor(index, r.id)}" class="relation">{tds}</tr>')
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in ("id", "where", "kind", "shape", "slots", "word", "tags", "used by")
+    )
+    return (
+        f'<h4>Relations</h4><table class="relations"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(out)}</tbody></table>"
+    )
 
 
 def _legend() -> str:
@@ -266,7 +334,8 @@ def _files(report: Report, ctx: RenderContext) -> Iterator[tuple[str, str]]:
         findings = (
             f'{title}<ol class="findings">{listing}</ol>' if mine else f"{title}<p>No findings.</p>"
         )
-        yield findings, f"<article><h3>{esc(entry.path)}</h3>{_legend()}{body}</article>"
+        relations = _relations(i, entry, anchors, {id(x.finding): fid for fid, x in mine})
+        yield findings, f"<article><h3>{esc(entry.path)}</h3>{_legend()}{body}{relations}</article>"
 
 
 def counts(report: Report) -> str:
