@@ -47,8 +47,11 @@ CODES: dict[str, frozenset[str]] = {
 FAMILIES = tuple(CODES)
 
 _NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen twenty").split()
+_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)  # fmt: skip
 _WORD_NUM = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
 _SCALE = re.compile(r"(?<=\d)(m|mn|bn)\b|\b(million|mln|billion|bln)\b", re.I)
 _SCALE_SWAP = {"m": "bn", "mn": "bn", "bn": "m", "million": "billion", "mln": "billion",
@@ -155,7 +158,7 @@ def rescaled(text: str, factor: float, min_change: float = 0.15) -> str | None:
 
 def _with_value(text: str, fig: Figure, value: float, min_change: float = 0.15) -> str | None:
     decimals = fig.decimals
-    written = write_number(value, decimals, fig.commas or value >= 10_000 and fig.value >= 1_000)
+    written = write_number(value, decimals, fig.commas or value >= 10_000)
     while float(written.replace(",", "")) == 0 or (
         fig.value and abs(float(written.replace(",", "")) / fig.value - 1) < min_change
     ):
@@ -320,8 +323,10 @@ def mutate_direction(art: Article, rel: Relation, rng: random.Random) -> Mutatio
     word = _word_edit(art, rel)
     if word is not None and rng.random() < 0.5:
         return Mutation("direction", "word swapped", (word,))
-    if f.text == t.text:
-        return None
+    if f.text == t.text or f.hedge or t.hedge:
+        return None  # a hedge would move with its figure ("to around 20,000 from 22,000")
+    if bool(_SCALE.search(f.text)) != bool(_SCALE.search(t.text)):
+        return None  # "to six mln from 60 mln" read as "six" and "60 mln": a swap would garble it
     return Mutation("direction", "from/to swapped",
                     (Edit(f.start, f.end, t.text), Edit(t.start, t.end, f.text)))
 
