@@ -68,6 +68,13 @@ _ANTONYM = {
     "plunged": "soared", "soared": "plunged", "raise": "lower", "reduce": "increase",
     "decline": "increase", "drop": "rise",
 }
+# after a determiner the word is a noun: "the government's cut in its top rate" → "rise"
+_DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|this|that)|'s)\s+$", re.I)
+_NOUN_ANTONYM = {"cut": "rise", "rise": "fall", "fall": "rise", "increase": "decrease",
+                 "decrease": "increase", "decline": "rise", "drop": "rise", "raise": "cut"}
+# a figure the extractor took for an amount that is a clock time, a year or the end of a range
+# ("after 1530 EST", "fiscal 1987", "the May 28-29 meeting"): altering it plants no error
+_NOT_AMOUNT_AFTER = re.compile(r"\s*(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|hrs|hours)\b", re.I)
 # multiplier words by form, with their factors (up only: a planted "halved" would be a direction
 # error as much as a growth one)
 _MULT_FORMS: tuple[dict[str, float], ...] = (
@@ -157,6 +164,12 @@ def rescaled(text: str, factor: float, min_change: float = 0.15) -> str | None:
 
 
 def _with_value(text: str, fig: Figure, value: float, min_change: float = 0.15) -> str | None:
+    if not text[fig.start].isdigit() and round(value) < len(_WORDS) and round(value) != fig.value:
+        word = _WORDS[round(value)]  # "three were in Florida" → "five were in Florida"
+        if text[fig.start].isupper():
+            word = word.capitalize()
+        if min_change == 0 or abs(round(value) / fig.value - 1) >= min_change:
+            return text[: fig.start] + word + text[fig.end :]
     decimals = fig.decimals
     written = write_number(value, decimals, fig.commas or value >= 10_000)
     while float(written.replace(",", "")) == 0 or (
@@ -224,6 +237,13 @@ def _plain(c: Claim | None) -> bool:
     """A single figure written with a number (no range, no vague amount)."""
     return c is not None and c.low is None and c.high is None and not c.vague and (
         figure_of(c.text) is not None)
+
+
+def _amount(art: Article, c: Claim) -> bool:
+    """Not a clock time, a year or the end of a range misread as an amount (see the report)."""
+    if _NOT_AMOUNT_AFTER.match(art.text, c.end) or art.text[c.start - 1 : c.start] in "-/":
+        return False
+    return not (c.kind.value == "count" and 1900 <= c.value <= 2100 and "," not in c.text)
 
 
 def _replace(c: Claim, new: str | None) -> Edit | None:
@@ -306,7 +326,8 @@ def _word_edit(art: Article, rel: Relation) -> Edit | None:
         m = re.search(rf"\b{re.escape(rel.word)}\b", art.text[a:b], re.I)
         if m is not None:
             word = m.group()
-            new = _ANTONYM[word.lower()]
+            noun = _DETERMINER.search(art.text[max(0, a + m.start() - 12) : a + m.start()])
+            new = (_NOUN_ANTONYM if noun else _ANTONYM).get(word.lower(), _ANTONYM[word.lower()])
             new = new.capitalize() if word[0].isupper() else new
             return Edit(a + m.start(), a + m.end(), new)
     return None
@@ -444,6 +465,8 @@ def mutate_repeated(art: Article, rel: Relation, rng: random.Random) -> Mutation
         return None
     if first.value <= 0 or abs(again.value / first.value - 1) > 0.05:
         return None  # the reader paired two different figures: not a restatement to break
+    if not (_amount(art, first) and _amount(art, again)):
+        return None
     factor = rng.choice([1.3, 0.7])
     edit = _replace(again, rescaled(again.text, factor))
     return None if edit is None else Mutation("repeated figure", f"recap ×{factor:g}", (edit,))

@@ -63,8 +63,9 @@ def test_a_sentence_with_a_finding_is_no_site() -> None:
 
 @pytest.mark.parametrize(
     ("text", "factor", "out"),
-    [("about 1,250.5 mln", 2.0, "about 2,501.0 mln"), ("six miles", 0.5, "3 miles"),
-     ("5.5", 0.7, "3.8"), ("1/16 point", 2.0, None), ("40", 1.05, "42"), ("3", 1.02, None)],
+    [("about 1,250.5 mln", 2.0, "about 2,501.0 mln"), ("six miles", 0.5, "three miles"),
+     ("Three", 3.0, "Nine"), ("5.5", 0.7, "3.8"), ("1/16 point", 2.0, None), ("40", 1.05, "42"),
+     ("3", 1.02, None)],
 )
 def test_rescaled_keeps_the_writing(text: str, factor: float, out: str | None) -> None:
     assert ir.rescaled(text, factor, 0.04) == out
