@@ -105,6 +105,7 @@ class Mutation:
     family: str
     variant: str  # "scale swapped", "word swapped", …
     edits: tuple[Edit, ...]
+    note: str = ""  # for the triage: a conversion's currencies ("DEM USD")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class Plant:
     span: tuple[int, int]  # the altered sentence(s) in ``text``
     before: str
     after: str
+    note: str = ""
 
 
 # ---------------------------------------------------------------------------- figures in text
@@ -314,7 +316,8 @@ def mutate_conversion(art: Article, rel: Relation, rng: random.Random) -> Mutati
         factor = rng.choice([2.5, 0.4])
         variant, text = f"wrong rate ×{factor:g}", rescaled(conv.text, factor)  # type: ignore[assignment]
     edit = _replace(conv, text)
-    return None if edit is None else Mutation("conversion", variant, (edit,))
+    note = f"{orig.unit} {conv.unit}"
+    return None if edit is None else Mutation("conversion", variant, (edit,), note)
 
 
 def _word_edit(art: Article, rel: Relation) -> Edit | None:
@@ -501,7 +504,7 @@ def plant(art: Article, family: str, rel: Relation, rng: random.Random) -> Plant
     if m is None or m.family != family:
         return None
     text, span, before, after = apply(art, m)
-    return Plant(family, m.variant, "corpus", art.id, text, span, before, after)
+    return Plant(family, m.variant, "corpus", art.id, text, span, before, after, m.note)
 
 
 def insert_sentence(text: str, sentence: str, rng: random.Random) -> tuple[str, tuple[int, int]]:

@@ -22,6 +22,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import factcheck
@@ -386,6 +387,7 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # (family, source)
     variants: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[str, list[tuple[ir.Plant, list[str]]]] = defaultdict(list)
+    rated: dict[tuple[bool, str], list[int]] = defaultdict(lambda: [0, 0])
     inserted_alarms = inserted_total = 0
     for family in ir.FAMILIES:
         rng = random.Random(f"{args.seed}:{family}")
@@ -428,6 +430,12 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
             v[1] += hit
             if not hit:
                 misses[family].append((p, ir.codes_near(found, p.span)))
+            if p.note:  # a corpus conversion: has the checker a rate for it on that day?
+                p = replace(p, note=_rate_note(p.note, date))
+                if not hit:
+                    misses[family][-1] = (p, misses[family][-1][1])
+                rated[(p.note.startswith("ECB"), p.family)][0] += 1
+                rated[(p.note.startswith("ECB"), p.family)][1] += hit
     elapsed = time.perf_counter() - started
 
     n = len(corpus)
@@ -454,6 +462,9 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
     print("\nby variant (planted, caught, recall):")
     for (family, variant), (k, hit) in sorted(variants.items()):
         print(f"  {family:<18} {variant:<22} {k:>5} {hit:>5} {_rate(hit, k):>7}")
+    for (known, family), (k, hit) in sorted(rated.items(), reverse=True):
+        print(f"  {family:<18} {'ECB rate on the day' if known else 'no ECB rate that day':<22} "
+              f"{k:>5} {hit:>5} {_rate(hit, k):>7}")
     print(f"\nfalse alarms on the untouched originals: {alarm_articles} of {n:,} articles "
           f"with a finding at warning or above = {100 * alarm_articles / n:.2f} per 100 "
           f"articles; {sum(alarm_codes.values())} findings = "
@@ -472,12 +483,26 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
             print(f"\nmissed — {family} ({len(sample)}):")
             for p, near in pick:
                 fired = f" [fired instead: {', '.join(near)}]" if near else ""
-                print(f"  {p.article} ({p.variant}){fired}")
+                note = f" {p.note}" if p.note else ""
+                print(f"  {p.article} ({p.variant}){note}{fired}")
                 if p.before:
                     print(f"    before: {p.before[:300]}")
                 print(f"    after:  {p.after[:300]}")
     print(f"\n{elapsed:.1f} s (scan of the originals {scanned:.1f} s)")
     return 0
+
+
+def _rate_note(units: str, date: dt.date | None) -> str:
+    """"ECB rate GBP→USD on …" when the rate table has the pair within ten days of the article's
+    date (the ECB table starts in 1999: a Reuters story of 1987 has none), else why not."""
+    base, quote = units.split()
+    rates = default_rates()
+    if date is None:
+        return f"{base}→{quote}, no article date"
+    quote_ = rates.rate(base, quote, date)
+    if quote_ is not None and abs((quote_.date - date).days) <= 10:
+        return f"ECB rate {base}→{quote} on {date}"
+    return f"no ECB rate {base}→{quote} on {date}"
 
 
 def _cells(row: list[int]) -> str:
