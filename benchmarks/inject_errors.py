@@ -416,6 +416,7 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
     misses: dict[str, list[tuple[ir.Plant, list[str]]]] = defaultdict(list)
     rated: dict[tuple[bool, str], list[int]] = defaultdict(lambda: [0, 0])
     wrapped: Counter[str] = Counter()  # misses caught when the sentence's line breaks are joined
+    alone_hits: Counter[str] = Counter()  # misses caught when the altered sentence is alone
     inserted_alarms = inserted_total = 0
     for family in ir.FAMILIES:
         rng = random.Random(f"{args.seed}:{family}")
@@ -466,6 +467,12 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
                     if ir.caught(_warnings(again.findings), family, p.span):
                         near = [*near, "caught once line breaks are joined"]
                         wrapped[family] += 1
+                if p.source == "corpus" and "caught once line breaks are joined" not in near:
+                    alone = check_document(Document(path=p.article, source=p.after,
+                                                    text=p.after), CheckOptions(date=date))
+                    if ir.caught(_warnings(alone.findings), family, (0, len(p.after))):
+                        near = [*near, "caught when the sentence is checked alone"]
+                        alone_hits[family] += 1
                 misses[family].append((p, near))
             if p.note:  # a corpus conversion: has the checker a rate for it on that day?
                 p = replace(p, note=_rate_note(p.note, date))
@@ -503,10 +510,16 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
         label = "ECB rate on the day" if known else "no ECB rate / no date"
         print(f"  {family:<18} {label:<22} "
               f"{k:>5} {hit:>5} {_rate(hit, k):>7}")
+    if wrapped or alone_hits:
+        print()
     if wrapped:
-        print(f"\ncorpus misses caught once the hard line breaks inside the sentence are joined "
+        print(f"corpus misses caught once the hard line breaks inside the sentence are joined "
               f"(same text, same offsets): {sum(wrapped.values())} "
               f"{dict(sorted(wrapped.items()))}")
+    if alone_hits:
+        print(f"corpus misses caught when the altered sentence is checked alone (the article "
+              f"around it silences the check): {sum(alone_hits.values())} "
+              f"{dict(sorted(alone_hits.items()))}")
     print(f"\nfalse alarms on the untouched originals: {alarm_articles} of {n:,} articles "
           f"with a finding at warning or above = {100 * alarm_articles / n:.2f} per 100 "
           f"articles; {sum(alarm_codes.values())} findings = "
