@@ -488,10 +488,14 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
     print(f"{n:,} articles ({', '.join(f'{c} {k:,}' for c, k in sorted(by_corpus.items()))}); "
           "corpus plants checked at the article's date, inserted ones at "
           f"{DATE} (the rates they were written with)")
-    head = (f"{'family':<18} {'sites':>6} | {'corpus sentence altered':^23} | "
+    # usable: sites the family's mutation applies to (tried with a throwaway generator)
+    trial = random.Random(0)
+    usable = {f: sum(ir.MUTATORS[f](a, r, trial) is not None for a, r in sites[f])
+              for f in ir.FAMILIES}
+    head = (f"{'family':<18} {'sites':>13} | {'corpus sentence altered':^23} | "
             f"{'inserted sentence':^23} | {'all':>6}")
     print(head)
-    print(f"{'':<18} {'':>6} | {'planted':>7} {'caught':>7} {'recall':>7} | "
+    print(f"{'':<18} {'read':>6} {'usable':>6} | {'planted':>7} {'caught':>7} {'recall':>7} | "
           f"{'planted':>7} {'caught':>7} {'recall':>7} | {'recall':>6}")
     total = [0, 0]
     for family in ir.FAMILIES:
@@ -499,9 +503,10 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
         i = tally.get((family, "inserted"), [0, 0])
         total[0] += c[0] + i[0]
         total[1] += c[1] + i[1]
-        print(f"{family:<18} {len(sites[family]):>6} | {_cells(c)} | {_cells(i)} | "
+        print(f"{family:<18} {len(sites[family]):>6} {usable[family]:>6} | {_cells(c)} | "
+              f"{_cells(i)} | "
               f"{_rate(c[1] + i[1], c[0] + i[0]):>6}")
-    print(f"{'all':<18} {'':>6} | {_cells(_sum(tally, 'corpus'))} | "
+    print(f"{'all':<18} {'':>13} | {_cells(_sum(tally, 'corpus'))} | "
           f"{_cells(_sum(tally, 'inserted'))} | {_rate(total[1], total[0]):>6}")
     print("\nby variant (planted, caught, recall):")
     for (family, variant), (k, hit) in sorted(variants.items()):
