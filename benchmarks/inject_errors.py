@@ -48,11 +48,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import factcheck
 from factcheck.api import CheckOptions, check_document
 from factcheck.models import Document, Finding, Relation
 from factcheck.rates import default_rates
+
+if TYPE_CHECKING:
+    from _realcorpus import Article as CorpusArticle
 
 HERE = Path(__file__).resolve().parent
 CLEAN = sorted((HERE / "corpus" / "clean").glob("*.txt"))
@@ -353,11 +357,11 @@ INSERTED: dict[str, tuple[Callable[[random.Random], Statement], ...]] = {
 }
 
 
-def _load_real(args: argparse.Namespace) -> list[object]:
+def _load_real(args: argparse.Namespace) -> list[CorpusArticle]:
     from _realcorpus import lee, reuters, reuters_folder
 
     try:
-        found: list[object] = list(lee())
+        found: list[CorpusArticle] = list(lee())
     except OSError as exc:  # no network on first use, and nothing cached
         print(f"Lee corpus unavailable: {exc}", file=sys.stderr)
         found = []
@@ -395,20 +399,20 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
     sites: dict[str, list[tuple[ir.Article, Relation]]] = defaultdict(list)
     clean_hosts: list[tuple[str, str]] = []
     for a in corpus:
-        by_corpus[a.corpus] += 1  # type: ignore[attr-defined]
-        res = check_document(Document(path=a.id, source=a.text, text=a.text),  # type: ignore[attr-defined]
-                             CheckOptions(date=a.date))  # type: ignore[attr-defined]
+        by_corpus[a.corpus] += 1
+        res = check_document(Document(path=a.id, source=a.text, text=a.text),
+                             CheckOptions(date=a.date))
         alarms = _warnings(res.findings)
         if alarms:
             alarm_articles += 1
             alarm_codes.update(f.code for f in alarms)
         else:
-            clean_hosts.append((a.id, a.text))  # type: ignore[attr-defined]
+            clean_hosts.append((a.id, a.text))
         if res.relations:
-            art = ir.Article(a.id, a.text, res)  # type: ignore[attr-defined]
+            art = ir.Article(a.id, a.text, res)
             for family, rel in ir.sites(art):
                 sites[family].append((art, rel))
-    dates = {a.id: a.date for a in corpus}  # type: ignore[attr-defined]
+    dates = {a.id: a.date for a in corpus}
     scanned = time.perf_counter() - started
 
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # (family, source)
@@ -509,12 +513,12 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
     print(f"{'all':<18} {'':>13} | {_cells(_sum(tally, 'corpus'))} | "
           f"{_cells(_sum(tally, 'inserted'))} | {_rate(total[1], total[0]):>6}")
     print("\nby variant (planted, caught, recall):")
-    for (family, variant), (k, hit) in sorted(variants.items()):
-        print(f"  {family:<18} {variant:<22} {k:>5} {hit:>5} {_rate(hit, k):>7}")
-    for (known, family), (k, hit) in sorted(rated.items(), reverse=True):
+    for (family, variant), (k, n_hit) in sorted(variants.items()):
+        print(f"  {family:<18} {variant:<22} {k:>5} {n_hit:>5} {_rate(n_hit, k):>7}")
+    for (known, family), (k, n_hit) in sorted(rated.items(), reverse=True):
         label = "ECB rate on the day" if known else "no ECB rate / no date"
         print(f"  {family:<18} {label:<22} "
-              f"{k:>5} {hit:>5} {_rate(hit, k):>7}")
+              f"{k:>5} {n_hit:>5} {_rate(n_hit, k):>7}")
     if wrapped or alone_hits:
         print()
     if wrapped:
