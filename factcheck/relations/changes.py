@@ -154,6 +154,10 @@ def _change(
             if by is not None and mentions[by].kind == mentions[slots["from"][0]].kind:
                 slots = {"from": slots["from"], "to": [by]}
                 direction, word = _direction(adverb, v)
+    if "from" in slots and "to" in slots and _at_then_from(m.group(0), g["to"][0], g["from"][0]):
+        # "July was up 13.1 cents at 6.785 dlrs from 6.84 dlrs": in market reports the "from"
+        # after a level "at" may be the session's high, not the change's base; not paired
+        del slots["from"]
     if len(g.get("d", [])) > 1 and shape in ("from-to", "to-from", "level-up"):
         by_dir, by_word = _direction(g["d"][1], v)  # ", a rise of 3%": the change's own word
     if "percent" in slots and _basis_after(cs.clause, m, g):
@@ -206,6 +210,15 @@ def _basis_after(clause: str, m: re.Match[str], g: dict[str, list[str]]) -> bool
             if at != -1 and _BASIS.match(clause, at + len(code) + 1):
                 return True
     return False
+
+
+def _at_then_from(matched: str, to_code: str, from_code: str) -> bool:
+    """Is the level linked by a bare "at" and the base given after it ("at X from Y")?"""
+    toks = matched.split()
+    if to_code not in toks or from_code not in toks:
+        return False
+    t, f = toks.index(to_code), toks.index(from_code)
+    return t > 0 and toks[t - 1] == "at" and f > t
 
 
 def _before_from(matched: str, code: str) -> str | None:

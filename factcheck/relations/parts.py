@@ -452,7 +452,8 @@ class PartsReader:
 
     def _exhaustive(self, view: _View, parts: list[int]) -> bool:
         last = view.fig_at[parts[-1]]
-        before = view.words(max(0, last - 3), last)
+        # "and the rest, 60, abstained": the remainder word may stand before a comma
+        before = [t for t in view.words(max(0, last - 4), last) if t != ","][-3:]
         return any(tuple(before[-len(t) :]) == t for t in self.remainder if len(t) <= len(before))
 
     def _parts(
