@@ -154,7 +154,7 @@ def _change(
             if by is not None and mentions[by].kind == mentions[slots["from"][0]].kind:
                 slots = {"from": slots["from"], "to": [by]}
                 direction, word = _direction(adverb, v)
-    if "from" in slots and "to" in slots and _at_then_from(m.group(0), g["to"][0], g["from"][0]):
+    if "from" in slots and g.get("to") and _at_then_from(m.group(0), g["to"][0], g["from"][0]):
         # "July was up 13.1 cents at 6.785 dlrs from 6.84 dlrs": in market reports the "from"
         # after a level "at" may be the session's high, not the change's base; not paired
         del slots["from"]
@@ -218,7 +218,10 @@ def _at_then_from(matched: str, to_code: str, from_code: str) -> bool:
     if to_code not in toks or from_code not in toks:
         return False
     t, f = toks.index(to_code), toks.index(from_code)
-    return t > 0 and toks[t - 1] == "at" and f > t
+    if not (t > 0 and toks[t - 1] == "at" and f > t):
+        return False
+    # "up 8% at $950m, up from $800m": a base said to be one is one
+    return not any(w in (",", "+up", "-down") for w in toks[t + 1 : f])
 
 
 def _before_from(matched: str, code: str) -> str | None:

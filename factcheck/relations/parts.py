@@ -68,6 +68,20 @@ def _time_follows(view: _View, p: int, heads: frozenset[str]) -> bool:
     return k < len(view.toks) and view.toks[k] in heads
 
 
+def _aside_close(toks: list[str], q: int) -> int | None:
+    """After a whole, ", unveiled on Tuesday, includes …": an aside of a few words between
+    commas (its time adjunct already set aside) that leaves the whole the verb's subject. The
+    position just after the aside's closing comma, or None."""
+    if q >= len(toks) or toks[q] != ",":
+        return None
+    for r in range(q + 1, min(q + 5, len(toks))):
+        if toks[r] == ",":
+            return r if r > q + 1 else None
+        if not toks[r][:1].isalpha() or toks[r] in _GAP_STOPS:
+            return None
+    return None
+
+
 def _list_gap(gap: list[str]) -> bool:
     """Does this gap separate two items of a list? A comma, semicolon or "and" in at most ten
     tokens, no conjunction that opens another clause, and no preposition right before the next
@@ -382,6 +396,9 @@ class PartsReader:
                     break
                 q += 1
             comma = q < len(toks) and toks[q] in (",", "-")
+            close = _aside_close(toks, q)
+            if close is not None:
+                q, comma = close, False  # "The $4.5bn package, unveiled on Tuesday, includes"
             if q < len(toks) and toks[q] in (",", ":", "-"):
                 q += 1
             words = view.words(q, q + 5)
