@@ -229,7 +229,8 @@ class PartsReader:
             k = view.fig_at[p] + 1
             # skip up to three measure words: "3,000 jobs, or 25%"
             q = k
-            while q < len(toks) and q - k < 3 and toks[q][:1].isalpha():
+            while q < len(toks) and q - k < 3 and toks[q].lstrip("+-~")[:1].isalpha():
+                # "450 jobs would go, or 30% of …": a verb of change may stand before the comma
                 if toks[q] in ("of", "out", "or", "representing"):
                     break
                 q += 1
