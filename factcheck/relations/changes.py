@@ -63,8 +63,9 @@ _BASIS = re.compile(
 # "the yen rose to 161 from 221 against the dollar": an exchange rate quoted as units of the
 # currency per dollar falls as the currency rises
 _QUOTE = re.compile(
-    r"\b(?:against|to|per|versus)\ the\ [+~-]?(?:dollar|dollars|yen|mark|marks|pound|sterling|franc"
-    r"|francs|euro|euros)\b|\bexchange\ rate\b|\b[+~-]?value\ of\ the\ (?:yen|dollar|mark|pound|franc)"
+    r"\b(?:against|to|per|versus)\ the\ [+~-]?(?:dollar|dollars|yen|mark|marks|pound|sterling"
+    r"|franc|francs|euro|euros)\b|\bexchange\ rate\b"
+    r"|\b[+~-]?value\ of\ the\ (?:yen|dollar|mark|pound|franc)"
 )
 
 
@@ -133,7 +134,7 @@ def _change(
 ) -> Draft | None:
     g = _groups(m)
     shape = _shape(m)
-    direction, word = _direction((g.get("d") or [None])[0], v)
+    direction, word = _direction(g["d"][0] if g.get("d") else None, v)
     slots: dict[str, list[int]] = {}
     by_dir: Direction | None = None
     by_word: str | None = None
@@ -150,7 +151,8 @@ def _change(
         # "grew by 0.3%, down from 0.2%": the pair is the two rates, and "down" its word
         adverb = _before_from(m.group(0), g["from"][0])
         if adverb is not None:
-            (by,) = [i for k, v in slots.items() if k not in ("from", "to") for i in v][:1] or [None]
+            others = [i for k, v in slots.items() if k not in ("from", "to") for i in v]
+            by = others[0] if others else None
             if by is not None and mentions[by].kind == mentions[slots["from"][0]].kind:
                 slots = {"from": slots["from"], "to": [by]}
                 direction, word = _direction(adverb, v)

@@ -118,7 +118,9 @@ def read_conversions(text: str, mentions: list[Mention], lex: Lexicon) -> Iterat
             for ic in amounts[k + 2 : k + 6]:
                 c = mentions[ic]
                 lm = _LIST_IN_BRACKETS.match(text, prev.end)
-                if lm is None or lm.end() != c.start or not _compatible(a, c, minor) or c.unit == b.unit:
+                if lm is None or lm.end() != c.start:
+                    break
+                if not _compatible(a, c, minor) or c.unit == b.unit:
                     break
                 _restate(mentions, ia, ic)
                 yield _draft(text, mentions, ia, ic, "brackets", price)

@@ -428,9 +428,11 @@ class PartsReader:
             # "…, 2,800 in Leeds and 1,750 in York, a total of 8,550"
             before = view.toks[max(0, view.fig_at[w] - 5) : view.fig_at[w]]
             before_words = [t.lstrip("+-~") for t in before if t not in (",", "-", "(")]
-            if any(
-                tuple(before_words[-len(t) :]) == t for t in self.total if len(t) <= len(before_words)
-            ) and w >= 2:
+            if w >= 2 and any(
+                tuple(before_words[-len(t) :]) == t
+                for t in self.total
+                if len(t) <= len(before_words)
+            ):
                 parts = []
                 for p in range(w - 1, -1, -1):
                     m = mentions[view.mention(p)]
@@ -456,7 +458,8 @@ class PartsReader:
         """A balance, not a sum: "a $4.3bn surplus, including a $7.1bn surplus with the US and
         a $5.5bn deficit with Japan"."""
         measure = (m.measure or "").lower()
-        return bool(measure) and (measure in self.signed or measure.rsplit(" ", 1)[-1] in self.signed)
+        last = measure.rsplit(" ", 1)[-1]
+        return bool(measure) and (measure in self.signed or last in self.signed)
 
     def _summable(self, view: _View, mentions: Sequence[Mention], parts: list[int]) -> bool:
         for p in parts:
