@@ -136,6 +136,36 @@ def parts_sum(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
             {"sum": s, "total": total.value, "exhaustive": bool(r.exhaustive)},
             relations=(r.id,),
         )
+    yield from _complete_shares_short(ctx, p)
+
+
+def _complete_shares_short(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
+    """Shares of one whole that the sentence says are all of it ("… and the rest, 12%",
+    "split between …") but that add up to clearly less than 100%. Without such words a list
+    under 100% is silent: the others refused, did not know, or were not named. Over 100% is
+    TOT001's."""
+    lex = ctx.lexicon
+    for r in ctx.relations_of(RelationKind.SHARES):
+        shares = ctx.slot_all(r, "shares")
+        if not r.exhaustive or len(shares) < 2 or any(c.vague for c in shares):
+            continue
+        highs = [
+            plausible_interval(c, lex)[1] * (100 if c.kind == "fraction" else 1) for c in shares
+        ]
+        if sum(highs) + p.slack_points * len(shares) >= 100:
+            continue
+        s = sum(_share_value(c) for c in shares)
+        yield Hit(
+            tuple(shares),
+            {
+                "parts": ", ".join(c.text for c in shares),
+                "total": "100%",
+                "sum": f"{fmt.sig(s, 3)}%",
+                "difference": f"{fmt.sig(100 - s, 3)} points",
+            },
+            {"sum": s, "total": 100.0, "exhaustive": True},
+            relations=(r.id,),
+        )
 
 
 @check("totals.shares_exceed_whole", params=TotalsParams, provides=("shares", "sum", "whole"))

@@ -526,10 +526,18 @@ class PartsReader:
         listed = self._list_after(view, mentions, shares[0], m0, taken)
         if len(listed) < 2:
             return
+        # "… and the rest, 12%, did not know", "split between 48% … and 41% …": the list says
+        # it is the whole of the answers
+        first = view.fig_at[listed[0]]
+        lead = view.words(max(0, first - 4), first)
+        split = any(
+            _starts_with(lead[k:], self.exhaustive) for k in range(len(lead))
+        )
         yield self._draft(
             view,
             RelationKind.SHARES,
             {"shares": [view.mention(p) for p in listed]},
             "poll" if poll else "shares-of-whole",
             listed,
+            exhaustive=split or self._exhaustive(view, listed),
         )
