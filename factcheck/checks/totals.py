@@ -122,6 +122,8 @@ def parts_sum(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
         under = hi + slack < t_lo
         if not over and not (under and r.exhaustive and r.shape != "whole-colon"):
             continue
+        if over and not (r.exhaustive or "parallel" in r.tags):
+            continue  # "Of the 12 victims, 10 were women and 8 were under 30": they overlap
         s = sum(x.value for x in parts)
         if s > total.value * p.max_ratio:
             continue

@@ -10,6 +10,7 @@ of its own), after changes: a figure that is a change or a before/after value is
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from factcheck.extractors.mention import Mention
 from factcheck.lexicon import Lexicon
@@ -35,6 +36,11 @@ _OVERLAPPING = frozenset(
      "watched", "bought", "like", "liked", "know", "knew", "also", "both", "either", "each"]
 )  # fmt: skip
 
+
+# the prepositions of a breakdown: "4,000 are in London, 2,800 in Leeds", "£29bn for roads"
+_PARTITION_PREPS = frozenset(["in", "for", "at", "from"])
+# "of those, 30 …": the next figure is a part of the one before
+_NESTING = ("those", "them", "these", "whom", "which")
 
 # a figure right after one of these is not the next item of a list ("among the ten")
 _NOT_AN_ITEM = frozenset(
@@ -66,6 +72,43 @@ def _time_follows(view: _View, p: int, heads: frozenset[str]) -> bool:
     """ "nine mths includes …": a figure counting periods is not a whole of parts."""
     k = view.fig_at[p] + 1
     return k < len(view.toks) and view.toks[k] in heads
+
+
+def _parallel(view: _View, parts: list[int]) -> bool:
+    """Do the parts read as one breakdown, so that together they cannot exceed the whole? Each
+    with the same preposition of place or purpose ("4,000 are in London, 2,800 in Leeds and
+    1,750 in Glasgow"; "£29bn for roads, £12bn for rail"), or each a clause of its own between
+    semicolons ("2,200 came back; 1,900 were captured and 900 were killed"). Parts that say
+    other things of one group may overlap ("10 were women and 8 were under 30")."""
+    if len(parts) < 2:
+        return False
+    gaps = [view.words(view.fig_at[a] + 1, view.fig_at[b]) for a, b in pairwise(parts)]
+    if any(_nested(g) for g in gaps):
+        return False  # "45 were interviewed; of those, 30 …": a part of a part
+    if any(";" in g for g in gaps):
+        return True
+    sites = [view.reading.sites.get(view.mention(p)) for p in parts]
+    places = {w for s in sites if s is not None for w in s.places}
+    if len(places) >= len(parts):
+        return True  # "4,000 are in London, 2,800 in Leeds and …": a place each (set aside)
+    preps = set()
+    for p in parts:
+        k = view.fig_at[p] + 1
+        found = None
+        for t in view.words(k, k + 4):
+            if t in _PARTITION_PREPS:
+                found = t
+                break
+            if not t[:1].isalpha() or t in _NOT_AN_ITEM or t == "and":
+                break
+        if found is None:
+            return False
+        preps.add(found)
+    return len(preps) == 1
+
+
+def _nested(gap: list[str]) -> bool:
+    return any(gap[k : k + 2] in (["of", w] for w in _NESTING) for k in range(len(gap) - 1))
 
 
 def _aside_close(toks: list[str], q: int) -> int | None:
@@ -480,7 +523,7 @@ class PartsReader:
     def _parts(
         self, view: _View, w: int, parts: list[int], shape: str, exhaustive: bool
     ) -> Draft:
-        return self._draft(
+        draft = self._draft(
             view,
             RelationKind.PARTS,
             {"whole": [view.mention(w)], "parts": [view.mention(p) for p in parts]},
@@ -488,6 +531,9 @@ class PartsReader:
             [w, *parts],
             exhaustive=exhaustive,
         )
+        if _parallel(view, parts):
+            draft.extra["tags"] = ["parallel"]
+        return draft
 
     # ------------------------------------------------------------------ shares of one whole
     def _poll(
