@@ -39,6 +39,13 @@ class TotalsParams(Params):
         description="A part (or a sum of parts) more than this many times its whole is taken as "
         "a misreading of the sentence — another figure — not a slip.",
     )
+    under_ratio: float = Field(
+        100.0,
+        gt=1,
+        le=1e6,
+        description="Parts adding up to less than the whole divided by this are taken as a "
+        "misreading too (a price and a count read as parts of a number of shares).",
+    )
 
 
 @check("totals.share_mismatch", params=TotalsParams, provides=("part", "share", "whole", "actual"))
@@ -125,8 +132,8 @@ def parts_sum(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
         if over and not (r.exhaustive or "parallel" in r.tags):
             continue  # "Of the 12 victims, 10 were women and 8 were under 30": they overlap
         s = sum(x.value for x in parts)
-        if s > total.value * p.max_ratio:
-            continue
+        if s > total.value * p.max_ratio or s * p.under_ratio < total.value:
+            continue  # values an order apart: another figure read as a part, not a slip
         yield Hit(
             (total, *parts),
             {
