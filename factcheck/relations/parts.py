@@ -435,7 +435,7 @@ class PartsReader:
             k = view.fig_at[w] + 1
             # "The £67bn plan includes £29bn for …"; "5,000 staff, of whom 3,000 …"
             q = k
-            while q < len(toks) and q - k < 4 and toks[q][:1].isalpha():
+            while q < len(toks) and q - k < 4 and toks[q].lstrip("+-~^")[:1].isalpha():
                 if _starts_with(view.words(q, q + 4), self.exhaustive + self.partial):
                     break
                 q += 1
