@@ -466,6 +466,9 @@ class PartsReader:
                     if len(parts) >= 2 and self._summable(view, mentions, parts):
                         exhaustive = bool(ex or colon) or self._exhaustive(view, parts)
                         shape = "whole-colon" if colon and not (ex or pa) else "whole-then-parts"
+                        at = view.fig_at[w]
+                        if shape == "whole-colon" and view.words(at - 1, at) == ["all"]:
+                            shape = "all-colon"  # "All 300 members voted: 120 for, …": every one
                         yield self._parts(view, w, parts, shape, exhaustive)
                         continue
             # "…, 2,800 in Leeds and 1,750 in York, a total of 8,550"
@@ -558,7 +561,13 @@ class PartsReader:
             if mentions[view.mention(p)].measure
         }
         exclusive = len(wholes) == 1 and next(iter(wholes)) in self.exclusive_wholes
-        if not (poll or exclusive):
+        # "The vote was split between 52% for the mayor and 38% for her rival"
+        first = view.fig_at[shares[0]]
+        lead = view.words(max(0, first - 4), first)
+        split = any(
+            _starts_with(lead[k:], self.exhaustive) == len(lead) - k for k in range(len(lead))
+        )
+        if not (poll or exclusive or split):
             return
         # "45% of men and 60% of women": shares of different wholes
         ofs = set()
@@ -574,11 +583,6 @@ class PartsReader:
             return
         # "… and the rest, 12%, did not know", "split between 48% … and 41% …": the list says
         # it is the whole of the answers
-        first = view.fig_at[listed[0]]
-        lead = view.words(max(0, first - 4), first)
-        split = any(
-            _starts_with(lead[k:], self.exhaustive) for k in range(len(lead))
-        )
         yield self._draft(
             view,
             RelationKind.SHARES,
