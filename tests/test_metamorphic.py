@@ -118,7 +118,9 @@ _AFTER_KINDS = frozenset(
      ClaimKind.QUANTITY, ClaimKind.FRACTION]
 )  # fmt: skip
 _WORD = re.compile(r"\s([a-z][a-z'’-]*)(?=[\s,.;:)]|$)")
-_OWN_DATE = re.compile(r"\s(?:in|by|at\ the\ end\ of|since|for)\s(?:[A-Z][a-z]+\s)?(?:19|20)\d\d\b")
+_OWN_DATE = re.compile(
+    r"\s(?:in|by|at\ the\ end\ of|since|for)\s(?:[A-Z][a-z]+\s)?(?:19|20)\d\d\b(?![-–/]\d)"
+)
 _OF = re.compile(r"\sof(?:\s(?:the|its|their|his|her|all|a|an))?(?=\s)")
 _FIGURE = re.compile(r"\s([$£€¥]?\d[\d,.]*(?:%|bn|m|k)?)(?=[\s,.;:)]|$)")
 _BRACKET = re.compile(r"\s?\([^()]{0,40}\d[^()]{0,40}\)")
@@ -157,6 +159,10 @@ def _phrase_end(text: str, end: int) -> tuple[int, bool] | None:
     runs on into a word or a unit."""
     if end < len(text) and (text[end].isalnum() or text[end] in "-–/'’%"):
         return None
+    if text.count("(", 0, end) > text.count(")", 0, end):
+        return None  # inside brackets: "12 kilograms (26 miles)" restates, whatever it says
+    if re.search(r",\s+or\s+(?:an?\s+|about\s+)?\S*$", text[max(0, end - 30) : end]):
+        return None  # "two of its 12 principals, or a third": a restatement, like a conversion
     m = _BRACKET.match(text, end)
     if m:
         end = m.end()

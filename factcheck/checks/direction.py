@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks._common import change_views, comparable, plausible_interval
-from factcheck.checks._fixes import opposite_word
-from factcheck.models import Claim
 import regex
 from pydantic import Field
 
+from factcheck.checks._common import change_views, comparable, plausible_interval
+from factcheck.checks._fixes import opposite_word
+from factcheck.models import Claim
 from factcheck.registry import CheckContext, Hit, Params, check
 
 

@@ -68,10 +68,9 @@ def _dated_pair_for(
         if distance > window:
             continue
         gm, gt = lex.measure_group(m.measure), lex.measure_group(t.measure or f.measure)
-        if distance == 0:
-            ok = gm is None or gt is None or gm == gt
-        else:
-            ok = gm is not None and gm == gt
+        # in its own sentence an unnamed measure is the same one; across sentences it is named
+        same = gm is None or gt is None or gm == gt
+        ok = same if distance == 0 else (gm is not None and gm == gt)
         if ok and (best is None or distance < best[0]):
             best = (distance, rid, (f, t))
     return (best[1], best[2]) if best else None

@@ -39,6 +39,13 @@ class TotalsParams(Params):
         description="A part (or a sum of parts) more than this many times its whole is taken as "
         "a misreading of the sentence — another figure — not a slip.",
     )
+    under_ratio: float = Field(
+        100.0,
+        gt=1,
+        le=1e6,
+        description="Parts adding up to less than the whole divided by this are taken as a "
+        "misreading too (a price and a count read as parts of a number of shares).",
+    )
 
 
 @check("totals.share_mismatch", params=TotalsParams, provides=("part", "share", "whole", "actual"))
@@ -122,9 +129,11 @@ def parts_sum(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
         under = hi + slack < t_lo
         if not over and not (under and r.exhaustive and r.shape != "whole-colon"):
             continue
+        if over and not (r.exhaustive or "parallel" in r.tags):
+            continue  # "Of the 12 victims, 10 were women and 8 were under 30": they overlap
         s = sum(x.value for x in parts)
-        if s > total.value * p.max_ratio:
-            continue
+        if s > total.value * p.max_ratio or s * p.under_ratio < total.value:
+            continue  # values an order apart: another figure read as a part, not a slip
         yield Hit(
             (total, *parts),
             {
@@ -134,6 +143,36 @@ def parts_sum(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
                 "difference": fmt.claim_value(total, abs(total.value - s)),
             },
             {"sum": s, "total": total.value, "exhaustive": bool(r.exhaustive)},
+            relations=(r.id,),
+        )
+    yield from _complete_shares_short(ctx, p)
+
+
+def _complete_shares_short(ctx: CheckContext, p: TotalsParams) -> Iterator[Hit]:
+    """Shares of one whole that the sentence says are all of it ("… and the rest, 12%",
+    "split between …") but that add up to clearly less than 100%. Without such words a list
+    under 100% is silent: the others refused, did not know, or were not named. Over 100% is
+    TOT001's."""
+    lex = ctx.lexicon
+    for r in ctx.relations_of(RelationKind.SHARES):
+        shares = ctx.slot_all(r, "shares")
+        if not r.exhaustive or len(shares) < 2 or any(c.vague for c in shares):
+            continue
+        highs = [
+            plausible_interval(c, lex)[1] * (100 if c.kind == "fraction" else 1) for c in shares
+        ]
+        if sum(highs) + p.slack_points * len(shares) >= 100:
+            continue
+        s = sum(_share_value(c) for c in shares)
+        yield Hit(
+            tuple(shares),
+            {
+                "parts": ", ".join(c.text for c in shares),
+                "total": "100%",
+                "sum": f"{fmt.sig(s, 3)}%",
+                "difference": f"{fmt.sig(100 - s, 3)} points",
+            },
+            {"sum": s, "total": 100.0, "exhaustive": True},
             relations=(r.id,),
         )
 

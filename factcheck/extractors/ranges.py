@@ -169,8 +169,14 @@ class RangeReader:
         lo, hi = m.value, second.value
         if m.kind in (ClaimKind.MONEY, ClaimKind.AGE) and second.kind == ClaimKind.COUNT:
             second.kind, second.unit = m.kind, m.unit  # "£5-10m", "aged 5-11": one unit for both
-        if m.kind == ClaimKind.YEAR and nxt.integer_digits and len(nxt.written) == 2:
-            hi = float(int(m.value) // 100 * 100 + int(nxt.written))  # "2013-14"
+        if (
+            m.kind == ClaimKind.YEAR
+            and nxt.integer_digits
+            and len(nxt.written) == 2
+            and second.kind == ClaimKind.COUNT
+            and second.unit is None
+        ):  # "2013-14"; but "in 2016 to 18%" is a year, then a level
+            hi = float(int(m.value) // 100 * 100 + int(nxt.written))
             second.kind = ClaimKind.YEAR
         if m.kind == second.kind == ClaimKind.COUNT and second.unit and not m.unit:
             m.unit, m.per = second.unit, m.per or second.per  # "10 to 15 points"

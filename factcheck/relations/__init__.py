@@ -86,7 +86,14 @@ def relate(text: str, mentions: list[Mention], lex: Lexicon) -> list[Draft]:
         changes = list(read_changes(reading, mentions, shapes, v))
         _fill_roles(text, mentions, changes)
         drafts.extend(changes)
-        taken = {i for d in changes for i in d.members()}
+        # "The 1,500 job cuts include 900 in Birmingham, …": the amount of a change named as
+        # a noun may still be a whole of parts
+        taken = {
+            i
+            for d in changes
+            for i in d.members()
+            if not (d.shape == "noun-by" and d.slots.get("amount") == [i] and len(d.slots) == 1)
+        }
         drafts.extend(r.parts.read(reading, mentions, taken))
     share_roles(mentions)
     drafts.extend(r.restatements.read(text, mentions, sites))

@@ -63,8 +63,9 @@ _BASIS = re.compile(
 # "the yen rose to 161 from 221 against the dollar": an exchange rate quoted as units of the
 # currency per dollar falls as the currency rises
 _QUOTE = re.compile(
-    r"\b(?:against|to|per|versus)\ the\ [+~-]?(?:dollar|dollars|yen|mark|marks|pound|sterling|franc"
-    r"|francs|euro|euros)\b|\bexchange\ rate\b|\b[+~-]?value\ of\ the\ (?:yen|dollar|mark|pound|franc)"
+    r"\b(?:against|to|per|versus)\ the\ [+~-]?(?:dollar|dollars|yen|mark|marks|pound|sterling"
+    r"|franc|francs|euro|euros)\b|\bexchange\ rate\b"
+    r"|\b[+~-]?value\ of\ the\ (?:yen|dollar|mark|pound|franc)"
 )
 
 
@@ -133,7 +134,7 @@ def _change(
 ) -> Draft | None:
     g = _groups(m)
     shape = _shape(m)
-    direction, word = _direction((g.get("d") or [None])[0], v)
+    direction, word = _direction(g["d"][0] if g.get("d") else None, v)
     slots: dict[str, list[int]] = {}
     by_dir: Direction | None = None
     by_word: str | None = None
@@ -150,10 +151,15 @@ def _change(
         # "grew by 0.3%, down from 0.2%": the pair is the two rates, and "down" its word
         adverb = _before_from(m.group(0), g["from"][0])
         if adverb is not None:
-            (by,) = [i for k, v in slots.items() if k not in ("from", "to") for i in v][:1] or [None]
+            others = [i for k, v in slots.items() if k not in ("from", "to") for i in v]
+            by = others[0] if others else None
             if by is not None and mentions[by].kind == mentions[slots["from"][0]].kind:
                 slots = {"from": slots["from"], "to": [by]}
                 direction, word = _direction(adverb, v)
+    if "from" in slots and g.get("to") and _at_then_from(m.group(0), g["to"][0], g["from"][0]):
+        # "July was up 13.1 cents at 6.785 dlrs from 6.84 dlrs": in market reports the "from"
+        # after a level "at" may be the session's high, not the change's base; not paired
+        del slots["from"]
     if len(g.get("d", [])) > 1 and shape in ("from-to", "to-from", "level-up"):
         by_dir, by_word = _direction(g["d"][1], v)  # ", a rise of 3%": the change's own word
     if "percent" in slots and _basis_after(cs.clause, m, g):
@@ -206,6 +212,18 @@ def _basis_after(clause: str, m: re.Match[str], g: dict[str, list[str]]) -> bool
             if at != -1 and _BASIS.match(clause, at + len(code) + 1):
                 return True
     return False
+
+
+def _at_then_from(matched: str, to_code: str, from_code: str) -> bool:
+    """Is the level linked by a bare "at" and the base given after it ("at X from Y")?"""
+    toks = matched.split()
+    if to_code not in toks or from_code not in toks:
+        return False
+    t, f = toks.index(to_code), toks.index(from_code)
+    if not (t > 0 and toks[t - 1] == "at" and f > t):
+        return False
+    # "up 8% at $950m, up from $800m": a base said to be one is one
+    return not any(w in (",", "+up", "-down") for w in toks[t + 1 : f])
 
 
 def _before_from(matched: str, code: str) -> str | None:

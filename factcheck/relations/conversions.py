@@ -60,7 +60,19 @@ def _compatible(a: Mention, b: Mention, minor: dict[str, tuple[str, float]]) -> 
         return False
     if a.kind == ClaimKind.MONEY:
         return _main(a.unit, minor) != _main(b.unit, minor)
-    return a.dimension == b.dimension and a.unit != b.unit
+    return _same_dimension(a, b) and a.unit != b.unit
+
+
+def _same_dimension(a: Mention, b: Mention) -> bool:
+    """The lexicon's dimension names, or pint's where they differ: "40 miles per gallon (14
+    kilometres per litre)" is a fuel economy both ways (length per volume)."""
+    if a.dimension == b.dimension:
+        return True
+    if not (a.unit and b.unit and a.dimension and b.dimension):
+        return False
+    from factcheck.units import default_units  # pint only for two units named differently
+
+    return default_units().same_dimension(a.unit, b.unit)
 
 
 def _main(unit: str | None, minor: dict[str, tuple[str, float]]) -> str | None:
@@ -73,7 +85,7 @@ def _incompatible(text: str, a: Mention, b: Mention) -> bool:
         dims = {a.dimension, b.dimension}
         if dims == {"mass", "volume"}:
             return False  # "40.3 mln tonnes (about 295 mln barrels)" of crude: by density
-        return bool(a.dimension and b.dimension and a.dimension != b.dimension)
+        return bool(a.dimension and b.dimension) and not _same_dimension(a, b)
     if a.kind == ClaimKind.COUNT and b.kind == ClaimKind.MONEY:
         return not a.vague and b.per is None and not _PER_ITEM.match(text, b.end)
     return False
@@ -111,7 +123,9 @@ def read_conversions(text: str, mentions: list[Mention], lex: Lexicon) -> Iterat
             for ic in amounts[k + 2 : k + 6]:
                 c = mentions[ic]
                 lm = _LIST_IN_BRACKETS.match(text, prev.end)
-                if lm is None or lm.end() != c.start or not _compatible(a, c, minor) or c.unit == b.unit:
+                if lm is None or lm.end() != c.start:
+                    break
+                if not _compatible(a, c, minor) or c.unit == b.unit:
                     break
                 _restate(mentions, ia, ic)
                 yield _draft(text, mentions, ia, ic, "brackets", price)

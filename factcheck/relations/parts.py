@@ -10,6 +10,7 @@ of its own), after changes: a figure that is a change or a before/after value is
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from factcheck.extractors.mention import Mention
 from factcheck.lexicon import Lexicon
@@ -35,6 +36,11 @@ _OVERLAPPING = frozenset(
      "watched", "bought", "like", "liked", "know", "knew", "also", "both", "either", "each"]
 )  # fmt: skip
 
+
+# the prepositions of a breakdown: "4,000 are in London, 2,800 in Leeds", "£29bn for roads"
+_PARTITION_PREPS = frozenset(["in", "for", "at", "from"])
+# "of those, 30 …": the next figure is a part of the one before
+_NESTING = ("those", "them", "these", "whom", "which")
 
 # a figure right after one of these is not the next item of a list ("among the ten")
 _NOT_AN_ITEM = frozenset(
@@ -66,6 +72,57 @@ def _time_follows(view: _View, p: int, heads: frozenset[str]) -> bool:
     """ "nine mths includes …": a figure counting periods is not a whole of parts."""
     k = view.fig_at[p] + 1
     return k < len(view.toks) and view.toks[k] in heads
+
+
+def _parallel(view: _View, parts: list[int]) -> bool:
+    """Do the parts read as one breakdown, so that together they cannot exceed the whole? Each
+    with the same preposition of place or purpose ("4,000 are in London, 2,800 in Leeds and
+    1,750 in Glasgow"; "£29bn for roads, £12bn for rail"), or each a clause of its own between
+    semicolons ("2,200 came back; 1,900 were captured and 900 were killed"). Parts that say
+    other things of one group may overlap ("10 were women and 8 were under 30")."""
+    if len(parts) < 2:
+        return False
+    gaps = [view.words(view.fig_at[a] + 1, view.fig_at[b]) for a, b in pairwise(parts)]
+    if any(_nested(g) for g in gaps):
+        return False  # "45 were interviewed; of those, 30 …": a part of a part
+    if any(";" in g for g in gaps):
+        return True
+    sites = [view.reading.sites.get(view.mention(p)) for p in parts]
+    places = {w for s in sites if s is not None for w in s.places}
+    if len(places) >= len(parts):
+        return True  # "4,000 are in London, 2,800 in Leeds and …": a place each (set aside)
+    preps = set()
+    for p in parts:
+        k = view.fig_at[p] + 1
+        found = None
+        for t in view.words(k, k + 4):
+            if t in _PARTITION_PREPS:
+                found = t
+                break
+            if not t[:1].isalpha() or t in _NOT_AN_ITEM or t == "and":
+                break
+        if found is None:
+            return False
+        preps.add(found)
+    return len(preps) == 1
+
+
+def _nested(gap: list[str]) -> bool:
+    return any(gap[k : k + 2] in (["of", w] for w in _NESTING) for k in range(len(gap) - 1))
+
+
+def _aside_close(toks: list[str], q: int) -> int | None:
+    """After a whole, ", unveiled on Tuesday, includes …": an aside of a few words between
+    commas (its time adjunct already set aside) that leaves the whole the verb's subject. The
+    position just after the aside's closing comma, or None."""
+    if q >= len(toks) or toks[q] != ",":
+        return None
+    for r in range(q + 1, min(q + 5, len(toks))):
+        if toks[r] == ",":
+            return r if r > q + 1 else None
+        if not toks[r][:1].isalpha() or toks[r] in _GAP_STOPS:
+            return None
+    return None
 
 
 def _list_gap(gap: list[str]) -> bool:
@@ -215,7 +272,8 @@ class PartsReader:
             k = view.fig_at[p] + 1
             # skip up to three measure words: "3,000 jobs, or 25%"
             q = k
-            while q < len(toks) and q - k < 3 and toks[q][:1].isalpha():
+            while q < len(toks) and q - k < 3 and toks[q].lstrip("+-~")[:1].isalpha():
+                # "450 jobs would go, or 30% of …": a verb of change may stand before the comma
                 if toks[q] in ("of", "out", "or", "representing"):
                     break
                 q += 1
@@ -377,11 +435,14 @@ class PartsReader:
             k = view.fig_at[w] + 1
             # "The £67bn plan includes £29bn for …"; "5,000 staff, of whom 3,000 …"
             q = k
-            while q < len(toks) and q - k < 4 and toks[q][:1].isalpha():
+            while q < len(toks) and q - k < 4 and toks[q].lstrip("+-~^")[:1].isalpha():
                 if _starts_with(view.words(q, q + 4), self.exhaustive + self.partial):
                     break
                 q += 1
             comma = q < len(toks) and toks[q] in (",", "-")
+            close = _aside_close(toks, q)
+            if close is not None:
+                q, comma = close, False  # "The $4.5bn package, unveiled on Tuesday, includes"
             if q < len(toks) and toks[q] in (",", ":", "-"):
                 q += 1
             words = view.words(q, q + 5)
@@ -405,14 +466,19 @@ class PartsReader:
                     if len(parts) >= 2 and self._summable(view, mentions, parts):
                         exhaustive = bool(ex or colon) or self._exhaustive(view, parts)
                         shape = "whole-colon" if colon and not (ex or pa) else "whole-then-parts"
+                        at = view.fig_at[w]
+                        if shape == "whole-colon" and view.words(at - 1, at) == ["all"]:
+                            shape = "all-colon"  # "All 300 members voted: 120 for, …": every one
                         yield self._parts(view, w, parts, shape, exhaustive)
                         continue
             # "…, 2,800 in Leeds and 1,750 in York, a total of 8,550"
             before = view.toks[max(0, view.fig_at[w] - 5) : view.fig_at[w]]
             before_words = [t.lstrip("+-~") for t in before if t not in (",", "-", "(")]
-            if any(
-                tuple(before_words[-len(t) :]) == t for t in self.total if len(t) <= len(before_words)
-            ) and w >= 2:
+            if w >= 2 and any(
+                tuple(before_words[-len(t) :]) == t
+                for t in self.total
+                if len(t) <= len(before_words)
+            ):
                 parts = []
                 for p in range(w - 1, -1, -1):
                     m = mentions[view.mention(p)]
@@ -438,7 +504,8 @@ class PartsReader:
         """A balance, not a sum: "a $4.3bn surplus, including a $7.1bn surplus with the US and
         a $5.5bn deficit with Japan"."""
         measure = (m.measure or "").lower()
-        return bool(measure) and (measure in self.signed or measure.rsplit(" ", 1)[-1] in self.signed)
+        last = measure.rsplit(" ", 1)[-1]
+        return bool(measure) and (measure in self.signed or last in self.signed)
 
     def _summable(self, view: _View, mentions: Sequence[Mention], parts: list[int]) -> bool:
         for p in parts:
@@ -452,13 +519,14 @@ class PartsReader:
 
     def _exhaustive(self, view: _View, parts: list[int]) -> bool:
         last = view.fig_at[parts[-1]]
-        before = view.words(max(0, last - 3), last)
+        # "and the rest, 60, abstained": the remainder word may stand before a comma
+        before = [t for t in view.words(max(0, last - 4), last) if t != ","][-3:]
         return any(tuple(before[-len(t) :]) == t for t in self.remainder if len(t) <= len(before))
 
     def _parts(
         self, view: _View, w: int, parts: list[int], shape: str, exhaustive: bool
     ) -> Draft:
-        return self._draft(
+        draft = self._draft(
             view,
             RelationKind.PARTS,
             {"whole": [view.mention(w)], "parts": [view.mention(p) for p in parts]},
@@ -466,6 +534,9 @@ class PartsReader:
             [w, *parts],
             exhaustive=exhaustive,
         )
+        if _parallel(view, parts):
+            draft.extra["tags"] = ["parallel"]
+        return draft
 
     # ------------------------------------------------------------------ shares of one whole
     def _poll(
@@ -490,7 +561,13 @@ class PartsReader:
             if mentions[view.mention(p)].measure
         }
         exclusive = len(wholes) == 1 and next(iter(wholes)) in self.exclusive_wholes
-        if not (poll or exclusive):
+        # "The vote was split between 52% for the mayor and 38% for her rival"
+        first = view.fig_at[shares[0]]
+        lead = view.words(max(0, first - 4), first)
+        split = any(
+            _starts_with(lead[k:], self.exhaustive) == len(lead) - k for k in range(len(lead))
+        )
+        if not (poll or exclusive or split):
             return
         # "45% of men and 60% of women": shares of different wholes
         ofs = set()
@@ -504,10 +581,13 @@ class PartsReader:
         listed = self._list_after(view, mentions, shares[0], m0, taken)
         if len(listed) < 2:
             return
+        # "… and the rest, 12%, did not know", "split between 48% … and 41% …": the list says
+        # it is the whole of the answers
         yield self._draft(
             view,
             RelationKind.SHARES,
             {"shares": [view.mention(p) for p in listed]},
             "poll" if poll else "shares-of-whole",
             listed,
+            exhaustive=split or self._exhaustive(view, listed),
         )

@@ -552,8 +552,8 @@ class SentenceReader:
         if k >= len(toks) or toks[k].kind != "w":
             return False
         w = toks[k].word
-        if w in _RUNS_ON:
-            return True
+        if w in _RUNS_ON or w in self.speech_verbs:
+            return True  # "48%, according to the report, said yes, 41% said no"
         return (
             self.v.direction_code(w) in ("+", "-") and w not in _ADVERBS and not w.endswith("ing")
         )
@@ -743,8 +743,11 @@ _AUXILIARIES = frozenset(["was", "were", "is", "are", "had", "has", "have", "bee
 _RELATIVES = frozenset(["who", "which", "whose", "that"])
 _RUNS_ON = frozenset(
     ["is", "are", "was", "were", "has", "have", "had", "will", "would", "to", "from", "by",
-     "at", "of", "for", "with", "into", "on", "than", "off", "out", "in", "over", "against"]
+     "at", "of", "for", "with", "into", "on", "than", "off", "out", "in", "over", "against",
+     "could", "should", "may", "might", "did", "do", "does", "voted", "backed", "opposed"]
 )  # fmt: skip
+
+
 def _verb_use(word: str, nxt: str) -> bool:
     """ "lower its stake", "lower the rate": the adverb used as a verb."""
     return word in ("lower", "raise") and nxt in ("its", "the", "their", "his", "her", "our")
