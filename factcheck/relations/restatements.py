@@ -370,7 +370,13 @@ def _lead_adjective(r: _Ref) -> str | None:
     """The word between a recap's "the" and its figure ("the expanded 9.0 cent limit")."""
     before = r.site.before
     word = before[-1].lstrip("^+-~") if before else ""
-    if len(before) >= 2 and before[-2] in _RECAP_LEADS and word.isalpha():
+    if (
+        len(before) >= 2
+        and before[-2] in _RECAP_LEADS
+        and word.isalpha()
+        and word not in _RECAP_LEADS
+        and word not in _FUNCTION
+    ):
         return word
     return None
 
