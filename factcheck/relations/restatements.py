@@ -253,8 +253,10 @@ class RestatementReader:
                     continue
                 if _agrees(a.mention, b.mention):
                     score += 10  # a figure restated as given: that is the one it restates
-                if best is None or score > best[0]:
-                    best = (score, a)
+                if best is None or score > best[0] or (
+                    score == best[0] and _nearer(b.mention, a.mention, best[1].mention)
+                ):
+                    best = (score, a)  # a tie: "the $52m loan" after "a $40m … a $20m loan"
             if best is None:
                 continue
             a = best[1]
@@ -364,6 +366,15 @@ def _participle(r: _Ref) -> str | None:
         if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES:
             return word
     return None
+
+
+def _nearer(b: Mention, a: Mention, other: Mention) -> bool:
+    """Is ``a`` nearer in value to ``b`` than ``other`` is (by ratio)?"""
+    def ratio(x: Mention) -> float:
+        lo, hi = sorted((abs(x.value), abs(b.value)))
+        return lo / hi if hi else 1.0
+
+    return ratio(a) > ratio(other)
 
 
 def _lead_adjective(r: _Ref) -> str | None:
