@@ -235,7 +235,8 @@ def _rate_like(ctx: CheckContext, measure: str | None) -> bool:
         return False
     m = measure.lower()
     rates = ctx.lexicon.rate_measures
-    return m in rates or m.rsplit(" ", 1)[-1] in rates
+    words = m.split()
+    return m in rates or words[-1] in rates or " ".join(words[-2:]) in rates
 
 
 @check(

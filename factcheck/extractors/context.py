@@ -145,6 +145,7 @@ class Contextualiser:
         self.down_nouns = lex.down_nouns
         self._noun_after = pat.change_noun_after
         self._noun_before = pat.change_noun_before
+        self._place_preps = frozenset(w.lower() for w in lex.relations.place.prepositions)
         self._breaks: list[int] = []
         self._low: str | None = None  # the text lower-cased, when that keeps every offset
         self._hedge_ends = pat.hedge_ends
@@ -489,6 +490,15 @@ class Contextualiser:
             break
         if not linked or i < 0:
             return
+        places = self._place_preps
+        j = i - 1 if i >= 1 and toks[i - 1].lower() in ("the", "this", "that") else i
+        if (
+            j >= 2
+            and toks[j - 1].lower() in places
+            and toks[j - 2].isalpha()
+            and toks[j - 2].lower() not in self.lex.not_measures
+        ):
+            i = j - 2  # "Hotel occupancy in the city fell 4%": the place is no measure
         t = toks[i]
         low = t.lower().rstrip("’'")
         if low.endswith(("’s", "'s")):
