@@ -145,6 +145,9 @@ class Vocabulary:
         self.duration_leads = frozenset(r.time.duration_leads)
         self.attribution_verbs = tuple(tuple(v.split()) for v in r.attribution.verbs)
         self.attribution_leads = tuple(tuple(v.split()) for v in r.attribution.leads)
+        # first and last words of those, to rule out most asides before comparing phrases
+        self.attribution_firsts = frozenset(v[0] for v in self.attribution_leads if v)
+        self.attribution_lasts = frozenset(v[-1] for v in self.attribution_verbs if v)
         self.place_preps = frozenset(r.place.prepositions)
         self.place_words = frozenset(r.place.words)
         self.place_nouns = frozenset(r.place.nouns)
@@ -186,17 +189,17 @@ def vocabulary_for(lex: Lexicon) -> Vocabulary:
 
 def tokenize(text: str, start: int, end: int, out: list[Token]) -> None:
     """Append the tokens of ``text[start:end]`` to ``out``."""
-    for m in _TOKEN.finditer(text, start, end):
+    add = out.append
+    for m in _TOKEN.finditer(text, start, end):  # positional arguments: this runs per word
         group = m.lastgroup
         s = m.group()
+        a, b = m.span()
         if group == "word":
-            out.append(Token(s.lower().rstrip("’'"), m.start(), m.end(), upper=s[0].isupper()))
+            add(Token(s.lower().rstrip("’'"), a, b, -1, s[0].isupper(), "w"))
         elif group == "punct":
-            out.append(Token("-" if s in "—–-" else s, m.start(), m.end(), kind="p"))
-        elif group == "num":
-            out.append(Token(s.lower(), m.start(), m.end(), kind="n"))
+            add(Token("-" if s in "—–-" else s, a, b, -1, False, "p"))
         else:
-            out.append(Token(s.lower(), m.start(), m.end(), kind="t"))
+            add(Token(s.lower(), a, b, -1, False, "n" if group == "num" else "t"))
 
 
 class SentenceReader:
@@ -529,8 +532,14 @@ class SentenceReader:
             if not seg or len(seg) > 9 or any(toks[k].fig >= 0 for k in seg):
                 continue
             words = tuple(toks[k].word for k in seg)
-            if any(words[: len(lead)] == lead for lead in self.v.attribution_leads) or any(
-                _ends_with_verb(words, verb) for verb in self.v.attribution_verbs
+            v = self.v
+            lasts = v.attribution_lasts
+            if (
+                words[0] in v.attribution_firsts
+                and any(words[: len(lead)] == lead for lead in v.attribution_leads)
+            ) or (
+                (words[-1] in lasts or (len(words) > 1 and words[-2] in lasts))
+                and any(_ends_with_verb(words, verb) for verb in v.attribution_verbs)
             ):
                 if a == -1 and b == n:
                     continue  # the whole sentence
