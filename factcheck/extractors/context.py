@@ -469,6 +469,12 @@ class Contextualiser:
                 verb = toks[-2].lower()  # "valued at", "fined by"? only "valued at" is kept
             if verb in lex.verb_measures and (toks[-1].lower() != "by"):
                 m.measure = lex.verb_measures[verb]
+                k = len(toks) - (3 if toks[-1].lower() in ("at", "by") else 2)
+                while k >= 0 and toks[k] in (",", "(", ")"):
+                    k -= 1
+                noun = toks[k].lower() if k >= 0 else ""
+                if lex.measure_group(noun) is not None and noun not in lex.not_measures:
+                    m.measure = noun  # "The deal, worth $4.2bn": the deal's value is the deal
                 return
         i = len(toks) - 1
         while i >= 0:

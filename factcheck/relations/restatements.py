@@ -50,6 +50,21 @@ _PARTITIVE_NUMBER = re.compile(
     r"|forty|fifty|hundreds?|thousands?|millions?|dozens?))\s+of\s+the\s+$",
     re.I,
 )
+_FORECAST = frozenset(
+    ["expected", "expects", "expect", "expecting", "forecast", "forecasts", "forecasting",
+     "predicted", "predicts", "predict", "projected", "projects", "targets", "targeted", "aims",
+     "aiming", "estimated", "budgeted"]
+)  # fmt: skip
+_FORECAST_NOUNS = frozenset(
+    ["forecast", "forecasts", "target", "targets", "estimate", "estimates", "projection",
+     "projections", "prediction", "predictions", "goal", "budget"]
+)  # fmt: skip
+_RECORD_SINCE = re.compile(
+    r"\b(?:highest|lowest|biggest|largest|smallest|best|worst|most|least|fastest|slowest"
+    r"|strongest|weakest|first|sharpest|steepest)\b(?:\s+[a-z]+){0,3}\s+(?:since|in)\s+"
+    r"(?:at\s+least\s+)?((?:18|19|20)\d\d)\b",
+    re.I,
+)
 _YEAR_ON_YEAR = re.compile(
     r"\b(?:year-(?:ago|earlier|on-year)|a year (?:ago|earlier|before)|on the year)\b", re.I
 )
@@ -93,6 +108,8 @@ class _Ref:
     barred: bool  # another instance, a quantifier, a comparison, a list item
     another: bool  # "a £20m loan": a new instance, never the restatement of an earlier one
     yoy: bool = False  # a change on a year before ("up 8.2bn from the year-ago level")
+    place_near: bool = False  # a place just after it ("its 80 pct interest in Standard")
+    title: bool = False  # in a headline ("Council to cut 1,200 jobs"), which drops dates
 
 
 class RestatementReader:
@@ -129,6 +146,15 @@ class RestatementReader:
                 continue
             if _PARTITIVE_NUMBER.search(text, max(0, m.start - 40), m.start):
                 ref.barred = True  # "Nine of the 35 billion schillings": the whole of a part
+            ref.title = _in_title(text, m.start, m.end)
+            if ref.years:
+                # "64.2%, the highest since 1997": a record's year, not the figure's
+                ref.years = ref.years - {
+                    y.group(1) for y in _RECORD_SINCE.finditer(text, m.end, m.end + 80)
+                }
+            if ref.places:
+                near = text[m.end : m.end + 40].lower()
+                ref.place_near = any(p in near for p in ref.places)
             if ref.level != "level":
                 rest = text[m.end : m.end + 80]
                 stop = rest.find(". ")
@@ -162,17 +188,28 @@ class RestatementReader:
         if recap and not phrase and after and after[0][:2] in ("^+", "^-"):
             # "the 3.4% rise", "the $2bn cut": a change named by its noun refers back to a
             # change the same way (unless the noun has its own object: "the 3.4% rise in wages")
-            if len(after) < 2 or after[1] not in _CHANGE_OBJECT:
-                change_recap = Direction.UP if after[0][1] == "+" else Direction.DOWN
+            change_recap = Direction.UP if after[0][1] == "+" else Direction.DOWN
+            if len(after) >= 2 and after[1] in _CHANGE_OBJECT:
+                # "the 21% rise in sales": a change of what its noun names
+                nxt = after[2].lstrip("^+-~") if len(after) >= 3 else ""
+                if not nxt.isalpha() or nxt in lex.not_measures:
+                    change_recap = None
+                else:
+                    phrase = nxt
         if phrase and phrase.split()[0] in self.unit_words:
             phrase = ""  # "376 mln stg", "2.2 mln bpd": a unit, not what is measured
         relative = None
         if recap and not phrase and len(after) >= 2 and after[0] in _RELATIVE:
             relative = after[1]  # "the $9bn it raised": refers back to a figure it "raised"
-        if recap and (
+        if change_recap is not None and phrase:
+            measure = lex.measure_group(phrase) or phrase
+        elif recap and (
             phrase in _GENERIC_RECAPS or relative or phrase in self.recap_nouns or change_recap
         ):
-            measure = "*" if not phrase or phrase in _GENERIC_RECAPS else phrase
+            if not phrase or phrase in _GENERIC_RECAPS:
+                measure = "*"
+            else:
+                measure = lex.measure_group(phrase) or phrase
         elif phrase:
             measure = lex.measure_group(phrase) or phrase
         else:
@@ -245,10 +282,21 @@ class RestatementReader:
             if b.barred or b.another or (b.measure in series and not b.recap):
                 continue  # a series (a breakdown, a table): only a recap refers back
             best: tuple[float, _Ref] | None = None
-            for a in reversed(refs[max(0, j - 20) : j]):
-                if a.barred or a.mention.sentence == b.mention.sentence or a.measure == "*":
-                    continue
-                score = self._score(a, b)
+            scored = [
+                (a, self._score(a, b))
+                for a in reversed(refs[max(0, j - 20) : j])
+                if not (a.barred or a.mention.sentence == b.mention.sentence or a.measure == "*")
+            ]
+            open_ = [a for a, score in scored if score is not None]
+            for a, score in scored:
+                if (
+                    score is not None
+                    and b.recap
+                    and len(open_) == 1
+                    and a.phrase != b.phrase
+                    and b.site.before[-1:] == ("the",)
+                ):
+                    score += 0.5  # "the $4.5bn acquisition" and the one deal before it
                 if score is None or score < MIN_SCORE:
                     continue
                 if _agrees(a.mention, b.mention):
@@ -303,7 +351,7 @@ class RestatementReader:
             return None
         if a.places and b.places and a.places != b.places:
             return None
-        if bool(a.places) != bool(b.places) and (b.places or not b.recap):
+        if bool(a.places) != bool(b.places) and (b.place_near or not b.recap):
             # "12.6m shares in the U.S." is part of the 15.8m offered; a recap may drop the
             # place, but one that adds it ("its 80 pct interest in Standard") is another figure
             return None
@@ -311,6 +359,8 @@ class RestatementReader:
             pass  # "Managers blamed the £48m debt": a recap's subject need not own the figure
         elif b.named and not a.named and not _mentions(a, b.entity or ""):
             return None  # "its 37 seats" (the Centre Party's) after "they hold 57 seats"
+        if _forecast(a) != _forecast(b):
+            return None  # "he expected a March deficit of around 900 mln": a forecast, not it
         if a.level != "level" and a.yoy != b.yoy:
             return None  # a rise on the month and a rise "from the year-ago level"
         qa, qb = self._qualifier(a), self._qualifier(b)
@@ -326,7 +376,9 @@ class RestatementReader:
             return None  # "the 15.5 mln bags sold to members" after "exports of 17 mln bags"
         if b.recap and _lead_adjective(b) not in (None, _lead_adjective(a)):
             return None  # "the 6.0 cent limit", then "the expanded 9.0 cent limit": another one
-        if not b.recap and (bool(a.years) != bool(b.years) or bool(a.times) != bool(b.times)):
+        if not (b.recap or a.title or b.title) and (
+            bool(a.years) != bool(b.years) or bool(a.times) != bool(b.times)
+        ):
             return None  # one dated, the other not: a recap may drop the date, a statement not
         score = 0.0
         if b.recap:
@@ -366,6 +418,25 @@ def _participle(r: _Ref) -> str | None:
         if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES:
             return word
     return None
+
+
+def _forecast(r: _Ref) -> bool:
+    """Is the figure a forecast or a target ("expected a deficit of", "its 3.5 pct forecast")?"""
+    before = {w.lstrip("^+-~") for w in r.site.clause_before[-6:]}
+    after = {w.lstrip("^+-~") for w in r.site.after[:2]}
+    return bool(before & _FORECAST or after & _FORECAST_NOUNS)
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Is the figure in a headline: a short line of its own, without a full stop, that opens
+    the text or stands between blank lines?"""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi].strip().rstrip(",")  # a stray comma after an aside
+    if not line or len(line) > 120 or line[-1] in ".!?\"”’:;":
+        return False
+    return (lo == 0 or text[max(0, lo - 2) : lo] == "\n\n") and text[hi : hi + 2] in ("\n\n", "")
 
 
 def _nearer(b: Mention, a: Mention, other: Mention) -> bool:
