@@ -218,6 +218,8 @@ class RestatementReader:
         if owner is None and before and before[-1].endswith(("'s", "’s")) and len(before[-1]) > 2:
             owner = before[-1][:-2]  # "Brazil's 111 billion dlr debt"
         entity = owner or site.subject
+        if entity and not owner and (entity == phrase or lex.measure_group(entity) == measure):
+            entity = None  # "Unemployment stands at 5.2%": the measure opens its sentence
         if owner in _POSSESSIVE:
             # "OSR … sell its 80 pct interest": OSR's; "Toyota said its exports fell": Toyota's
             if site.subject and not site.subject_generic:
