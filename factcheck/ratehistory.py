@@ -11,11 +11,11 @@ Two kinds of fact, kept as data here and read by :mod:`factcheck.rates` and
   that joined later — CYP, MTL, SIT, SKK, EEK, LVL, LTL, HRK — are columns of the table until
   they joined, and are not repeated here.)
 - ``USD_BEFORE_TABLE``: (low, high) US dollars per unit, round outer bounds of the daily rates
-  from the end of Bretton Woods (1971) to 1998 (Federal Reserve H.10 history), each widened (by a tenth
-  to a half) so that an article about an earlier year, or a rate of a bad day, still falls
-  inside. They are not rates: a conversion outside them is one no day of that era gave, which is
-  all a check of an article dated before the table can say. Only currencies that neither
-  hyperinflated nor were redenominated since 1971 are listed (no lira, peso, rupee, real …).
+  from the end of Bretton Woods (1971) to 1998 (Federal Reserve H.10 history), each widened (by
+  a tenth to a half) so that an article about an earlier year, or a rate of a bad day, still
+  falls inside. They are not rates: a conversion outside them is one no day of that era gave,
+  which is all a check of an article dated before the table can say. Only currencies that
+  neither hyperinflated nor were redenominated since 1971 are listed (no lira, peso, rupee …).
 """
 
 from __future__ import annotations
