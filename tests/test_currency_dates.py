@@ -127,3 +127,16 @@ def test_before_the_table_message_says_estimated() -> None:
 )
 def test_legacy_currencies_after_the_euro(text: str, date: str, expect: list[str]) -> None:
     assert _codes(text, date) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # "¥" right for yuan, not yen: another reading counts only where the text hints at it
+        # (before the table any reading counts; in an undated article, not)
+        ("Investors poured ¥500bn ($70bn) into the fund.", ["CUR003"]),
+        ("Chinese investors poured ¥500bn ($70bn) into the fund.", []),
+    ],
+)
+def test_undated_other_readings_need_a_hint(text: str, expect: list[str]) -> None:
+    assert _undated(text) == expect

@@ -40,6 +40,7 @@ class RateUsed:
     source: str
     outside: bool = False  # before the table, and no estimate for the pair: only scale slips
     estimated: bool = False  # before the table: the range of any rate of the era (ratehistory)
+    before_table: bool = False  # no rate of the day can be known (estimated, or only scale slips)
     why: str | None = None  # what the band is, when not the plain case (shown in brackets)
 
     def describe(self, base: str, quote: str) -> str:
@@ -184,11 +185,20 @@ def _before_table(ctx: CheckContext, base: str, quote: str, when: str) -> RateUs
     if era is None:
         why = f"ECB reference rates {first.year}–{last.year}; {when}"
         return RateUsed(
-            band[0], band[1], None, (first.year, last.year), rates.name, outside=True, why=why
+            band[0],
+            band[1],
+            None,
+            (first.year, last.year),
+            rates.name,
+            outside=True,
+            before_table=True,
+            why=why,
         )
     low, high = min(band[0], era[0]), max(band[1], era[1])
     why = f"estimated: the range of rates since 1971 and the ECB's since {first.year}; {when}"
-    return RateUsed(low, high, None, (1971, last.year), rates.name, estimated=True, why=why)
+    return RateUsed(
+        low, high, None, (1971, last.year), rates.name, estimated=True, before_table=True, why=why
+    )
 
 
 _FUTURE = regex.compile(
@@ -275,16 +285,16 @@ def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | 
         if (
             alt is not None
             and _consistent((a_lo * alt.low, a_hi * alt.high), stated, slack)
-            and (alt.estimated or alt.outside or (_hinted(ctx, a, base) and _hinted(ctx, b, quote)))
+            and (alt.before_table or (_hinted(ctx, a, base) and _hinted(ctx, b, quote)))
         ):
             return Analysis(a, b, used, expected, stated, "ok")
     for k in _SCALE_FACTORS:
         if _consistent(expected, (stated[0] * k, stated[1] * k), slack + 0.02):
             return Analysis(a, b, used, expected, stated, "scale", factor=k)
-    if used.estimated or used.outside:
+    if used.before_table:
         for base, quote in readings[1:]:
             alt = _rate_band(ctx, base, quote, year, until)
-            if alt is None or not (alt.estimated or alt.outside):
+            if alt is None or not alt.before_table:
                 continue
             exp = (a_lo * alt.low, a_hi * alt.high)
             for k in _SCALE_FACTORS:
