@@ -2,7 +2,7 @@
 generous range of what each major currency was worth before the table begins (1999).
 
 Two kinds of fact, kept as data here and read by :mod:`factcheck.rates` and
-:mod:`factcheck.checks.currency`:
+:mod:`factcheck.checks._rateband`:
 
 - ``EURO_FIXED``: units of a legacy currency per euro, irrevocably fixed when the currency
   joined the euro (Council Regulation (EC) No 2866/98 of 31 December 1998; drachma: Regulation
