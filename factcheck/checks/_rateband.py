@@ -25,12 +25,15 @@ _EURO_CASH = dt.date(2002, 2, 28)  # the last day marks, francs and lire were le
 
 @dataclass(frozen=True, slots=True)
 class RateUsed:
+    """The band a conversion is judged against (quote per base), and where it comes from."""
+
     low: float
     high: float
     date: dt.date | None  # the day of the rate, when the article's date is known
     period: tuple[int, int] | None  # years of the band, when it is not
     source: str
-    outside: bool = False  # before the table, and no estimate for the pair: only scale slips
+    outside: bool = False  # only scale slips: no estimate before the table, or a currency's
+    # series begins after the years an undated article may be from (yuan, rupiah)
     estimated: bool = False  # before the table: the range of any rate of the era (ratehistory)
     before_table: bool = False  # no rate of the day can be known (estimated, or only scale slips)
     why: str | None = None  # what the band is, when not the plain case (shown in brackets)
