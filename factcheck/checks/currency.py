@@ -2,19 +2,21 @@
 
 Every pair is analysed once (:func:`analyse`) and given one diagnosis: consistent, a scale slip
 (m for bn), an inverted rate, the wrong currency, or plainly the wrong figure. Each check reports
-only its own diagnosis, so one pair never gets two findings.
+only its own diagnosis, so one pair never gets two findings. Which rate a pair is judged at (the
+day's, a year's, an undated band, an estimate before 1999) is :mod:`factcheck.checks._rateband`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
 from pydantic import Field
 
 from factcheck import fmt
 from factcheck.checks._common import overlap, plausible_interval, rewrite_scale
+from factcheck.checks._rateband import RateUsed, looks_ahead, rate_band
 from factcheck.models import Claim, RelationKind
 from factcheck.registry import CheckContext, Hit, Params, check
 
@@ -29,39 +31,6 @@ _SLIP_WORDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class RateUsed:
-    low: float
-    high: float
-    date: dt.date | None  # the day of the rate, when the article's date is known
-    period: tuple[int, int] | None  # years of the band, when it is not
-    source: str
-    outside: bool = False  # the article is dated before the table begins: only scale slips
-
-    def describe(self, base: str, quote: str) -> str:
-        if self.date is not None:
-            return (
-                f"{fmt.money(1, base)} = {_quote(self.low, quote)} (ECB reference rate, "
-                f"{self.date.isoformat()})"
-            )
-        assert self.period is not None
-        first, last = self.period
-        if first == last:
-            why = f"ECB reference rates of {first}, the year the sentence is about"
-        else:
-            why = f"ECB reference rates {first}–{last}; no article date found"
-        return (
-            f"{fmt.money(1, base)} = {_quote(self.low, quote)}–{_quote(self.high, quote)} ({why})"
-        )
-
-
-def _quote(r: float, code: str) -> str:
-    sym = fmt.money(1, code).replace("1", "", 1)
-    if sym.strip() == code:
-        return f"{fmt.rate(r)} {code}"
-    return f"{sym}{fmt.rate(r)}"
-
-
-@dataclass(frozen=True, slots=True)
 class Analysis:
     original: Claim
     converted: Claim
@@ -71,55 +40,14 @@ class Analysis:
     diagnosis: str  # ok | scale | inverted | currency | mismatch | unknown
     factor: float = 1.0
     other_currency: str | None = None
+    base: str | None = None  # the reading of an ambiguous name that explains a slip ("francs")
+    quote: str | None = None
 
-
-def _rate_band(
-    ctx: CheckContext, base: str, quote: str, year: int | None = None
-) -> RateUsed | None:
-    """The rate of the article's date; of a year the sentence is about ("In 2007, …"), when
-    it names one other than the article's; or, with no date, the band since the latest year
-    the article mentions. Once per document and pair: every reading of "$" asks again."""
-    key = ("rate", base, quote, year)
-    if key not in ctx.memo:
-        ctx.memo[key] = _find_rate_band(ctx, base, quote, year)
-    found: RateUsed | None = ctx.memo[key]
-    return found
-
-
-def _find_rate_band(ctx: CheckContext, base: str, quote: str, year: int | None) -> RateUsed | None:
-    rates = ctx.rates
-    if not (rates.knows(base) and rates.knows(quote)):
-        return None
-    on = ctx.article_date
-    first, last = rates.coverage()
-    if year is not None and (on is None or year != on.year) and first.year <= year <= last.year:
-        band = rates.band(base, quote, dt.date(year, 1, 1), dt.date(year, 12, 31))
-        if band is None:
-            return None
-        return RateUsed(band[0], band[1], None, (year, year), rates.name)
-    if on is not None and on < first:
-        # "1987": no ECB rate of the day; the whole table's band still catches a ×1000 slip
-        band = rates.band(base, quote, first, last)
-        if band is None:
-            return None
-        return RateUsed(band[0], band[1], None, (first.year, last.year), rates.name, outside=True)
-    if on is not None:
-        q = rates.rate(base, quote, on)
-        if q is None:
-            return None
-        return RateUsed(q.rate, q.rate, q.date, None, rates.name)
-    start_year = max(ctx.latest_year or first.year, first.year)
-    start = dt.date(min(start_year, last.year), 1, 1)
-    band = rates.band(base, quote, start, last)
-    if band is None:
-        return None
-    # the table lacks the first years of some currencies (rupiah and yuan from 2005): an
-    # undated article may be older than the band, so only a scale slip can be judged
-    begins = max(rates.series_start(base), rates.series_start(quote))
-    partial = begins > max(start, first)
-    return RateUsed(
-        band[0], band[1], None, (max(start, begins).year, last.year), rates.name, outside=partial
-    )
+    @property
+    def codes(self) -> tuple[str, str]:
+        a, b = self.base or self.original.unit, self.quote or self.converted.unit
+        assert a is not None and b is not None
+        return a, b
 
 
 def _consistent(exp: tuple[float, float], stated: tuple[float, float], slack: float) -> bool:
@@ -133,9 +61,14 @@ def _readings(ctx: CheckContext, c: Claim) -> tuple[str, ...]:
     Another reading counts only where the document hints at it (``_hinted``).
     """
     readings = [c.unit or ""]
+    lowered = c.text.lower()
     for sym, codes in ctx.lexicon.ambiguous_currency.items():
         if c.unit not in codes or sym not in c.text:
             continue
+        if sym.isalpha():  # a bare "francs", not "Swiss francs" (a longer name of the lexicon)
+            m = regex.search(rf"(?:([\w-]+)\s+)?\b{sym}\b", lowered)
+            if m is None or (m.group(1) and f"{m.group(1)} {sym}" in ctx.lexicon.currency_words):
+                continue
         if any(p + sym in c.text for p in ("US", "C", "A", "HK", "NZ", "S", "R", "MX", "NT")):
             continue
         readings.extend(code for code in codes if code != c.unit)
@@ -162,11 +95,12 @@ def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | 
         return None  # a zero or negative original converts to nothing worth checking
     year = a.anchor_year or b.anchor_year
     on = ctx.article_date
-    future = on is not None and year is not None and year > on.year
-    by = (a.anchor or "").lower().startswith("by ") and on is None
-    if future or by:
+    until = False
+    if on is not None and year is not None and year > on.year:
         year = None  # "will be worth $336m (£178m) by 2009": converted at the day's rate
-    used = _rate_band(ctx, a.unit, b.unit, year)
+    elif on is None and year is not None and looks_ahead(ctx, a):
+        until = True  # undated: any rate from the table's start to the target year
+    used = rate_band(ctx, a.unit, b.unit, year, until)
     if used is None:
         return None
     lex = ctx.lexicon
@@ -178,30 +112,41 @@ def _analyse(ctx: CheckContext, a: Claim, b: Claim, slack: float) -> Analysis | 
     if _consistent(expected, stated, slack):
         return Analysis(a, b, used, expected, stated, "ok")
     # Another reading of an ambiguous symbol ($ = CAD, AUD…) that fits: not ours to judge.
-    for base in _readings(ctx, a):
-        for quote in _readings(ctx, b):
-            if (base, quote) == (a.unit, b.unit):
-                continue
-            alt = _rate_band(ctx, base, quote, year)
-            if (
-                alt is not None
-                and _consistent((a_lo * alt.low, a_hi * alt.high), stated, slack)
-                and _hinted(ctx, a, base)  # the text is searched only for a reading that fits
-                and _hinted(ctx, b, quote)
-            ):
-                return Analysis(a, b, used, expected, stated, "ok")
+    # (Before the table, any reading: "francs" in 1987 were as often French as Swiss.)
+    readings = [(base, quote) for base in _readings(ctx, a) for quote in _readings(ctx, b)]
+    for base, quote in readings[1:]:
+        alt = rate_band(ctx, base, quote, year, until)
+        if (
+            alt is not None
+            and _consistent((a_lo * alt.low, a_hi * alt.high), stated, slack)
+            and (alt.before_table or (_hinted(ctx, a, base) and _hinted(ctx, b, quote)))
+        ):
+            return Analysis(a, b, used, expected, stated, "ok")
     for k in _SCALE_FACTORS:
         if _consistent(expected, (stated[0] * k, stated[1] * k), slack + 0.02):
             return Analysis(a, b, used, expected, stated, "scale", factor=k)
+    if used.before_table:
+        for base, quote in readings[1:]:
+            alt = rate_band(ctx, base, quote, year, until)
+            if alt is None or not alt.before_table:
+                continue
+            exp = (a_lo * alt.low, a_hi * alt.high)
+            for k in _SCALE_FACTORS:
+                if _consistent(exp, (stated[0] * k, stated[1] * k), slack + 0.02):
+                    return Analysis(
+                        a, b, alt, exp, stated, "scale", factor=k, base=base, quote=quote
+                    )
     if used.outside:
         return Analysis(a, b, used, expected, stated, "unknown")  # a rate of no day we know
+    if used.estimated:
+        return Analysis(a, b, used, expected, stated, "mismatch")  # no rate of the era
     inverted = (a_lo / used.high, a_hi / used.low)
     if _consistent(inverted, stated, 0.01) and not _consistent(expected, stated, 0.15):
         return Analysis(a, b, used, expected, stated, "inverted")
     for other in _MAJOR:
         if other in (a.unit, b.unit):
             continue
-        alt = _rate_band(ctx, a.unit, other, year)
+        alt = rate_band(ctx, a.unit, other, year)
         if alt is None or (alt.high - alt.low) / alt.high > 0.25:
             continue
         if _consistent((a_lo * alt.low, a_hi * alt.high), stated, 0.01):
@@ -229,8 +174,8 @@ def _values(an: Analysis) -> dict[str, object]:
         "rate_date": r.date.isoformat() if r.date else None,
         "rate_period": list(r.period) if r.period else None,
         "rate_source": r.source,
-        "base": an.original.unit,
-        "quote": an.converted.unit,
+        "base": an.codes[0],
+        "quote": an.codes[1],
         "expected": an.original.value * (r.low + r.high) / 2,
         "expected_low": an.original.value * r.low,
         "expected_high": an.original.value * r.high,
@@ -244,13 +189,16 @@ def _text(an: Analysis) -> dict[str, str]:
     a, b = an.original, an.converted
     assert a.unit is not None and b.unit is not None
     ratio = b.value / (a.value * (an.rate.low + an.rate.high) / 2)
-    off = abs(ratio - 1) * 100
+    off = fmt.sig(abs(ratio - 1) * 100, 2)
+    if an.rate.estimated:  # a range of an era, not a rate: how far past its nearer end
+        edge = an.rate.high if ratio > 1 else an.rate.low
+        off = "at least " + fmt.sig(abs(b.value / (a.value * edge) - 1) * 100, 2)
     return {
         "original": a.text,
         "converted": b.text,
-        "rate_text": an.rate.describe(a.unit, b.unit),
+        "rate_text": an.rate.describe(*an.codes),
         "expected": _expected_text(an),
-        "percent_off": fmt.sig(off, 2),
+        "percent_off": off,
         "high_low": "too high" if ratio > 1 else "too low",
     }
 
@@ -304,9 +252,7 @@ def scale_slip(ctx: CheckContext, p: ScaleSlipParams) -> Iterator[Hit]:
         text.update(factor_words=words, too=too, written_scale=b.scale or "", suggested=fixed or "")
         if not fixed:
             del text["suggested"]
-        yield Hit(
-            (b, an.original), text, {**_values(an), "factor": an.factor}, relations=(rid,)
-        )
+        yield Hit((b, an.original), text, {**_values(an), "factor": an.factor}, relations=(rid,))
 
 
 @check(
