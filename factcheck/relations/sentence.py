@@ -143,6 +143,12 @@ class Vocabulary:
         self.time_after = frozenset(r.time.after)
         self.time_preps = frozenset(p for p in r.time.prepositions if " " not in p)
         self.duration_leads = frozenset(r.time.duration_leads)
+        self.events = frozenset(r.time.events)
+        self.event_leads = frozenset(r.time.event_leads)
+        # "won 18, drawn 9 and lost 5": one-word outcomes → their group
+        self.outcome_group = {
+            w: name for name, words in r.totals.outcomes.items() for w in words if " " not in w
+        }
         self.attribution_verbs = tuple(tuple(v.split()) for v in r.attribution.verbs)
         self.attribution_leads = tuple(tuple(v.split()) for v in r.attribution.leads)
         self.place_preps = frozenset(r.place.prepositions)
@@ -373,8 +379,14 @@ class SentenceReader:
             if w in v.capital_months:
                 return t.upper  # "May", "March": not "may", "march"
             return True
-        if w in v.weak_heads:
-            return pw in _WEAK_LEADS  # "the close", "the end of June"; not "a close of 11.06"
+        if w in v.weak_heads and pw in _WEAK_LEADS:
+            return True  # "the close", "the end of June"; not "a close of 11.06"
+        if w in v.weak_heads or w in v.events:
+            # "the previous close", "at the last election", "the 2019 election"; not "the
+            # count rose"
+            return pw in v.event_leads or (
+                prev is not None and prev.fig >= 0 and mentions[prev.fig].kind == ClaimKind.YEAR
+            )
         if w in v.zones:
             return prev is not None and (prev.kind in ("t", "n") or prev.fig >= 0)
         return False
@@ -622,6 +634,8 @@ class SentenceReader:
                 particle = v.separable[w]
                 if any(u.word == particle for u in kept[k + 1 : k + 10]):
                     d = "-" if particle == "off" else "+"
+            if d and w in v.outcome_group and _other_outcome(w, kept, v.outcome_group):
+                d = ""  # "won 18, drawn 9 and lost 5": an outcome among others, not a fall
             if d in ("+", "-") and (w in v.nouns_only or _after_determiner(codes)):
                 d = "^" + d  # "the year-on-year rise", "an increase of": a noun, not a verb
             codes.append(d + w if d else w)
@@ -767,6 +781,12 @@ def _after_determiner(codes: list[str]) -> bool:
         and codes[-2] in _NOUN_LEADS
         and (codes[-1].startswith("#") or "-" in codes[-1][1:])
     )
+
+
+def _other_outcome(word: str, kept: list[Token], groups: dict[str, str]) -> bool:
+    """Does the sentence name another outcome of the group of ``word`` ("won" for "lost")?"""
+    group = groups[word]
+    return any(t.word != word and groups.get(t.word) == group for t in kept if t.kind == "w")
 
 
 def _content_verb(after: tuple[str, ...]) -> str | None:
