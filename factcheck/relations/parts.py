@@ -98,7 +98,7 @@ def _parallel(view: _View, w: int, parts: list[int], outcomes: _Outcomes) -> boo
     for p in parts:
         k = view.fig_at[p] + 1
         found = None
-        for t in view.words(k, k + 4):
+        for t in view.words(k, k + 3):
             if t in _PARTITION_PREPS:
                 found = t
                 break

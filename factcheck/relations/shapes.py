@@ -85,10 +85,10 @@ class Shapes:
             "BE": rf"(?:{_BE})",
             "DET": r"(?:a|an|the|its|their|his|her|this|that)",
         }
-        # the values after a change: "to £1.2bn", "from £1bn to £1.2bn", "to £1.2bn from £1bn",
-        # "to £1.2bn, compared with £1bn"
+        # the values after a change: "to £1.2bn", "from £1bn to £1.2bn", "to £1.2bn from £1bn"
+        # (not "rose by four to 752, against 987 a year ago": a base of another period)
         macros["TRAIL"] = _expand(
-            r"(?:(?:,\ )?(?:{TO})\ (?P<to>{L})\ {M})?(?:(?:,\ )?(?:{FROM}|{CMP})\ (?P<from>{L})\ {M})?"
+            r"(?:(?:,\ )?(?:{TO})\ (?P<to>{L})\ {M})?(?:(?:,\ )?{FROM}\ (?P<from>{L})\ {M})?"
             r"(?:(?:,\ )?(?:{TO})\ (?P<to_2>{L})\ {M})?",
             macros,
         )
