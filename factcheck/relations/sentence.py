@@ -362,7 +362,9 @@ class SentenceReader:
                 hidden.append(t.fig)
 
     # ------------------------------------------------------------------ time
-    def _is_time_head(self, t: Token, mentions: Sequence[Mention], prev: Token | None) -> bool:
+    def _is_time_head(
+        self, t: Token, mentions: Sequence[Mention], prev: Token | None, prep: str = ""
+    ) -> bool:
         v = self.v
         pw = prev.word if prev is not None else ""
         if t.kind == "t":
@@ -384,6 +386,8 @@ class SentenceReader:
         if w in v.weak_heads or w in v.events:
             # "the previous close", "at the last election", "the 2019 election"; not "the
             # count rose"
+            if w in v.events and pw in _EVENT_DETERMINERS and prep in _EVENT_PREPOSITIONS:
+                return True  # "at the election", "since the census"
             return pw in v.event_leads or (
                 prev is not None and prev.fig >= 0 and mentions[prev.fig].kind == ClaimKind.YEAR
             )
@@ -412,11 +416,12 @@ class SentenceReader:
                 continue
             q = k + 1 if (t.fig < 0 and t.word in v.time_preps) else k
             prev: Token | None = t if q > k else None
+            prep = t.word if q > k else ""
             last = -1
             limit = min(n, q + _MAX_TIME_TOKENS)
             while q < limit and keep[q]:
                 u = toks[q]
-                if self._is_time_head(u, mentions, prev):
+                if self._is_time_head(u, mentions, prev, prep):
                     last = q
                 elif u.fig >= 0 or u.kind == "p":
                     break
@@ -449,8 +454,14 @@ class SentenceReader:
                     hidden.append(u.fig)
                     if mentions[u.fig].kind == ClaimKind.YEAR:
                         times.append((r, str(int(mentions[u.fig].value))))
-                elif u.word not in _TIME_FILLER and u.word not in v.time_preps:
-                    times.append((r, u.word))  # "last" and "this" kept: last year ≠ this year
+                elif (
+                    u.word not in _TIME_FILLER
+                    and u.word not in v.time_preps
+                    and u.word not in v.events
+                ):
+                    # "last" and "this" kept: last year ≠ this year; an event is no period
+                    # ("in the referendum" and "since the vote" may date one figure)
+                    times.append((r, u.word))
             k = last + 1
 
     def _head_follows(
@@ -736,6 +747,10 @@ class SentenceReader:
 
 
 _WEAK_LEADS = frozenset(["the", "this", "that", "its", "their", "first", "second", "final"])
+# an event after one of these only after one of _EVENT_PREPOSITIONS ("at the election"; not
+# "the count rose")
+_EVENT_DETERMINERS = frozenset(["the", "its", "their", "this", "that"])
+_EVENT_PREPOSITIONS = frozenset(["at", "in", "during", "since", "until"])
 _TIME_FILLER = frozenset(["the", "a", "an", "of", "and", "to", "its", "their", "his", "her"])
 _MAX_TIME_TOKENS = 10  # no time expression is longer ("in the three months to the end of June")
 _PREPOSITIONS = frozenset(
