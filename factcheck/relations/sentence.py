@@ -429,7 +429,15 @@ class SentenceReader:
                     pass  # "22 March"
                 elif last >= 0 and u.word in v.time_after:
                     if u.word in v.connectors:
-                        if not self._head_follows(toks, keep, q + 1, mentions, u):
+                        if self._head_follows(toks, keep, q + 1, mentions, u):
+                            pass
+                        elif u.word == "of" and last == q - 1 and toks[last].word in v.weak_heads:
+                            # "at the time of the merger", "at the peak of the boom"
+                            end = self._occasion_end(toks, keep, q + 1)
+                            if end < 0:
+                                break
+                            last = q = end
+                        else:
                             break
                     else:
                         last = q  # "a year earlier", "two weeks ago"
@@ -463,6 +471,36 @@ class SentenceReader:
                     # ("in the referendum" and "since the vote" may date one figure)
                     times.append((r, u.word))
             k = last + 1
+
+    def _occasion_end(self, toks: list[Token], keep: list[bool], q: int) -> int:
+        """After "the time of": the position of the last word of the occasion ("the merger",
+        its determiner optional): one lower-case content word followed by a break (punctuation,
+        a figure, the end, a linker such as "to"), or two followed by punctuation, a figure or
+        the end; else -1."""
+        n = len(toks)
+        if q < n and keep[q] and toks[q].word in _OCCASION_DETERMINERS:
+            q += 1
+        words = 0
+        while q + words < n and words < 2:
+            u = toks[q + words]
+            if (
+                not keep[q + words]
+                or u.kind != "w"
+                or u.upper
+                or u.word in _OCCASION_STOPS
+                or u.word in self.function_words
+                or self.v.direction_code(u.word)
+            ):
+                break
+            words += 1
+        if words == 0:
+            return -1
+        after = toks[q + words] if q + words < n else None
+        if after is None or after.fig >= 0 or after.kind == "p":
+            return q + words - 1
+        if words == 1 and after.word in _OCCASION_STOPS:
+            return q
+        return -1
 
     def _head_follows(
         self, toks: list[Token], keep: list[bool], q: int, mentions: Sequence[Mention], prev: Token
@@ -746,6 +784,8 @@ class SentenceReader:
             )
 
 
+_OCCASION_DETERMINERS = frozenset(["the", "its", "their", "his", "her", "this", "that"])
+_OCCASION_STOPS = frozenset(["to", "from", "by", "and", "or", "at", "in", "on", "than", "with"])
 _WEAK_LEADS = frozenset(["the", "this", "that", "its", "their", "first", "second", "final"])
 # an event after one of these only after one of _EVENT_PREPOSITIONS ("at the election"; not
 # "the count rose")
