@@ -451,6 +451,7 @@ class PartsReader:
     ) -> Iterator[Draft]:
         toks = view.toks
         n = len(view.fig_at)
+        parted: set[int] = set()  # parts read so far: not a whole of outcomes after them
         # "Of the 7,300 posts, 4,000 …, 2,800 … and 1,750 …"
         first = view.fig_at[0]
         lead = view.words(0, first)
@@ -471,6 +472,7 @@ class PartsReader:
                 parts = self._list_after(view, mentions, nxt, whole, taken)
                 parts = [p for p in parts if not self._followed_by_of(view, p)]
                 if parts and self._summable(view, mentions, parts):
+                    parted.update(parts)
                     yield self._parts(view, 0, parts, "of-lead", self._exhaustive(view, parts))
         for w in range(n):
             if view.kind(w) not in _AMOUNT or view.mention(w) in taken:
@@ -515,8 +517,24 @@ class PartsReader:
                         at = view.fig_at[w]
                         if shape == "whole-colon" and view.words(at - 1, at) == ["all"]:
                             shape = "all-colon"  # "All 300 members voted: 120 for, …": every one
+                        parted.update(parts)
                         yield self._parts(view, w, parts, shape, exhaustive)
                         continue
+            if comma and not (ex or pa) and w + 1 < n and view.fig_at[w + 1] - q <= 2 and (
+                w not in parted
+            ):
+                # "The club has played 30 games, winning 18, drawing 9 and losing 6": a list of
+                # outcomes of one group after the whole is a breakdown of it
+                parts = self._list_after(view, mentions, w + 1, whole, taken)
+                if (
+                    len(parts) >= 2
+                    and _same_family(mentions[view.mention(w + 1)], whole)
+                    and self._summable(view, mentions, parts)
+                    and _outcome_list(view, w, parts, self.outcomes)
+                ):
+                    parted.update(parts)
+                    yield self._parts(view, w, parts, "whole-outcomes", False)
+                    continue
             # "…, 2,800 in Leeds and 1,750 in York, a total of 8,550"
             before = view.toks[max(0, view.fig_at[w] - 5) : view.fig_at[w]]
             before_words = [t.lstrip("+-~") for t in before if t not in (",", "-", "(")]
