@@ -520,11 +520,13 @@ class PartsReader:
                         parted.update(parts)
                         yield self._parts(view, w, parts, shape, exhaustive)
                         continue
-            if comma and not (ex or pa) and w + 1 < n and view.fig_at[w + 1] - q <= 2 and (
+            if comma and not (ex or pa) and w + 1 < n and 1 <= view.fig_at[w + 1] - q <= 2 and (
                 w not in parted
             ):
                 # "The club has played 30 games, winning 18, drawing 9 and losing 6": a list of
-                # outcomes of one group after the whole is a breakdown of it
+                # outcomes of one group after the whole is a breakdown of it, when a word opens
+                # the list (not "The dead were five children, four women and five men": the
+                # whole would be the list's first item)
                 parts = self._list_after(view, mentions, w + 1, whole, taken)
                 if (
                     len(parts) >= 2
