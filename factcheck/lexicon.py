@@ -267,6 +267,8 @@ class _Time(_File):
     after: list[Word]
     prepositions: list[Word]
     duration_leads: list[Word]
+    events: list[Word] = []
+    event_leads: list[Word] = []
 
 
 class _Attribution(_File):
@@ -298,6 +300,7 @@ class _Totals(_File):
     total: list[Word]
     remainder: list[Word]
     signed: list[Word]
+    outcomes: dict[Word, list[Word]] = {}
 
 
 class RelationsFile(_File):

@@ -160,6 +160,10 @@ def _change(
         # "July was up 13.1 cents at 6.785 dlrs from 6.84 dlrs": in market reports the "from"
         # after a level "at" may be the session's high, not the change's base; not paired
         del slots["from"]
+    if shape == "to-from" and "from" in slots and _compared_across(reading, m, g):
+        # "The rig count fell to 758 last week, against 723 a year ago": the fall is on the
+        # week before; the year-ago figure is another comparison
+        del slots["from"]
     if len(g.get("d", [])) > 1 and shape in ("from-to", "to-from", "level-up"):
         by_dir, by_word = _direction(g["d"][1], v)  # ", a rise of 3%": the change's own word
     if "percent" in slots and _basis_after(cs.clause, m, g):
@@ -224,6 +228,22 @@ def _at_then_from(matched: str, to_code: str, from_code: str) -> bool:
         return False
     # "up 8% at $950m, up from $800m": a base said to be one is one
     return not any(w in (",", "+up", "-down") for w in toks[t + 1 : f])
+
+
+_SHORT_PERIODS = frozenset(["week", "weeks", "day", "days", "yesterday", "today", "overnight"])
+
+
+def _compared_across(reading: Reading, m: re.Match[str], g: dict[str, list[str]]) -> bool:
+    """Is the base a comparison ("against", "compared with", not "from") in a clause that
+    dates the level to a week or a day? Such a change is on the period before, and the figure
+    compared is of another period ("against 723 a year ago")."""
+    toks = m.group(0).split()
+    code = g["from"][0]
+    if code not in toks or toks[toks.index(code) - 1] == "from":
+        return False
+    site = reading.sites.get(reading.mention(code))
+    times = site.times if site is not None else ()
+    return any(t in _SHORT_PERIODS for t in times)
 
 
 def _before_from(matched: str, code: str) -> str | None:

@@ -74,14 +74,17 @@ def _time_follows(view: _View, p: int, heads: frozenset[str]) -> bool:
     return k < len(view.toks) and view.toks[k] in heads
 
 
-def _parallel(view: _View, parts: list[int]) -> bool:
+def _parallel(view: _View, w: int, parts: list[int], outcomes: _Outcomes) -> bool:
     """Do the parts read as one breakdown, so that together they cannot exceed the whole? Each
     with the same preposition of place or purpose ("4,000 are in London, 2,800 in Leeds and
-    1,750 in Glasgow"; "£29bn for roads, £12bn for rail"), or each a clause of its own between
-    semicolons ("2,200 came back; 1,900 were captured and 900 were killed"). Parts that say
-    other things of one group may overlap ("10 were women and 8 were under 30")."""
+    1,750 in Glasgow"; "£29bn for roads, £12bn for rail"), each a clause of its own between
+    semicolons ("2,200 came back; 1,900 were captured and 900 were killed"), or each another
+    outcome of one group ("won 18, drawn 9 and lost 5"). Parts that say other things of one
+    group may overlap ("10 were women and 8 were under 30")."""
     if len(parts) < 2:
         return False
+    if _outcome_list(view, w, parts, outcomes):
+        return True
     gaps = [view.words(view.fig_at[a] + 1, view.fig_at[b]) for a, b in pairwise(parts)]
     if any(_nested(g) for g in gaps):
         return False  # "45 were interviewed; of those, 30 …": a part of a part
@@ -95,7 +98,7 @@ def _parallel(view: _View, parts: list[int]) -> bool:
     for p in parts:
         k = view.fig_at[p] + 1
         found = None
-        for t in view.words(k, k + 4):
+        for t in view.words(k, k + 3):
             if t in _PARTITION_PREPS:
                 found = t
                 break
@@ -105,6 +108,46 @@ def _parallel(view: _View, parts: list[int]) -> bool:
             return False
         preps.add(found)
     return len(preps) == 1
+
+
+_Outcomes = tuple[tuple[tuple[str, ...], ...], ...]  # groups of outcome phrases (as words)
+_ITEM_BREAKS = frozenset([",", ";", "and", ":", "-"])
+
+
+def _outcome_list(view: _View, w: int, parts: list[int], outcomes: _Outcomes) -> bool:
+    """Does each part's item name another outcome of one group ("the club has won 18, drawn
+    9 and lost 5"; "41 were rated good, 38 required improvement and 12 were judged
+    inadequate")? An item runs from the list break before its figure to the one after it."""
+    toks = view.words(0, len(view.toks))
+    bounds = [view.fig_at[w], *(view.fig_at[p] for p in parts), len(toks)]
+    items = []
+    for i, p in enumerate(parts):
+        at = lo = view.fig_at[p]
+        while lo - 1 > bounds[i] and toks[lo - 1] not in _ITEM_BREAKS:
+            lo -= 1
+        hi = at + 1
+        while hi < bounds[i + 2] and toks[hi] not in _ITEM_BREAKS:
+            hi += 1
+        items.append(toks[lo:at] + toks[at + 1 : hi])
+    for group in outcomes:
+        named = [_outcomes_in(item, group) for item in items]
+        if all(named) and sum(len(n) for n in named) == len(set().union(*named)):
+            return True
+    return False
+
+
+def _outcomes_in(item: list[str], group: tuple[tuple[str, ...], ...]) -> set[tuple[str, ...]]:
+    """The outcomes of ``group`` an item names, the longest phrase at each word."""
+    found: set[tuple[str, ...]] = set()
+    k = 0
+    while k < len(item):
+        match = max((o for o in group if tuple(item[k : k + len(o)]) == o), key=len, default=None)
+        if match is None:
+            k += 1
+            continue
+        found.add(match)
+        k += len(match)
+    return found
 
 
 def _nested(gap: list[str]) -> bool:
@@ -191,6 +234,9 @@ class PartsReader:
         self.poll_verbs = tuple(tuple(p.split()) for p in r.polls.verbs)
         self.exclusive_wholes = lex.exclusive_wholes
         self.signed = frozenset(r.totals.signed)
+        self.outcomes: _Outcomes = tuple(
+            tuple(tuple(o.split()) for o in group) for group in r.totals.outcomes.values()
+        )
         self.time_heads = frozenset(r.time.heads)
         self.lex = lex
 
@@ -405,6 +451,7 @@ class PartsReader:
     ) -> Iterator[Draft]:
         toks = view.toks
         n = len(view.fig_at)
+        parted: set[int] = set()  # parts read so far: not a whole of outcomes after them
         # "Of the 7,300 posts, 4,000 …, 2,800 … and 1,750 …"
         first = view.fig_at[0]
         lead = view.words(0, first)
@@ -425,6 +472,7 @@ class PartsReader:
                 parts = self._list_after(view, mentions, nxt, whole, taken)
                 parts = [p for p in parts if not self._followed_by_of(view, p)]
                 if parts and self._summable(view, mentions, parts):
+                    parted.update(parts)
                     yield self._parts(view, 0, parts, "of-lead", self._exhaustive(view, parts))
         for w in range(n):
             if view.kind(w) not in _AMOUNT or view.mention(w) in taken:
@@ -469,8 +517,26 @@ class PartsReader:
                         at = view.fig_at[w]
                         if shape == "whole-colon" and view.words(at - 1, at) == ["all"]:
                             shape = "all-colon"  # "All 300 members voted: 120 for, …": every one
+                        parted.update(parts)
                         yield self._parts(view, w, parts, shape, exhaustive)
                         continue
+            if comma and not (ex or pa) and w + 1 < n and 1 <= view.fig_at[w + 1] - q <= 2 and (
+                w not in parted
+            ):
+                # "The club has played 30 games, winning 18, drawing 9 and losing 6": a list of
+                # outcomes of one group after the whole is a breakdown of it, when a word opens
+                # the list (not "The dead were five children, four women and five men": the
+                # whole would be the list's first item)
+                parts = self._list_after(view, mentions, w + 1, whole, taken)
+                if (
+                    len(parts) >= 2
+                    and _same_family(mentions[view.mention(w + 1)], whole)
+                    and self._summable(view, mentions, parts)
+                    and _outcome_list(view, w, parts, self.outcomes)
+                ):
+                    parted.update(parts)
+                    yield self._parts(view, w, parts, "whole-outcomes", False)
+                    continue
             # "…, 2,800 in Leeds and 1,750 in York, a total of 8,550"
             before = view.toks[max(0, view.fig_at[w] - 5) : view.fig_at[w]]
             before_words = [t.lstrip("+-~") for t in before if t not in (",", "-", "(")]
@@ -534,7 +600,7 @@ class PartsReader:
             [w, *parts],
             exhaustive=exhaustive,
         )
-        if _parallel(view, parts):
+        if _parallel(view, w, parts, self.outcomes):
             draft.extra["tags"] = ["parallel"]
         return draft
 

@@ -143,6 +143,12 @@ class Vocabulary:
         self.time_after = frozenset(r.time.after)
         self.time_preps = frozenset(p for p in r.time.prepositions if " " not in p)
         self.duration_leads = frozenset(r.time.duration_leads)
+        self.events = frozenset(r.time.events)
+        self.event_leads = frozenset(r.time.event_leads)
+        # "won 18, drawn 9 and lost 5": one-word outcomes → their group
+        self.outcome_group = {
+            w: name for name, words in r.totals.outcomes.items() for w in words if " " not in w
+        }
         self.attribution_verbs = tuple(tuple(v.split()) for v in r.attribution.verbs)
         self.attribution_leads = tuple(tuple(v.split()) for v in r.attribution.leads)
         # first and last words of those, to rule out most asides before comparing phrases
@@ -359,7 +365,9 @@ class SentenceReader:
                 hidden.append(t.fig)
 
     # ------------------------------------------------------------------ time
-    def _is_time_head(self, t: Token, mentions: Sequence[Mention], prev: Token | None) -> bool:
+    def _is_time_head(
+        self, t: Token, mentions: Sequence[Mention], prev: Token | None, prep: str = ""
+    ) -> bool:
         v = self.v
         pw = prev.word if prev is not None else ""
         if t.kind == "t":
@@ -376,8 +384,16 @@ class SentenceReader:
             if w in v.capital_months:
                 return t.upper  # "May", "March": not "may", "march"
             return True
-        if w in v.weak_heads:
-            return pw in _WEAK_LEADS  # "the close", "the end of June"; not "a close of 11.06"
+        if w in v.weak_heads and pw in _WEAK_LEADS:
+            return True  # "the close", "the end of June"; not "a close of 11.06"
+        if w in v.weak_heads or w in v.events:
+            # "the previous close", "at the last election", "the 2019 election"; not "the
+            # count rose"
+            if w in v.events and pw in _EVENT_DETERMINERS and prep in _EVENT_PREPOSITIONS:
+                return True  # "at the election", "since the census"
+            return pw in v.event_leads or (
+                prev is not None and prev.fig >= 0 and mentions[prev.fig].kind == ClaimKind.YEAR
+            )
         if w in v.zones:
             return prev is not None and (prev.kind in ("t", "n") or prev.fig >= 0)
         return False
@@ -403,11 +419,12 @@ class SentenceReader:
                 continue
             q = k + 1 if (t.fig < 0 and t.word in v.time_preps) else k
             prev: Token | None = t if q > k else None
+            prep = t.word if q > k else ""
             last = -1
             limit = min(n, q + _MAX_TIME_TOKENS)
             while q < limit and keep[q]:
                 u = toks[q]
-                if self._is_time_head(u, mentions, prev):
+                if self._is_time_head(u, mentions, prev, prep):
                     last = q
                 elif u.fig >= 0 or u.kind == "p":
                     break
@@ -415,7 +432,15 @@ class SentenceReader:
                     pass  # "22 March"
                 elif last >= 0 and u.word in v.time_after:
                     if u.word in v.connectors:
-                        if not self._head_follows(toks, keep, q + 1, mentions, u):
+                        if self._head_follows(toks, keep, q + 1, mentions, u):
+                            pass
+                        elif u.word == "of" and last == q - 1 and toks[last].word in v.weak_heads:
+                            # "at the time of the merger", "at the peak of the boom"
+                            end = self._occasion_end(toks, keep, q + 1)
+                            if end < 0:
+                                break
+                            last = q = end
+                        else:
                             break
                     else:
                         last = q  # "a year earlier", "two weeks ago"
@@ -440,9 +465,45 @@ class SentenceReader:
                     hidden.append(u.fig)
                     if mentions[u.fig].kind == ClaimKind.YEAR:
                         times.append((r, str(int(mentions[u.fig].value))))
-                elif u.word not in _TIME_FILLER and u.word not in v.time_preps:
-                    times.append((r, u.word))  # "last" and "this" kept: last year ≠ this year
+                elif (
+                    u.word not in _TIME_FILLER
+                    and u.word not in v.time_preps
+                    and u.word not in v.events
+                ):
+                    # "last" and "this" kept: last year ≠ this year; an event is no period
+                    # ("in the referendum" and "since the vote" may date one figure)
+                    times.append((r, u.word))
             k = last + 1
+
+    def _occasion_end(self, toks: list[Token], keep: list[bool], q: int) -> int:
+        """After "the time of": the position of the last word of the occasion ("the merger",
+        its determiner optional): one lower-case content word followed by a break (punctuation,
+        a figure, the end, a linker such as "to"), or two followed by punctuation, a figure or
+        the end; else -1."""
+        n = len(toks)
+        if q < n and keep[q] and toks[q].word in _OCCASION_DETERMINERS:
+            q += 1
+        words = 0
+        while q + words < n and words < 2:
+            u = toks[q + words]
+            if (
+                not keep[q + words]
+                or u.kind != "w"
+                or u.upper
+                or u.word in _OCCASION_STOPS
+                or u.word in self.function_words
+                or self.v.direction_code(u.word)
+            ):
+                break
+            words += 1
+        if words == 0:
+            return -1
+        after = toks[q + words] if q + words < n else None
+        if after is None or after.fig >= 0 or after.kind == "p":
+            return q + words - 1
+        if words == 1 and after.word in _OCCASION_STOPS:
+            return q
+        return -1
 
     def _head_follows(
         self, toks: list[Token], keep: list[bool], q: int, mentions: Sequence[Mention], prev: Token
@@ -631,6 +692,8 @@ class SentenceReader:
                 particle = v.separable[w]
                 if any(u.word == particle for u in kept[k + 1 : k + 10]):
                     d = "-" if particle == "off" else "+"
+            if d and w in v.outcome_group and _other_outcome(w, kept, v.outcome_group):
+                d = ""  # "won 18, drawn 9 and lost 5": an outcome among others, not a fall
             if d in ("+", "-") and (w in v.nouns_only or _after_determiner(codes)):
                 d = "^" + d  # "the year-on-year rise", "an increase of": a noun, not a verb
             codes.append(d + w if d else w)
@@ -730,7 +793,13 @@ class SentenceReader:
             )
 
 
+_OCCASION_DETERMINERS = frozenset(["the", "its", "their", "his", "her", "this", "that"])
+_OCCASION_STOPS = frozenset(["to", "from", "by", "and", "or", "at", "in", "on", "than", "with"])
 _WEAK_LEADS = frozenset(["the", "this", "that", "its", "their", "first", "second", "final"])
+# an event after one of these only after one of _EVENT_PREPOSITIONS ("at the election"; not
+# "the count rose")
+_EVENT_DETERMINERS = frozenset(["the", "its", "their", "this", "that"])
+_EVENT_PREPOSITIONS = frozenset(["at", "in", "during", "since", "until"])
 _TIME_FILLER = frozenset(["the", "a", "an", "of", "and", "to", "its", "their", "his", "her"])
 _MAX_TIME_TOKENS = 10  # no time expression is longer ("in the three months to the end of June")
 _PREPOSITIONS = frozenset(
@@ -776,6 +845,12 @@ def _after_determiner(codes: list[str]) -> bool:
         and codes[-2] in _NOUN_LEADS
         and (codes[-1].startswith("#") or "-" in codes[-1][1:])
     )
+
+
+def _other_outcome(word: str, kept: list[Token], groups: dict[str, str]) -> bool:
+    """Does the sentence name another outcome of the group of ``word`` ("won" for "lost")?"""
+    group = groups[word]
+    return any(t.word != word and groups.get(t.word) == group for t in kept if t.kind == "w")
 
 
 def _content_verb(after: tuple[str, ...]) -> str | None:

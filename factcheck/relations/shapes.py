@@ -86,6 +86,7 @@ class Shapes:
             "DET": r"(?:a|an|the|its|their|his|her|this|that)",
         }
         # the values after a change: "to £1.2bn", "from £1bn to £1.2bn", "to £1.2bn from £1bn"
+        # (not "rose by four to 752, against 987 a year ago": a base of another period)
         macros["TRAIL"] = _expand(
             r"(?:(?:,\ )?(?:{TO})\ (?P<to>{L})\ {M})?(?:(?:,\ )?{FROM}\ (?P<from>{L})\ {M})?"
             r"(?:(?:,\ )?(?:{TO})\ (?P<to_2>{L})\ {M})?",
@@ -103,9 +104,12 @@ class Shapes:
             # "rose from £1bn to £1.2bn, a rise of 20%"; "went from 5 to 7"
             ("from-to", r"(?P<d>{CHG})\ {FILL}{FROM}\ (?P<from>{L})\ {M}(?:,\ )?(?:{TO})\ "
              r"(?P<to>{L})\ {M}{TAIL}"),
-            # "rose to £1.2bn from £1bn, up 20%"; "rose to £1.2bn"
+            # "rose to £1.2bn from £1bn, up 20%"; "fell to £2.3bn, compared with £2.6bn";
+            # "rose to £1.2bn, up 20% from £1bn"; "rose to £1.2bn"
             ("to-from", r"(?P<d>{CHG})\ {FILL}(?:{TO})\ (?P<to>{L})\ {M}"
-             r"(?:(?:,\ )?{FROM}\ (?P<from>{L})\ {M})?{TAIL}"),
+             r"(?:(?:,\ )?(?:{FROM}|{CMP})\ (?P<from>{L})\ {M})?{TAIL}"
+             r"(?:(?:from|on|compared\ with|compared\ to|against|vs|versus|over)\ "
+             r"(?P<from_6>{L})\ )?"),
             # "rose 20% to £1.2bn from £1bn"; "rose by £50m, or 5%, to £1.05bn"; "fell 8%,
             # lopping $46bn off"; "cut by 3%"
             ("by", r"(?P<d>{DIR})\ (?:{FILL}by\ {FURTHER}|{NEAR}{FURTHER})(?P<by>{B})\ {M}"
