@@ -157,7 +157,12 @@ def freeze(
                 direction=d.direction,
                 word=d.word,
                 exhaustive=d.exhaustive,
-                tags=sorted(str(t) for t in d.extra.get("tags", ())),
+                tags=_tags(d),
             )
         )
     return out
+
+
+def _tags(d: Draft) -> list[str]:
+    tags = d.extra.get("tags", ())
+    return sorted(str(t) for t in tags) if isinstance(tags, (list, tuple, set, frozenset)) else []
