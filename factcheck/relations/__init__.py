@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from factcheck.extractors.mention import Mention
 from factcheck.lexicon import Lexicon
-from factcheck.models import Relation, RelationKind, Role
+from factcheck.models import ClaimKind, Relation, RelationKind, Role
 from factcheck.relations.changes import read_changes
 from factcheck.relations.conversions import read_conversions, share_roles
 from factcheck.relations.draft import Draft
@@ -36,6 +36,8 @@ from factcheck.segment import Sentences
 
 __all__ = ["Draft", "Readers", "freeze", "readers_for", "relate"]
 
+# figures no relation has a slot for (a conversion is read before, over all the mentions)
+_NEVER_RELATED = frozenset([ClaimKind.YEAR, ClaimKind.AGE])
 MAX_PER_SENTENCE = 40  # more figures than this in one sentence: a table, not prose
 MAX_SENTENCE_CHARS = 2_000  # no sentence of prose is longer; past it (hostile or garbled text)
 # only conversions are read
@@ -77,6 +79,9 @@ def relate(text: str, mentions: list[Mention], lex: Lexicon) -> list[Draft]:
     for s, members in by_sentence.items():
         if len(members) > MAX_PER_SENTENCE:
             continue
+        if all(mentions[i].kind in _NEVER_RELATED for i in members):
+            continue  # "in 2015", "aged 33": nothing for a reader to relate (and a third of
+            # the sentences of a story)
         start, end = sentences.bounds(s)
         if end - start > MAX_SENTENCE_CHARS:
             continue
