@@ -34,9 +34,11 @@ def _moved_up_to(
     return verb in movement or (verb in being and _FROM_AFTER.match(text, end) is not None)
 
 
-# after the figure, in its clause: "from" and the base figure ("in March from 6.1 pct"), not a
-# time ("up to 500 dlrs from next year")
-_FROM_AFTER = re.compile(r"[^.,;:\n]{0,40}?\bfrom\s+(?:[a-z]+\s+)?[$£€¥]?\d", re.IGNORECASE)
+# after the figure, in its sentence: "from" and the base figure ("in March from 6.1 pct",
+# "…, according to the report, from 1.4 billion"), not a time ("from next year", "from 1990")
+_FROM_AFTER = re.compile(
+    r"[^.;:\n]{0,60}?\bfrom\s+(?:[a-z]+\s+)?[$£€¥]?(?!(?:19|20)\d\d\b)\d", re.IGNORECASE
+)
 
 
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*|[,()]")
