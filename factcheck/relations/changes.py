@@ -67,7 +67,12 @@ _QUOTE = re.compile(
     r"\b(?:against|to|per|versus)\ the\ [+~-]?(?:dollar|dollars|yen|mark|marks|pound|sterling"
     r"|franc|francs|euro|euros)\b|\bexchange\ rate\b"
     r"|\b[+~-]?value\ of\ the\ (?:yen|dollar|mark|pound|franc)"
+    r"|\b(?:yen|dollar|sterling|mark|franc|pound|euro)\ (?:yen|dollar|sterling|mark|franc|pound"
+    r"|euro)\ rate\b"  # "the yen/dollar rate rose to 158 yen from 207"
 )
+# between a figure and the word of a "noun-by" shape: a verb follows, not a noun ("a tax of 0.5
+# percent would raise from 8.5 to 17 billion dlrs" is no "0.5 percent rise")
+_MODALS = frozenset("would will could can may might should must shall to".split())
 
 
 class ClauseSpans:
@@ -157,6 +162,18 @@ def _change(
             if by is not None and mentions[by].kind == mentions[slots["from"][0]].kind:
                 slots = {"from": slots["from"], "to": [by]}
                 direction, word = _direction(adverb, v)
+    if shape == "noun-by" and g.get("by") and g.get("d"):
+        toks = m.group(0).split()
+        if g["by"][0] in toks and g["d"][0] in toks:
+            between = toks[toks.index(g["by"][0]) + 1 : toks.index(g["d"][0])]
+            if any(w in _MODALS for w in between):
+                return None
+    if shape != "by" and "from" in slots and g.get("from") and _verb_at(m.group(0), g):
+        adverb = _before_from(m.group(0), g["from"][0])
+        if adverb is not None:
+            # "was growing at about 7%, down from 9.5%": the verb gives the pace, "down" the
+            # way the pace moved
+            direction, word = _direction(adverb, v)
     if "from" in slots and g.get("to") and _at_then_from(m.group(0), g["to"][0], g["from"][0]):
         # "July was up 13.1 cents at 6.785 dlrs from 6.84 dlrs": in market reports the "from"
         # after a level "at" may be the session's high, not the change's base; not paired
@@ -308,6 +325,13 @@ def _at_then_from(matched: str, to_code: str, from_code: str) -> bool:
         return False
     # "up 8% at $950m, up from $800m": a base said to be one is one
     return not any(w in (",", "+up", "-down") for w in toks[t + 1 : f])
+
+
+def _verb_at(matched: str, g: dict[str, list[str]]) -> bool:
+    """Is the word of change followed by "at" ("growing at 7%": a pace, not a move)?"""
+    toks = matched.split()
+    d = g.get("d", [""])[0]
+    return d in toks and toks.index(d) + 1 < len(toks) and toks[toks.index(d) + 1] == "at"
 
 
 def _before_from(matched: str, code: str) -> str | None:
