@@ -30,7 +30,7 @@ from factcheck.models import (
 from factcheck.registry import CheckContext
 from factcheck.relations import freeze, relate
 from factcheck.ruleset import RuleSpec, Selection, effective_rules, load_rules, validate_codes
-from factcheck.segment import LineIndex
+from factcheck.segment import LineIndex, unwrap
 from factcheck.subunits import in_main_unit
 
 __all__ = [
@@ -80,8 +80,9 @@ def _effective(rules: Sequence[RuleSpec], selection: Selection) -> list[RuleSpec
 def extract(text: str) -> list[Claim]:
     """Every numeric claim in ``text``, in order. Never raises on any string."""
     lex = load_lexicon()
-    mentions = extract_mentions(text, lex).mentions
-    relate(text, mentions, lex)  # fills each claim's role, from_claim and converts
+    flat = unwrap(text)  # line breaks inside a sentence read as spaces, offsets unchanged
+    mentions = extract_mentions(flat, lex).mentions
+    relate(flat, mentions, lex)  # fills each claim's role, from_claim and converts
     return mentions_to_claims(text, mentions)
 
 
@@ -89,7 +90,8 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     """Extract and cross-check one decoded document."""
     options = options or CheckOptions()
     lex = options.lexicon()
-    found = extract_mentions(doc.text, lex)
+    flat = unwrap(doc.text)  # line breaks inside a sentence read as spaces, offsets unchanged
+    found = extract_mentions(flat, lex)
     mentions = found.mentions
     mapped = bool(doc.offsets.text_starts)
     if mapped:
@@ -100,7 +102,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
             return source_lines.position(doc.offsets.to_source(offset))
     else:
         position = LineIndex(doc.text).position
-    drafts = relate(doc.text, mentions, lex)
+    drafts = relate(flat, mentions, lex)
     claims = mentions_to_claims(doc.text, mentions, position=position)
     relations = freeze(drafts, doc.text, position)
     if options.date is not None:
@@ -112,7 +114,7 @@ def check_document(doc: Document, options: CheckOptions | None = None) -> FileRe
     # Every rule reads what the extractor read: where it stopped at its figure cap (NUM002), so
     # do the checks that scan the text themselves (weekdays, malformed numerals).
     read = len(doc.text) if found.truncated_at is None else found.truncated_at
-    lowered = found.lowered
+    lowered = found.lowered if flat is doc.text else None
     minor = lex.minor_currencies
     ctx = CheckContext(
         doc.text[:read] if read < len(doc.text) else doc.text,

@@ -51,7 +51,8 @@ def _finding(spec: RuleSpec, hit: Hit, position: Position, text: str) -> Finding
             span=tuple(fix_span),
             original=hit.claims[0].text if fix_span == span else text[slice(*fix_span)],
         )
-    message = spec.message.format_map(_Blank(hit.text))
+    # a figure wrapped over two lines ("31,600\ntonnes") reads on one line in the message
+    message = " ".join(spec.message.format_map(_Blank(hit.text)).split())
     # every value below is built here with its final type: no validation needed
     return Finding.trusted(
         code=spec.code,

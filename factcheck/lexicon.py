@@ -323,6 +323,7 @@ class _CalendarNames(_File):
 
 class _ContextHedges(_File):
     movement: list[Word]
+    being: list[Word] = []
 
 
 class _ContextDirection(_File):

@@ -13,11 +13,20 @@ import regex
 
 # A sentence ends at . ! ? (with closing quotes/brackets) before whitespace and a capital, digit
 # or opening quote; at a blank line; or at a line break after a line without final punctuation
-# (headlines, list items). Abbreviations ("Mr.", "U.S.", "approx.") do not end sentences.
+# (headlines, list items) — unless that line ends in a word no headline ends in ("fell to six
+# pct from\n5.5 pct": wire copy wraps its lines). Abbreviations ("Mr.", "U.S.", "approx.") do
+# not end sentences.
+_WRAPS = (
+    "from", "to", "of", "by", "the", "a", "an", "and", "or", "than", "at", "with", "for", "in",
+    "on", "per", "its", "their", "his", "her", "was", "were", "is", "are", "about", "some",
+    "nearly", "almost", "around", "over", "under",
+)  # fmt: skip
+_WRAP_WORDS = frozenset(_WRAPS)
 _END = regex.compile(
     r"(?<=[.!?…][\"'’”)\]]{0,3})\s+(?=[\"'‘“(\[]?[\p{Lu}\d£$€])"
     r"|\n[ \t]*\n\s*"
-    r"|(?<=[^\s.!?:;,…\"'’”])[ \t]*\n(?=[ \t]*[\p{Lu}\"'‘“\d#*>-])",
+    r"|(?<=[^\s.!?:;,…\"'’”])(?<!(?i:\b(?:" + "|".join(_WRAPS) + r")))"
+    r"[ \t]*\n(?=[ \t]*[\p{Lu}\"'‘“\d#*>-])",
     regex.VERSION1,
 )
 _ABBREV = re.compile(  # plain ``re``: ASCII only, and faster per call than ``regex``
@@ -162,7 +171,15 @@ def _end_at(text: str, q: int) -> int | None:
         return -1
     if text[j] not in _PLAIN:
         return None
-    return i + 1 if text[j] in _STARTS_LINE else -1
+    if text[j] not in _STARTS_LINE:
+        return -1
+    w = q
+    while w > 0 and text[w - 1].isalpha():
+        w -= 1
+    if w < q and (w == 0 or not text[w - 1].isalnum() and text[w - 1] != "_"):
+        if text[w:q].isascii() and text[w:q].lower() in _WRAP_WORDS:
+            return -1  # "from\n5.5 pct": a wrapped line, not a headline
+    return i + 1
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -201,6 +218,35 @@ class Sentences:
     def bounds(self, i: int) -> tuple[int, int]:
         end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
         return self.starts[i], end
+
+
+def unwrap(text: str) -> str:
+    """``text`` with each line break inside a sentence read as a space: the same length, so
+    every offset stays the same. Wire copy wraps its lines ("doubled to 31,600\ntonnes"); a
+    blank line, or a break that ends a sentence (a headline), stays.
+    """
+    if "\n" not in text:
+        return text
+    sentences = Sentences(text)
+    chars: list[str] | None = None
+    n = len(text)
+    for p in positions_of(text, "\n"):
+        a = p
+        while a > 0 and text[a - 1] in " \t\r":
+            a -= 1
+        b = p + 1
+        while b < n and text[b] in " \t\r":
+            b += 1
+        if a == 0 or b >= n or text[a - 1] == "\n" or text[b] == "\n":
+            continue  # a blank line, or the text's edge
+        if sentences.index(a - 1) != sentences.index(b):
+            continue  # the break ends a sentence
+        if chars is None:
+            chars = list(text)
+        chars[p] = " "
+        if p > 0 and text[p - 1] == "\r":
+            chars[p - 1] = " "
+    return text if chars is None else "".join(chars)
 
 
 class LineIndex:

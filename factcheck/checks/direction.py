@@ -12,10 +12,19 @@ from collections.abc import Iterator
 import regex
 from pydantic import Field
 
-from factcheck.checks._common import change_views, comparable, plausible_interval
+from factcheck.checks._common import (
+    change_views,
+    comparable,
+    half_unit,
+    hedge_tolerance,
+    plausible_interval,
+)
 from factcheck.checks._fixes import opposite_word
 from factcheck.models import Claim
 from factcheck.registry import CheckContext, Hit, Params, check
+
+
+_NUMERAL = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 class DirectionParams(Params):
@@ -26,17 +35,62 @@ class DirectionParams(Params):
         description="Values further apart than this factor are taken as a misreading of the "
         "sentence (a figure paired with the wrong one), not a direction word slipped.",
     )
+    hedge_cap: float = Field(
+        0.05,
+        ge=0,
+        le=1,
+        description="Most a hedge ('about', 'around') may move a figure either way: 'around "
+        "20,000' is not 22,000.",
+    )
 
 
-def _clearly(ctx: CheckContext, f: Claim, t: Claim) -> str | None:
-    """'up' or 'down' when the two values differ beyond rounding and hedges, else None."""
-    f_lo, f_hi = plausible_interval(f, ctx.lexicon)
-    t_lo, t_hi = plausible_interval(t, ctx.lexicon)
+def _clearly(ctx: CheckContext, f: Claim, t: Claim, p: DirectionParams) -> str | None:
+    """'up' or 'down' when the two values differ beyond rounding and hedges, else None.
+
+    Two plain figures move the way their digits do, however little: "to 3.0 from 2.9" rises,
+    and so does "to 14.5 pct from 14 pct" (a figure written beside a finer one is as exact as
+    it, unless it is a round number: "to 2,000 from 1,990" may be a rounding). A hedged figure
+    stands for its hedge's reach (at most ``hedge_cap``), and no rounding on top of it.
+    """
+    if _plain(f) and _plain(t):
+        hf, ht = half_unit(f), half_unit(t)
+        fine = min(hf, ht)
+        hf = hf if _round(f, hf, fine) else fine
+        ht = ht if _round(t, ht, fine) else fine
+        eps = 1e-9 * max(abs(f.value), abs(t.value))
+        if t.value - ht >= f.value + hf - eps and t.value != f.value:
+            return "up"
+        if t.value + ht <= f.value - hf + eps and t.value != f.value:
+            return "down"
+        return None
+    f_lo, f_hi = _interval(ctx, f, p)
+    t_lo, t_hi = _interval(ctx, t, p)
     if t_lo > f_hi:
         return "up"
     if t_hi < f_lo:
         return "down"
     return None
+
+
+def _plain(c: Claim) -> bool:
+    return c.hedge is None and c.low is None and c.high is None
+
+
+def _round(c: Claim, h: float, fine: float) -> bool:
+    """Is the coarser figure a round one ("2,000", "500 million"), rounded more than it shows?"""
+    if h <= fine:
+        return False
+    m = _NUMERAL.search(c.text)
+    if m is None:
+        return True  # spelled out ("two million"): taken as round
+    digits = m.group(0).replace(",", "")
+    return "." not in digits and len(digits) >= 3 and digits.endswith("0")
+
+
+def _interval(ctx: CheckContext, c: Claim, p: DirectionParams) -> tuple[float, float]:
+    if c.hedge is not None and hedge_tolerance(c, ctx.lexicon) > 0:
+        return plausible_interval(c, ctx.lexicon, cap=p.hedge_cap, rounding=False)
+    return plausible_interval(c, ctx.lexicon)
 
 
 @check(
@@ -62,7 +116,7 @@ def contradiction(ctx: CheckContext, p: DirectionParams) -> Iterator[Hit]:
         if lo == 0 or hi / lo > p.max_ratio:
             continue
         ctx.mark(f, t)
-        moved = _clearly(ctx, f, t)
+        moved = _clearly(ctx, f, t, p)
         if moved is None or moved == r.direction:
             continue
         text = {

@@ -20,12 +20,25 @@ _WINDOW = 200  # no context search reaches further back than this
 _VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
 
 
-def _moved_up_to(text: str, hm: re.Match[str], movement: frozenset[str]) -> bool:
-    """Is an "up to" hedge really "up" + "to" after a verb of ``movement``?"""
+def _moved_up_to(
+    text: str, hm: re.Match[str], end: int, movement: frozenset[str], being: frozenset[str]
+) -> bool:
+    """Is an "up to" hedge really "up" + "to" after a verb of ``movement``, or after a verb of
+    ``being`` with the base after the figure ("was up to 38.8 pct from 42.7 pct")?"""
     if " ".join(hm.group("h").lower().split()) != "up to":
         return False
     vm = _VERB_BEFORE.search(text, max(0, hm.start() - 20), hm.start())
-    return vm is not None and vm.group(1).lower() in movement
+    if vm is None:
+        return False
+    verb = vm.group(1).lower()
+    return verb in movement or (verb in being and _FROM_AFTER.match(text, end) is not None)
+
+
+# after the figure, in its sentence: "from" and the base figure ("in March from 6.1 pct",
+# "…, according to the report, from 1.4 billion"), not a time ("from next year", "from 1990")
+_FROM_AFTER = re.compile(
+    r"[^.;:\n]{0,60}?\bfrom\s+(?:[a-z]+\s+)?[$£€¥]?(?!(?:19|20)\d\d\b)\d", re.IGNORECASE
+)
 
 
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*|[,()]")
@@ -204,7 +217,11 @@ class Contextualiser:
             hm = self.pat.hedge_before_lc.search(low, lo, m.start)
         else:
             hm = self.pat.hedge_before.search(text, lo, m.start)
-        if hm is not None and hm.group("h") and _moved_up_to(text, hm, self.pat.movement_verbs):
+        if (
+            hm is not None
+            and hm.group("h")
+            and _moved_up_to(text, hm, m.end, self.pat.movement_verbs, self.pat.being_verbs)
+        ):
             hm = None  # "edged up to 4%", "adds up to 100": a movement, not a bound
         if hm is not None:
             group = "h" if hm.group("h") is not None else "hs"

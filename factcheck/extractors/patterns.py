@@ -554,6 +554,7 @@ class Patterns:
         # "a change of 50 per cent", "an increase of 5%": a change whose direction the pair gives
         self.change_of = re.compile(rf"\b{trie([*ctx.roles.change_of, *nouns])}\s+of\s+$", flags)
         self.movement_verbs = frozenset(w.lower() for w in ctx.hedges.movement)
+        self.being_verbs = frozenset(w.lower() for w in ctx.hedges.being)
         self.linkers = frozenset(w.lower() for w in ctx.measures.linkers)
         self.skip_left = frozenset(w.lower() for w in ctx.measures.skip)
         self.generic_people = frozenset(w.lower() for w in ctx.measures.generic_people)

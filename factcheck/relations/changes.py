@@ -7,6 +7,7 @@ fortune by $5bn") is a change of the same direction.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 
@@ -66,7 +67,12 @@ _QUOTE = re.compile(
     r"\b(?:against|to|per|versus)\ the\ [+~-]?(?:dollar|dollars|yen|mark|marks|pound|sterling"
     r"|franc|francs|euro|euros)\b|\bexchange\ rate\b"
     r"|\b[+~-]?value\ of\ the\ (?:yen|dollar|mark|pound|franc)"
+    r"|\b(?:yen|dollar|sterling|mark|franc|pound|euro)\ (?:yen|dollar|sterling|mark|franc|pound"
+    r"|euro)\ rate\b"  # "the yen/dollar rate rose to 158 yen from 207"
 )
+# between a figure and the word of a "noun-by" shape: a verb follows, not a noun ("a tax of 0.5
+# percent would raise from 8.5 to 17 billion dlrs" is no "0.5 percent rise")
+_MODALS = frozenset("would will could can may might should must shall to".split())
 
 
 class ClauseSpans:
@@ -156,6 +162,18 @@ def _change(
             if by is not None and mentions[by].kind == mentions[slots["from"][0]].kind:
                 slots = {"from": slots["from"], "to": [by]}
                 direction, word = _direction(adverb, v)
+    if shape == "noun-by" and g.get("by") and g.get("d"):
+        toks = m.group(0).split()
+        if g["by"][0] in toks and g["d"][0] in toks:
+            between = toks[toks.index(g["by"][0]) + 1 : toks.index(g["d"][0])]
+            if any(w in _MODALS for w in between):
+                return None
+    if shape != "by" and "from" in slots and g.get("from") and _verb_at(m.group(0), g):
+        adverb = _before_from(m.group(0), g["from"][0])
+        if adverb is not None:
+            # "was growing at about 7%, down from 9.5%": the verb gives the pace, "down" the
+            # way the pace moved
+            direction, word = _direction(adverb, v)
     if "from" in slots and g.get("to") and _at_then_from(m.group(0), g["to"][0], g["from"][0]):
         # "July was up 13.1 cents at 6.785 dlrs from 6.84 dlrs": in market reports the "from"
         # after a level "at" may be the session's high, not the change's base; not paired
@@ -173,6 +191,9 @@ def _change(
     if not slots:
         return None
     f, t = slots.get("from"), slots.get("to")
+    if f and t:
+        codes = (_code(reading, cs.clause, f[0]), _code(reading, cs.clause, t[0]))
+        _share_unit(cs.clause, codes, (mentions[f[0]], mentions[t[0]]))
     if f and t and not _comparable(mentions[f[0]], mentions[t[0]]):
         # "net of $2.8m or 9 cts a share, up from $301,000": which value pairs with which is
         # not said; a per-share figure never pairs with a total
@@ -206,6 +227,86 @@ def _comparable(a: Mention, b: Mention) -> bool:
     if a.kind != b.kind or a.per != b.per:
         return False
     return a.unit == b.unit or a.kind not in (ClaimKind.MONEY, ClaimKind.QUANTITY)
+
+
+_TAKES_UNIT = (ClaimKind.MONEY, ClaimKind.QUANTITY, ClaimKind.PERCENT, ClaimKind.COUNT)
+_SCALES = (1e3, 1e6, 1e9, 1e12)
+_NEAR = math.log(10.0)  # two ends of one change lie within a factor of ten
+
+
+def _share_unit(clause: str, codes: tuple[str, str], ends: tuple[Mention, Mention]) -> None:
+    """One unit for both ends of a change: "to 18 billion dlrs from 6 billion" is 6 billion
+    dollars, "to 20,000 tonnes from 22,000" 22,000 tonnes.
+
+    Reuters writes the unit once; the bare number (a count with no unit and no noun of its own
+    after it) takes the other end's kind, unit and currency, and its scale word when read
+    without it the two ends would be more than ten times apart ("to 3.1 mln from 2.9" is 2.9
+    mln). "To 20,000 tonnes from 22,000 farms" counts another thing: left alone.
+    """
+    nouns = [_noun_after(clause, code) for code in codes]
+    for (bare, full), (own, other) in (
+        (ends, nouns),
+        ((ends[1], ends[0]), (nouns[1], nouns[0])),
+    ):
+        if not _bare(bare) or own not in (None, other) or full.kind not in _TAKES_UNIT:
+            continue
+        if full.vague or (full.kind == ClaimKind.COUNT and full.unit is None and not full.scale):
+            return  # two bare numbers: nothing to share
+        if full.scale and not bare.scale and bare.value and full.value:
+            ratio = abs(full.value / bare.value)
+            if abs(math.log(ratio)) > _NEAR:
+                k = min(_SCALES, key=lambda s: abs(math.log(ratio / s)))
+                if abs(math.log(ratio / k)) > _NEAR:
+                    return  # no scale word brings them together: not one measure
+                _scaled(bare, k)
+                bare.scale = full.scale
+        bare.kind, bare.unit, bare.per = full.kind, full.unit, full.per
+        bare.unit_alternatives, bare.dimension = full.unit_alternatives, full.dimension
+        bare.currency_symbol = full.currency_symbol
+        return
+
+
+# words that may follow a figure without naming what it counts
+_LINKS = frozenset(
+    "from to in at on by and or a an the this that last next for against versus vs "
+    "earlier ago previously before".split()
+)
+
+
+def _code(reading: Reading, clause: str, i: int) -> str:
+    """The skeleton token of mention ``i`` in a clause ("#c1"), or "" if it is not there."""
+    for tok in clause.split(" "):
+        if tok.startswith("#") and tok[2:].isdigit() and reading.mention(tok) == i:
+            return tok
+    return ""
+
+
+def _noun_after(clause: str, code: str) -> str | None:
+    """The word right after a figure in the skeleton, when it may name what the figure counts
+    ("#c1 farms" → "farms"; "#c1 in 1985" → None)."""
+    toks = clause.split(" ")
+    if code not in toks:
+        return None
+    k = toks.index(code) + 1
+    if k >= len(toks):
+        return None
+    word = toks[k].lstrip("+-~^").lower()
+    if not word[:1].isalpha() or word in _LINKS:
+        return None
+    return word
+
+
+def _bare(m: Mention) -> bool:
+    """A plain number: a count with no unit, rate or vagueness."""
+    return m.kind == ClaimKind.COUNT and m.unit is None and m.per is None and not m.vague
+
+
+def _scaled(m: Mention, k: float) -> None:
+    m.value *= k
+    if m.low is not None:
+        m.low *= k
+    if m.high is not None:
+        m.high *= k
 
 
 def _basis_after(clause: str, m: re.Match[str], g: dict[str, list[str]]) -> bool:
@@ -244,6 +345,13 @@ def _compared_across(reading: Reading, m: re.Match[str], g: dict[str, list[str]]
     site = reading.sites.get(reading.mention(code))
     times = site.times if site is not None else ()
     return any(t in _SHORT_PERIODS for t in times)
+
+
+def _verb_at(matched: str, g: dict[str, list[str]]) -> bool:
+    """Is the word of change followed by "at" ("growing at 7%": a pace, not a move)?"""
+    toks = matched.split()
+    d = g.get("d", [""])[0]
+    return d in toks and toks.index(d) + 1 < len(toks) and toks[toks.index(d) + 1] == "at"
 
 
 def _before_from(matched: str, code: str) -> str | None:
@@ -296,6 +404,9 @@ def _multiplier(
         slots["from"] = [reading.mention(code)]
     for code in g.get("to", [])[:1]:
         slots["to"] = [reading.mention(code)]
+    if "from" in slots and "to" in slots:
+        ends = (mentions[slots["from"][0]], mentions[slots["to"][0]])
+        _share_unit(cs.clause, (g["from"][0], g["to"][0]), ends)
     start, end = cs.text_span(m.start(), m.end() - 1)
     value = mentions[factor].value
     return Draft(
