@@ -18,6 +18,7 @@ from factcheck.checks import (
     totals,
     unit_conversion,
     weekdays,
+    years,
 )
 from factcheck.registry import catalogue
 
@@ -33,6 +34,7 @@ CATALOGUE = catalogue(
     derived.CHECKS,
     hygiene.CHECKS,
     weekdays.CHECKS,
+    years.CHECKS,
 )
 
 __all__ = ["CATALOGUE"]
