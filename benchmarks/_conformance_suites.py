@@ -23,8 +23,9 @@ from pathlib import Path
 from _conformance_scoring import TEMPERATURE_UNITS, Case, Got, UnitWant, Want
 
 REPO = Path(__file__).resolve().parent.parent
-RT_SPECS = Path(os.environ.get("FACTCHECK_RT_SPECS",
-                               REPO.parent / "shared" / "data" / "recognizers-text-specs"))
+RT_SPECS = Path(
+    os.environ.get("FACTCHECK_RT_SPECS", REPO.parent / "shared" / "data" / "recognizers-text-specs")
+)
 NP_VERSION = "0.3.2"
 
 # ---------------------------------------------------------------------------- predictions
@@ -37,8 +38,18 @@ def extract_got(text: str) -> list[Got]:
 
     minor = load_lexicon().minor_currencies  # '50 cents' is scored as 0.50 of the currency
     return [
-        Got(c.start, c.end, c.text, c.kind.value, c.value, c.unit, c.low, c.high, c.vague,
-            c.hedge_direction.value if c.hedge_direction else None)
+        Got(
+            c.start,
+            c.end,
+            c.text,
+            c.kind.value,
+            c.value,
+            c.unit,
+            c.low,
+            c.high,
+            c.vague,
+            c.hedge_direction.value if c.hedge_direction else None,
+        )
         for c in map(lambda c: in_main_unit(c, minor), factcheck.extract(text))
     ]
 
@@ -68,10 +79,14 @@ def _any(g: Got) -> bool:
 
 # Where factcheck knowingly reads a case differently from the suite, and why. Each entry is
 # (suites, regex searched in the case's input, reason); the first match tags the case.
-_TOKENISED = ("RT's wire copy is tokenised ('1 . 8500 marks' is 1.8500): the figure after ' . ' "
-              "is read as written")
-_CODES = ("currency codes in lower case or inside the number ('75 USD million', '17 USD 25') "
-          "are not news style")
+_TOKENISED = (
+    "RT's wire copy is tokenised ('1 . 8500 marks' is 1.8500): the figure after ' . ' "
+    "is read as written"
+)
+_CODES = (
+    "currency codes in lower case or inside the number ('75 USD million', '17 USD 25') "
+    "are not news style"
+)
 _LABEL = "a label, code or name, not an amount"
 _DASH = "a spaced '- ' before a figure is a dash (bullet, aside), not a minus sign"
 _ODD_FRACTION = "spoken-maths fraction that English news never writes this way"
@@ -80,37 +95,66 @@ _ARTICLE = "an article or a name is not a numeral ('a penny', 'a gross', 'absolu
 _SCIENCE = "scientific unit or notation outside the units lexicon (not news copy)"
 DELIBERATE_RULES: list[tuple[tuple[str, ...], str, str]] = [
     (("Currency",), r"1 \. 8500 marks", _TOKENISED),
-    (("Currency",), r"one dollar and (?:one|two)|\$ 100 and fifty|kuai",
-     "'one dollar and one' (= 1.01) is not how English copy writes cents"),
+    (
+        ("Currency",),
+        r"one dollar and (?:one|two)|\$ 100 and fifty|kuai",
+        "'one dollar and one' (= 1.01) is not how English copy writes cents",
+    ),
     (("Currency",), r"ரூ|\bsen 100", "currency not written in English news (Tamil sign, 'sen')"),
-    (("Currency",), r"\d \$ 10 dollars|10 \$ 30 cent|\brmb\b.*\busd\b|\busd\b|USD million"
-                    r"|USD \d+\.|dollar 22\.5", _CODES),
+    (
+        ("Currency",),
+        r"\d \$ 10 dollars|10 \$ 30 cent|\brmb\b.*\busd\b|\busd\b|USD million"
+        r"|USD \d+\.|dollar 22\.5",
+        _CODES,
+    ),
     (("Dimension",), r"eight to 10 feet", "read as the range 8–10 ft; RT keeps only '10 feet'"),
     (("Dimension",), r"ef 75 -300mm", "the lens range '75 -300mm' is read as one range"),
-    (("Dimension", "Number"), r"^1m (?:is|isn)",
-     "'1m' with no length word is a million in news copy"),
+    (
+        ("Dimension", "Number"),
+        r"^1m (?:is|isn)",
+        "'1m' with no length word is a million in news copy",
+    ),
     (("Dimension",), r'10 " long', "a quote mark is not read as inches"),
     (("Dimension",), r"100 mb\b", "spaced 'mb' is ambiguous (megabit or millibar)"),
-    (("Number",), r"^40 000 is the same", "one group after a plain space is read only before "
-     "money or a unit: '116 123' is a phone number, 'March 4 100 people' two numbers"),
+    (
+        ("Number",),
+        r"^40 000 is the same",
+        "one group after a plain space is read only before "
+        "money or a unit: '116 123' is a phone number, 'March 4 100 people' two numbers",
+    ),
     (("Dimension",), r"2 pm is", "'2 pm' is a time"),
     (("Dimension",), r"drachma|0\.8rad|half turn|3 turns", "unit outside the news units lexicon"),
-    (("Dimension",), r"meters per millisecond", "'per <time>' is left to the claim's `per` "
-                                                "(context.py); 'ms' is not read as milliseconds"),
+    (
+        ("Dimension",),
+        r"meters per millisecond",
+        "'per <time>' is left to the claim's `per` (context.py); 'ms' is not read as milliseconds",
+    ),
     (("Dimension",), r"microgrammes per gramme", "read as the concentration microgram / gram"),
-    (("Dimension", "Temperature"), r"temperature is 24 degrees|45 degrees angle|Rotate 90°",
-     "bare 'degrees'/'°' is one 'degree' quantity (a temperature or an angle)"),
+    (
+        ("Dimension", "Temperature"),
+        r"temperature is 24 degrees|45 degrees angle|Rotate 90°",
+        "bare 'degrees'/'°' is one 'degree' quantity (a temperature or an angle)",
+    ),
     (("Number",), r"^192\.168", "IP addresses are codes, not amounts"),
     (("Number", "Temperature"), r"^- \d|convert - 20", _DASH),
-    (("Number",), r"10G|1,674\.5 G",
-     "'G' after a figure is a label in news ('5G', 'G7'), not giga"),
-    (("Number",), r"twenty and three and|1\.1\^--23|one hundred one thousand fifths",
-     _ODD_FRACTION),
+    (
+        ("Number",),
+        r"10G|1,674\.5 G",
+        "'G' after a figure is a label in news ('5G', 'G7'), not giga",
+    ),
+    (
+        ("Number",),
+        r"twenty and three and|1\.1\^--23|one hundred one thousand fifths",
+        _ODD_FRACTION,
+    ),
     (("Number",), r"423 0000", "leading zeros make a code"),
     (("Number",), r"5/17/2018", "dates are not amounts"),
     (("Number",), r"phone number is \+1", "phone numbers are not amounts"),
-    (("Number",), r"5,00\.|1\.111,11|is 1,3\.",
-     "decimal comma (continental style), not English copy"),
+    (
+        ("Number",),
+        r"5,00\.|1\.111,11|is 1,3\.",
+        "decimal comma (continental style), not English copy",
+    ),
     (("Number",), r"^2000 over 3", "a four-digit figure from 1800 to 2199 with no unit is a year"),
     (("Number",), r"6 crore and two hundred", "digits and words mixed across 'and' after a scale"),
     (("Number",), r"SCP-173|nrs\. 22|version two", _LABEL),
@@ -118,33 +162,59 @@ DELIBERATE_RULES: list[tuple[tuple[str, ...], str, str]] = [
     (("Number",), r"five dozs", "an abbreviation after a spelled-out number"),
     (("Number",), r"three-nought-four", "digits spoken one by one (a code or score)"),
     (("NumberRange",), r"tenth|fifteenth", "ordinals are not amounts"),
-    (("NumberRange",), r"from 200 to 300 in 2008", "RT expects nothing here but a range for 'from "
-                                                   "200 to 3000000'; factcheck reads both"),
-    (("NumberRange",), r"or less|or more|and more|or greater|or equal|equal to|equals|[Ee]qualing"
-                       r"|greater than|larger than|bigger|smaller|higher|lower|exceed|surpass|[<>]"
-                       r"|no more than 50 and", _HEDGE),
+    (
+        ("NumberRange",),
+        r"from 200 to 300 in 2008",
+        "RT expects nothing here but a range for 'from 200 to 3000000'; factcheck reads both",
+    ),
+    (
+        ("NumberRange",),
+        r"or less|or more|and more|or greater|or equal|equal to|equals|[Ee]qualing"
+        r"|greater than|larger than|bigger|smaller|higher|lower|exceed|surpass|[<>]"
+        r"|no more than 50 and",
+        _HEDGE,
+    ),
     (("NumberRange",), r"2 in 5", "'2 in 5' is read as a proportion (0.4), then bounded"),
     (("NumberRange",), r"above one quarter", "fractions as range bounds"),
     (("Percent",), r"^per ?cents? of|^percents? of", "the figure must come before 'per cent'"),
-    (("quantulum3",), r"a gallon|a penny|A kibibyte|baker's dozen|gigaannum|absolute zero",
-     _ARTICLE),
-    (("quantulum3",), r"s-1|W/min|km/s2|tpd|45 Js|1cds|Ma ago|mGy|fb−1|J/m\^2|GHz|8x2\^10",
-     _SCIENCE),
-    (("quantulum3",), r"\$15\.4/hour",
-     "money per hour is a money claim with per 'hour', not a quantity"),
+    (
+        ("quantulum3",),
+        r"a gallon|a penny|A kibibyte|baker's dozen|gigaannum|absolute zero",
+        _ARTICLE,
+    ),
+    (
+        ("quantulum3",),
+        r"s-1|W/min|km/s2|tpd|45 Js|1cds|Ma ago|mGy|fb−1|J/m\^2|GHz|8x2\^10",
+        _SCIENCE,
+    ),
+    (
+        ("quantulum3",),
+        r"\$15\.4/hour",
+        "money per hour is a money claim with per 'hour', not a quantity",
+    ),
     (("quantulum3",), r"four times per week", "a frequency: read as the count 4"),
-    (("quantulum3",), r"gallium metal rose from",
-     "'rose from $350 … to $680' is a change (links.py), not a range"),
+    (
+        ("quantulum3",),
+        r"gallium metal rose from",
+        "'rose from $350 … to $680' is a change (links.py), not a range",
+    ),
     (("quantulum3",), r"Treatment was reduced from", "'reduced from 44 mg to 50 mg' is a change"),
     (("quantulum3",), r"\(\$99\.99\)", "accounting brackets are not read as negative"),
     (("quantulum3",), r"2013-14", "'2013-14' is the financial year 2013/14"),
     (("quantulum3",), r"^245 23 yen", "quantulum3 expects nothing; factcheck reads '23 yen'"),
     (("quantulum3",), r"several hundred years", "'several hundred years' is a duration claim"),
     (("quantulum3",), r"three million, two hundred & forty", "a comma separates figures in a list"),
-    (("price-parser",), r"\d \d{3}\b", "one group after a plain space is read only before "
-     "money or a unit named in English: '9 800 Kč', '5 870'"),
-    (("price-parser",), r"[\u0400-\u04ff\u0600-\u06ff]", "currency not written in English news "
-     "(Cyrillic, Arabic)"),
+    (
+        ("price-parser",),
+        r"\d \d{3}\b",
+        "one group after a plain space is read only before "
+        "money or a unit named in English: '9 800 Kč', '5 870'",
+    ),
+    (
+        ("price-parser",),
+        r"[\u0400-\u04ff\u0600-\u06ff]",
+        "currency not written in English news (Cyrillic, Arabic)",
+    ),
 ]
 
 
@@ -159,18 +229,30 @@ def deliberate(suite: str, text: str) -> str | None:
 
 _DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "TWD"})
 _RT_CURRENCY: dict[str, frozenset[str] | None] = {
-    "Dollar": _DOLLARS, "Cent": None, "Pound": frozenset({"GBP"}), "Pence": frozenset({"GBP"}),
-    "Penny": frozenset({"GBP"}), "British pound": frozenset({"GBP"}),
-    "Franc": frozenset({"CHF", "FRF", "BEF"}), "Finnish markka": frozenset({"FIM"}),
-    "Peseta": frozenset({"ESP"}), "Netherlands guilder": frozenset({"NLG"}),
-    "Rupee": frozenset({"INR", "PKR", "LKR", "NPR"}), "Sen": frozenset({"MYR", "JPY", "IDR"}),
-    "Bitcoin": frozenset({"XBT", "BTC"}), "Satoshi": frozenset({"XBT", "BTC"}),
+    "Dollar": _DOLLARS,
+    "Cent": None,
+    "Pound": frozenset({"GBP"}),
+    "Pence": frozenset({"GBP"}),
+    "Penny": frozenset({"GBP"}),
+    "British pound": frozenset({"GBP"}),
+    "Franc": frozenset({"CHF", "FRF", "BEF"}),
+    "Finnish markka": frozenset({"FIM"}),
+    "Peseta": frozenset({"ESP"}),
+    "Netherlands guilder": frozenset({"NLG"}),
+    "Rupee": frozenset({"INR", "PKR", "LKR", "NPR"}),
+    "Sen": frozenset({"MYR", "JPY", "IDR"}),
+    "Bitcoin": frozenset({"XBT", "BTC"}),
+    "Satoshi": frozenset({"XBT", "BTC"}),
 }
 _SUBUNIT = {"Cent": 0.01, "Pence": 0.01, "Penny": 0.01, "Sen": 0.01, "Satoshi": 1e-8}
 _RT_DIMENSION: dict[str, str] = {
-    "Square meter": "meter ** 2", "Square kilometer": "kilometer ** 2",
-    "Cubic foot": "foot ** 3", "Metric ton": "metric_ton", "Mile per hour": "mile / hour",
-    "Kilometer per hour": "kilometer / hour", "Meter per millisecond": "meter / millisecond",
+    "Square meter": "meter ** 2",
+    "Square kilometer": "kilometer ** 2",
+    "Cubic foot": "foot ** 3",
+    "Metric ton": "metric_ton",
+    "Mile per hour": "mile / hour",
+    "Kilometer per hour": "kilometer / hour",
+    "Meter per millisecond": "meter / millisecond",
     "Centimeter per millisecond": "centimeter / millisecond",
     "Kilometer per millisecond": "kilometer / millisecond",
 }
@@ -210,8 +292,13 @@ def _rt_want(model: str, res: dict[str, object]) -> Want | None:
         family = {"Information": "data", "Angle": "angle"}.get(r.get("subtype", ""))
         return Want(text, start, end, value, UnitWant("quantity", pint=pint, family=family))
     if model == "Temperature":
-        return Want(text, start, end, value,
-                    UnitWant("quantity", pint=_RT_TEMPERATURE[unit], family="temperature"))
+        return Want(
+            text,
+            start,
+            end,
+            value,
+            UnitWant("quantity", pint=_RT_TEMPERATURE[unit], family="temperature"),
+        )
     if model == "Percent":
         return Want(text, start, end, value, UnitWant("percent"))
     if model == "Age":
@@ -221,9 +308,13 @@ def _rt_want(model: str, res: dict[str, object]) -> Want | None:
 
 
 _RT_PREDICTS: dict[str, Callable[[Got], bool]] = {
-    "Currency": _is_money, "Dimension": _is_dimension, "Temperature": _is_temperature,
-    "Percent": lambda g: g.kind == "percent", "Age": lambda g: g.kind == "age",
-    "NumberRange": _is_range, "Number": _any,
+    "Currency": _is_money,
+    "Dimension": _is_dimension,
+    "Temperature": _is_temperature,
+    "Percent": lambda g: g.kind == "percent",
+    "Age": lambda g: g.kind == "age",
+    "NumberRange": _is_range,
+    "Number": _any,
 }
 
 
@@ -233,27 +324,42 @@ def load_rt(model: str) -> list[Case]:
         wants = [w for r in raw["Results"] if (w := _rt_want(model, r)) is not None]  # type: ignore[attr-defined]
         text = str(raw["Input"])
         ns = raw.get("NotSupported")
-        out.append(Case(
-            suite=model, text=text, wants=wants, predicts=_RT_PREDICTS[model],
-            predict=extract_got,
-            fp_exempt=(lambda g: g.kind == "quantity") if model == "Number" else (lambda g: False),
-            deliberate=deliberate(model, text),
-            note=f"NotSupported[{ns}]" if ns else "",
-        ))
+        out.append(
+            Case(
+                suite=model,
+                text=text,
+                wants=wants,
+                predicts=_RT_PREDICTS[model],
+                predict=extract_got,
+                fp_exempt=(lambda g: g.kind == "quantity")
+                if model == "Number"
+                else (lambda g: False),
+                deliberate=deliberate(model, text),
+                note=f"NotSupported[{ns}]" if ns else "",
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------------------- quantulum3
 
 _Q_CURRENCY: dict[str, tuple[frozenset[str] | None, float]] = {
-    "pound sterling": (frozenset({"GBP"}), 1.0), "euro": (frozenset({"EUR"}), 1.0),
-    "dollar": (_DOLLARS, 1.0), "penny": (frozenset({"GBP"}), 0.01), "cent": (None, 0.01),
+    "pound sterling": (frozenset({"GBP"}), 1.0),
+    "euro": (frozenset({"EUR"}), 1.0),
+    "dollar": (_DOLLARS, 1.0),
+    "penny": (frozenset({"GBP"}), 0.01),
+    "cent": (None, 0.01),
     "dime": (frozenset({"USD"}), 0.1),
 }
 _Q_COUNT = {"dozen": 12.0, "baker's dozen": 13.0, "gross": 144.0}
-_Q_PINT = {"pound-mass": "pound", "inverse second": "1 / second", "count per week": "1 / week",
-           "inverse femtobarn": "1 / femtobarn", "degree Celsius": "degree_Celsius",
-           "degree fahrenheit": "degree_Fahrenheit"}
+_Q_PINT = {
+    "pound-mass": "pound",
+    "inverse second": "1 / second",
+    "count per week": "1 / week",
+    "inverse femtobarn": "1 / femtobarn",
+    "degree Celsius": "degree_Celsius",
+    "degree fahrenheit": "degree_Fahrenheit",
+}
 
 
 def _quantulum_path() -> Path:
@@ -300,8 +406,16 @@ def load_quantulum() -> list[Case]:
         for res in raw["res"]:
             w, after = _q_want(text, res, after)
             wants.append(w)
-        out.append(Case("quantulum3", text, wants, _any, extract_got,
-                        deliberate=deliberate("quantulum3", text)))
+        out.append(
+            Case(
+                "quantulum3",
+                text,
+                wants,
+                _any,
+                extract_got,
+                deliberate=deliberate("quantulum3", text),
+            )
+        )
     return out
 
 
@@ -317,8 +431,19 @@ def _np_source() -> Path:
     sdist = cache / f"number-parser-{NP_VERSION}.tar.gz"
     if not sdist.is_file():
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", f"number-parser=={NP_VERSION}",
-             "--no-binary", ":all:", "--no-deps", "--quiet", "-d", str(cache)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                f"number-parser=={NP_VERSION}",
+                "--no-binary",
+                ":all:",
+                "--no-deps",
+                "--quiet",
+                "-d",
+                str(cache),
+            ],
             check=True,
         )
     with tarfile.open(sdist) as tar:
@@ -339,8 +464,9 @@ def _np_predict(ordinal: bool, text: str) -> list[Got]:
         found = [(n.start, n.end, n.value) for n in parse_word_tokens(toks, words)]
     # a number read from only part of the tokens is scored as a false one
     whole, part = (0, len(text)), (len(text), len(text) + 1)
-    return [Got(*(whole if (s, e) == (0, len(toks)) else part), text, "count", v)
-            for s, e, v in found]
+    return [
+        Got(*(whole if (s, e) == (0, len(toks)) else part), text, "count", v) for s, e, v in found
+    ]
 
 
 def load_number_parser() -> list[Case]:
@@ -352,9 +478,16 @@ def load_number_parser() -> list[Case]:
             for row in csv.DictReader(fh):
                 text = row["text"].strip()
                 want = Want(text, 0, len(text), float(row["number"]), UnitWant("any"))
-                out.append(Case(f"number-parser/{path.parent.name}", text, [want], _any,
-                                partial(_np_predict, ordinal),
-                                deliberate=deliberate("number-parser", text)))
+                out.append(
+                    Case(
+                        f"number-parser/{path.parent.name}",
+                        text,
+                        [want],
+                        _any,
+                        partial(_np_predict, ordinal),
+                        deliberate=deliberate("number-parser", text),
+                    )
+                )
     return out
 
 
@@ -383,7 +516,8 @@ def _pp_examples() -> list[tuple[str, list[object]]]:
         for el in node.value.elts:
             if isinstance(el, ast.Call) and getattr(el.func, "id", "") == "Example":
                 args = [
-                    float(ast.literal_eval(a.args[0])) if isinstance(a, ast.Call)
+                    float(ast.literal_eval(a.args[0]))
+                    if isinstance(a, ast.Call)
                     else ast.literal_eval(a)
                     for a in el.args
                 ]
@@ -411,10 +545,25 @@ def load_price_parser() -> list[Case]:
         if amount is not None:
             at = text.find(str(amount_text)) if amount_text else -1
             start, end = (at, at + len(str(amount_text))) if at >= 0 else (None, None)
-            wants.append(Want(str(amount_text), start, end, float(amount),  # type: ignore[arg-type]
-                              UnitWant("money" if currency else "any")))
-        out.append(Case("price-parser", text, wants, partial(_is_price, wants), extract_got,
-                        deliberate=deliberate("price-parser", text)))
+            wants.append(
+                Want(
+                    str(amount_text),
+                    start,
+                    end,
+                    float(amount),  # type: ignore[arg-type]
+                    UnitWant("money" if currency else "any"),
+                )
+            )
+        out.append(
+            Case(
+                "price-parser",
+                text,
+                wants,
+                partial(_is_price, wants),
+                extract_got,
+                deliberate=deliberate("price-parser", text),
+            )
+        )
     return out
 
 
@@ -428,8 +577,19 @@ def _sdist(project: str, version: str, top: str) -> Path:
     sdist = cache / f"{top}-{version}.tar.gz"
     if not sdist.is_file():
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", f"{project}=={version}",
-             "--no-binary", ":all:", "--no-deps", "--quiet", "-d", str(cache)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                f"{project}=={version}",
+                "--no-binary",
+                ":all:",
+                "--no-deps",
+                "--quiet",
+                "-d",
+                str(cache),
+            ],
             check=True,
         )
     with tarfile.open(sdist) as tar:
@@ -451,14 +611,24 @@ def load_quantulum_ambiguity() -> list[Case]:
         for res in raw["res"]:
             w, after = _q_want(text, res, after)
             wants.append(w)
-        out.append(Case("quantulum3-amb", text, wants, _any, extract_got,
-                        deliberate=deliberate("quantulum3-amb", text)))
+        out.append(
+            Case(
+                "quantulum3-amb",
+                text,
+                wants,
+                _any,
+                extract_got,
+                deliberate=deliberate("quantulum3-amb", text),
+            )
+        )
     return out
 
 
 SUITES: dict[str, Callable[[], list[Case]]] = {
-    **{m: partial(load_rt, m) for m in (
-        "Currency", "Dimension", "Number", "NumberRange", "Percent", "Temperature", "Age")},
+    **{
+        m: partial(load_rt, m)
+        for m in ("Currency", "Dimension", "Number", "NumberRange", "Percent", "Temperature", "Age")
+    },
     "quantulum3": load_quantulum,
     "quantulum3-amb": load_quantulum_ambiguity,
     "number-parser": load_number_parser,

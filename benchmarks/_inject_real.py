@@ -54,24 +54,67 @@ _WORDS = (
 )  # fmt: skip
 _WORD_NUM = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
 _SCALE = re.compile(r"(?<=\d)(m|mn|bn)\b|\b(million|mln|billion|bln)\b", re.I)
-_SCALE_SWAP = {"m": "bn", "mn": "bn", "bn": "m", "million": "billion", "mln": "billion",
-               "billion": "million", "bln": "mln"}
+_SCALE_SWAP = {
+    "m": "bn",
+    "mn": "bn",
+    "bn": "m",
+    "million": "billion",
+    "mln": "billion",
+    "billion": "million",
+    "bln": "mln",
+}
 _POINTS_AFTER = re.compile(r"\s*(?:percentage |basis )?points?\b", re.I)
 _ANTONYM = {
-    "rose": "fell", "fell": "rose", "up": "down", "down": "up", "increased": "decreased",
-    "decreased": "increased", "declined": "increased", "rise": "fall", "fall": "rise",
-    "dropped": "rose", "raised": "lowered", "lowered": "raised", "cut": "raised",
-    "reduced": "increased", "increase": "decrease", "decrease": "increase", "risen": "fallen",
-    "fallen": "risen", "rising": "falling", "falling": "rising", "climbed": "fell",
-    "jumped": "fell", "gained": "lost", "grew": "shrank", "advanced": "fell", "higher": "lower",
-    "lower": "higher", "eased": "rose", "rises": "falls", "falls": "rises", "dipped": "rose",
-    "plunged": "soared", "soared": "plunged", "raise": "lower", "reduce": "increase",
-    "decline": "increase", "drop": "rise",
+    "rose": "fell",
+    "fell": "rose",
+    "up": "down",
+    "down": "up",
+    "increased": "decreased",
+    "decreased": "increased",
+    "declined": "increased",
+    "rise": "fall",
+    "fall": "rise",
+    "dropped": "rose",
+    "raised": "lowered",
+    "lowered": "raised",
+    "cut": "raised",
+    "reduced": "increased",
+    "increase": "decrease",
+    "decrease": "increase",
+    "risen": "fallen",
+    "fallen": "risen",
+    "rising": "falling",
+    "falling": "rising",
+    "climbed": "fell",
+    "jumped": "fell",
+    "gained": "lost",
+    "grew": "shrank",
+    "advanced": "fell",
+    "higher": "lower",
+    "lower": "higher",
+    "eased": "rose",
+    "rises": "falls",
+    "falls": "rises",
+    "dipped": "rose",
+    "plunged": "soared",
+    "soared": "plunged",
+    "raise": "lower",
+    "reduce": "increase",
+    "decline": "increase",
+    "drop": "rise",
 }
 # after a determiner the word is a noun: "the government's cut in its top rate" → "rise"
 _DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|this|that)|'s)\s+$", re.I)
-_NOUN_ANTONYM = {"cut": "rise", "rise": "fall", "fall": "rise", "increase": "decrease",
-                 "decrease": "increase", "decline": "rise", "drop": "rise", "raise": "cut"}
+_NOUN_ANTONYM = {
+    "cut": "rise",
+    "rise": "fall",
+    "fall": "rise",
+    "increase": "decrease",
+    "decrease": "increase",
+    "decline": "rise",
+    "drop": "rise",
+    "raise": "cut",
+}
 # a figure the extractor took for an amount that is a clock time, a year or the end of a range
 # ("after 1530 EST", "fiscal 1987", "the May 28-29 meeting"): altering it plants no error
 _NOT_AMOUNT_AFTER = re.compile(r"\s*(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|hrs|hours)\b", re.I)
@@ -212,8 +255,9 @@ class Article:
         self.pct_word = " pct" if re.search(r"\d pct\b", text, re.I) else "%"
 
     def _sentences_of(self, span: tuple[int, int]) -> range:
-        return range(self.sentences.index(span[0]), self.sentences.index(max(span[1] - 1,
-                                                                              span[0])) + 1)
+        return range(
+            self.sentences.index(span[0]), self.sentences.index(max(span[1] - 1, span[0])) + 1
+        )
 
     def slot(self, rel: Relation, name: str) -> list[Claim]:
         return [self.claims[i] for i in rel.slots.get(name, [])]
@@ -224,8 +268,14 @@ class Article:
 
     def clean(self, rel: Relation) -> bool:
         """No finding at warning or above in the relation's sentences."""
-        spans = [rel.span, *((c.start, c.end) for ids in rel.slots.values()
-                             for c in (self.claims[i] for i in ids))]
+        spans = [
+            rel.span,
+            *(
+                (c.start, c.end)
+                for ids in rel.slots.values()
+                for c in (self.claims[i] for i in ids)
+            ),
+        ]
         return not any(s in self.blocked for span in spans for s in self._sentences_of(span))
 
 
@@ -237,8 +287,13 @@ def _spans(f: Finding) -> Iterator[tuple[int, int]]:
 
 def _plain(c: Claim | None) -> bool:
     """A single figure written with a number (no range, no vague amount)."""
-    return c is not None and c.low is None and c.high is None and not c.vague and (
-        figure_of(c.text) is not None)
+    return (
+        c is not None
+        and c.low is None
+        and c.high is None
+        and not c.vague
+        and (figure_of(c.text) is not None)
+    )
 
 
 def _amount(art: Article, c: Claim) -> bool:
@@ -257,8 +312,11 @@ def family_of(art: Article, rel: Relation) -> str | None:
     kind = rel.kind.value
     if kind == "conversion":
         c = art.one(rel, "converted")
-        return None if c is None else {"money": "conversion", "quantity": "unit conversion"}.get(
-            c.kind.value)
+        return (
+            None
+            if c is None
+            else {"money": "conversion", "quantity": "unit conversion"}.get(c.kind.value)
+        )
     if kind == "multiplier":
         return "growth" if {"factor", "from", "to"} <= set(rel.slots) else None
     if kind in ("parts", "share", "shares"):
@@ -285,8 +343,10 @@ def sites(art: Article) -> Iterator[tuple[str, Relation]]:
         if fam is None or not art.clean(rel):
             continue
         yield fam, rel
-        if fam == "percent change" and rel.direction is not None and {"from", "to"} <= set(
-            rel.slots
+        if (
+            fam == "percent change"
+            and rel.direction is not None
+            and {"from", "to"} <= set(rel.slots)
         ):
             yield "direction", rel
 
@@ -301,15 +361,17 @@ def mutate_conversion(art: Article, rel: Relation, rng: random.Random) -> Mutati
     if conv.kind.value == "quantity":
         factor = rng.choice([0.5, 2.0, 3.0])
         edit = _replace(conv, rescaled(conv.text, factor))
-        return None if edit is None else Mutation("unit conversion", f"factor ×{factor:g}",
-                                                  (edit,))
+        return None if edit is None else Mutation("unit conversion", f"factor ×{factor:g}", (edit,))
     if rng.random() < 0.5:
         m = _SCALE.search(conv.text)
         if m is not None:
             word = m.group()
             new = _SCALE_SWAP[word.lower()]
             new = new.upper() if word.isupper() else new
-            variant, text = "scale word swapped", conv.text[: m.start()] + new + conv.text[m.end():]
+            variant, text = (
+                "scale word swapped",
+                conv.text[: m.start()] + new + conv.text[m.end() :],
+            )
         else:
             variant, text = "×1,000", rescaled(conv.text, 1000.0)  # type: ignore[assignment]
     else:
@@ -351,8 +413,9 @@ def mutate_direction(art: Article, rel: Relation, rng: random.Random) -> Mutatio
         return None  # a hedge would move with its figure ("to around 20,000 from 22,000")
     if bool(_SCALE.search(f.text)) != bool(_SCALE.search(t.text)):
         return None  # "to six mln from 60 mln" read as "six" and "60 mln": a swap would garble it
-    return Mutation("direction", "from/to swapped",
-                    (Edit(f.start, f.end, t.text), Edit(t.start, t.end, f.text)))
+    return Mutation(
+        "direction", "from/to swapped", (Edit(f.start, f.end, t.text), Edit(t.start, t.end, f.text))
+    )
 
 
 def _levels(art: Article, rel: Relation) -> tuple[float, float] | None:
@@ -531,4 +594,3 @@ def _touches(f: Finding, span: tuple[int, int]) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
-

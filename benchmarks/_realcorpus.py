@@ -59,7 +59,12 @@ REUTERS_SHA256 = {
     "reut2-020.sgm": "f6ad1b724125c202566c63b35ea0b5ee23881f8b7ed47a32829d5af05d8e860d",
     "reut2-021.sgm": "3f5196d32869723c9042aa5756805b4e90360f1f45ea17f4594fa0e2b3630b18",
 }
-_MONTHS = {m: i + 1 for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split())}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    )
+}
 _STORY = re.compile(r'<REUTERS[^>]*NEWID="(\d+)"[^>]*>(.*?)</REUTERS>', re.S)
 _BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
 _TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.S)
@@ -97,7 +102,7 @@ def _lee_folder() -> Path:
     archive = cache_dir() / "gensim-4.4.0.tar.gz"
     if not archive.is_file() or _sha256(archive) != GENSIM_SHA256:
         print(f"downloading {GENSIM_URL} …", file=sys.stderr)
-        urllib.request.urlretrieve(GENSIM_URL, archive)  # noqa: S310 (a fixed https URL)
+        urllib.request.urlretrieve(GENSIM_URL, archive)
     if _sha256(archive) != GENSIM_SHA256:
         raise SystemExit(f"{archive}: SHA-256 does not match the gensim 4.4.0 sdist")
     with tarfile.open(archive) as tf:

@@ -128,8 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     names = args.family or [f.name for f in ADVERSARIAL]
     warm_up()
-    print(f"{'family':28} {'fmt':8} {'MB':>5} {'extract':>8} {'check':>8} {'render':>7} "
-          f"{'s/MB':>7} {'claims':>7} {'peak MB':>8} {'+MB':>6} {'x in':>5}  verdict")
+    print(
+        f"{'family':28} {'fmt':8} {'MB':>5} {'extract':>8} {'check':>8} {'render':>7} "
+        f"{'s/MB':>7} {'claims':>7} {'peak MB':>8} {'+MB':>6} {'x in':>5}  verdict"
+    )
     over = []
     for name in names:
         size_mb = mb(name, args.size)
@@ -142,9 +144,11 @@ def main(argv: list[str] | None = None) -> int:
         growth_mb = got["growth_kib"] / 1024
         times_input = growth_mb / size_mb if size_mb else 0.0
         verdict = "ok" if rate <= TARGET and times_input <= MEMORY else "OVER"
-        print(f"{name:28} {FAMILIES[name].fmt:8} {size_mb:5.2f} {got['extract']:8.3f} "
-              f"{got['check']:8.3f} {got['render']:7.3f} {rate:7.2f} {int(got['claims']):7} "
-              f"{got['rss_kib'] / 1024:8.0f} {growth_mb:6.0f} {times_input:5.1f}  {verdict}")
+        print(
+            f"{name:28} {FAMILIES[name].fmt:8} {size_mb:5.2f} {got['extract']:8.3f} "
+            f"{got['check']:8.3f} {got['render']:7.3f} {rate:7.2f} {int(got['claims']):7} "
+            f"{got['rss_kib'] / 1024:8.0f} {growth_mb:6.0f} {times_input:5.1f}  {verdict}"
+        )
         if verdict != "ok":
             over.append(name)
     print(f"\nover {TARGET:g} s/MB or {MEMORY:g}x the input in memory: {', '.join(over) or 'none'}")
@@ -155,8 +159,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def sweep(names: list[str], limit: float) -> None:
     """Seconds per MB at each size; the exponent between the two largest sizes that finished."""
-    print("\nsize sweep: s/MB at " + ", ".join(f"{s // 1000} KB" for s in SWEEP)
-          + "; growth exponent (1 = linear)")
+    print(
+        "\nsize sweep: s/MB at "
+        + ", ".join(f"{s // 1000} KB" for s in SWEEP)
+        + "; growth exponent (1 = linear)"
+    )
     for name in names:
         cells, points = [], []
         for size in SWEEP:

@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_corpus
 
-from factcheck.archive.cluster import RunConfig, RunResult, connect, run
 from factcheck.archive.batch import check_partition
+from factcheck.archive.cluster import RunConfig, RunResult, connect, run
 from factcheck.archive.rows import ArchiveSettings, check_record
 
 
@@ -47,8 +47,10 @@ def corpus(workdir: Path, n: int, seed: int) -> tuple[Path, int]:
         t0 = time.perf_counter()
         text_bytes = make_corpus.write(path, n, seed)
         meta.write_text(str(text_bytes))
-        print(f"generated {n:,} articles ({text_bytes / 1e6:,.1f} MB of text) in "
-              f"{time.perf_counter() - t0:.1f} s -> {path}")
+        print(
+            f"generated {n:,} articles ({text_bytes / 1e6:,.1f} MB of text) in "
+            f"{time.perf_counter() - t0:.1f} s -> {path}"
+        )
     return path, int(meta.read_text())
 
 
@@ -109,8 +111,10 @@ def profile(path: Path, records: list[dict[str, object]], workdir: Path) -> None
     print(f"  parse JSON line         {t_read / n * 1e3:8.3f} ms")
     print(f"  check_document          {t_check / n * 1e3:8.3f} ms")
     print(f"  build row (findings)    {t_rows / n * 1e3:8.3f} ms")
-    print(f"  helper process pipe     {(t_helper - t_check_all) / n * 1e3:8.3f} ms "
-          f"(check_partition with the helper, minus the two lines above)")
+    print(
+        f"  helper process pipe     {(t_helper - t_check_all) / n * 1e3:8.3f} ms "
+        f"(check_partition with the helper, minus the two lines above)"
+    )
     print(f"  write Parquet           {timings['parquet'] / n * 1e3:8.3f} ms")
     print(f"  write JSON Lines        {timings['jsonl'] / n * 1e3:8.3f} ms")
 
@@ -129,12 +133,18 @@ def _cpu(client: Any) -> tuple[float, float]:
     return sum(w for w, _ in both), sum(h for _, h in both)
 
 
-def cluster_run(path: Path, out: Path, workers: int, size: int, timeout: float | None
-                ) -> tuple[RunResult, tuple[float, float], float]:
+def cluster_run(
+    path: Path, out: Path, workers: int, size: int, timeout: float | None
+) -> tuple[RunResult, tuple[float, float], float]:
     """The run, the CPU seconds of its workers and helpers, and of the driver and scheduler."""
     shutil.rmtree(out, ignore_errors=True)
-    config = RunConfig(corpus=str(path), out=str(out), partition_size=size, workers=workers,
-                       settings=ArchiveSettings(article_timeout=timeout))
+    config = RunConfig(
+        corpus=str(path),
+        out=str(out),
+        partition_size=size,
+        workers=workers,
+        settings=ArchiveSettings(article_timeout=timeout),
+    )
     with connect(config) as client:  # started here so that its CPU time can be read
         w0, h0 = _cpu(client)
         c0 = time.process_time()
@@ -163,25 +173,36 @@ def idle_cpu(workers: int, seconds: float) -> None:
                 w1, h1 = _cpu(client)
         finally:
             cluster.LOCAL_CLUSTER_CONFIG = ours
-        print(f"  {label:20s} {(w1 - w0 + h1 - h0 + driver) / seconds:.3f} CPUs "
-              f"(workers {(w1 - w0) / seconds:.3f}, driver and scheduler {driver / seconds:.3f})")
+        print(
+            f"  {label:20s} {(w1 - w0 + h1 - h0 + driver) / seconds:.3f} CPUs "
+            f"(workers {(w1 - w0) / seconds:.3f}, driver and scheduler {driver / seconds:.3f})"
+        )
 
 
-def report(run_: tuple[RunResult, tuple[float, float], float], text_bytes: int, articles: int,
-           one_cpu: float) -> float:
+def report(
+    run_: tuple[RunResult, tuple[float, float], float],
+    text_bytes: int,
+    articles: int,
+    one_cpu: float,
+) -> float:
     result, (worker_cpu, helper_cpu), driver_cpu = run_
     rate = articles / result.seconds
-    print(f"  {articles:,} articles in {result.seconds:,.1f} s: {rate:,.1f} articles/s, "
-          f"{text_bytes / result.seconds / 1e6:,.2f} MB/s of article text "
-          f"({result.partitions} partitions; {result.tally.failed} failed articles)")
+    print(
+        f"  {articles:,} articles in {result.seconds:,.1f} s: {rate:,.1f} articles/s, "
+        f"{text_bytes / result.seconds / 1e6:,.2f} MB/s of article text "
+        f"({result.partitions} partitions; {result.tally.failed} failed articles)"
+    )
     for worker, (own, helper) in sorted(result.peaks.items()):
-        print(f"  peak memory {worker}: worker {own / 1024:,.0f} MB, "
-              f"helper {helper / 1024:,.0f} MB")
+        print(
+            f"  peak memory {worker}: worker {own / 1024:,.0f} MB, helper {helper / 1024:,.0f} MB"
+        )
     per = (worker_cpu + helper_cpu + driver_cpu) / articles
-    print(f"  CPU per article: {per * 1e3:.3f} ms (helpers {helper_cpu / articles * 1e3:.3f}, "
-          f"workers {worker_cpu / articles * 1e3:.3f}, driver and scheduler "
-          f"{driver_cpu / articles * 1e3:.3f}); one process {one_cpu * 1e3:.3f} ms: "
-          f"{one_cpu / per:.0%} efficient")
+    print(
+        f"  CPU per article: {per * 1e3:.3f} ms (helpers {helper_cpu / articles * 1e3:.3f}, "
+        f"workers {worker_cpu / articles * 1e3:.3f}, driver and scheduler "
+        f"{driver_cpu / articles * 1e3:.3f}); one process {one_cpu * 1e3:.3f} ms: "
+        f"{one_cpu / per:.0%} efficient"
+    )
     return rate
 
 
@@ -196,8 +217,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sweep", default="", help="partition sizes to compare, e.g. 100,500,2000")
     p.add_argument("--sweep-articles", type=int, default=10_000)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--idle", type=float, default=0.0,
-                   help="also measure an idle local cluster's CPU for this many seconds")
+    p.add_argument(
+        "--idle",
+        type=float,
+        default=0.0,
+        help="also measure an idle local cluster's CPU for this many seconds",
+    )
     p.add_argument("--workdir", help="keep the corpus and results here (default: a temp dir)")
     args = p.parse_args(argv)
     print(f"machine: {os.cpu_count()} CPUs, load average {_load()} (other work skews figures)")
@@ -206,20 +231,27 @@ def main(argv: list[str] | None = None) -> int:
     path, text_bytes = corpus(workdir, args.articles, args.seed)
     sample = head(path, min(args.baseline, args.articles))
     one, one_cpu = baseline(sample)
-    print(f"one process (library loop, {len(sample):,} articles): {one:,.1f} articles/s, "
-          f"{one_cpu * 1e3:.3f} ms CPU per article")
+    print(
+        f"one process (library loop, {len(sample):,} articles): {one:,.1f} articles/s, "
+        f"{one_cpu * 1e3:.3f} ms CPU per article"
+    )
     if args.profile:
         profile(path, sample[:1000], workdir)
     if args.idle:
         idle_cpu(args.workers, args.idle)
     timeout = args.article_timeout or None
-    print(f"\nfactcheck archive, local cluster of {args.workers} workers, partitions of "
-          f"{args.partition_size}:")
-    result = cluster_run(path, workdir / "results.parquet", args.workers, args.partition_size,
-                         timeout)
+    print(
+        f"\nfactcheck archive, local cluster of {args.workers} workers, partitions of "
+        f"{args.partition_size}:"
+    )
+    result = cluster_run(
+        path, workdir / "results.parquet", args.workers, args.partition_size, timeout
+    )
     rate = report(result, text_bytes, args.articles, one_cpu)
-    print(f"  speed-up over one process: {rate / one:.2f}x wall-clock "
-          f"(target 1.7x on 2 cores; target rate 1,000 articles/s)")
+    print(
+        f"  speed-up over one process: {rate / one:.2f}x wall-clock "
+        f"(target 1.7x on 2 cores; target rate 1,000 articles/s)"
+    )
     print(f"  load average after the run: {_load()}")
     if args.sweep:
         n = min(args.sweep_articles, args.articles)
@@ -232,8 +264,12 @@ def main(argv: list[str] | None = None) -> int:
         sub_bytes = sum(len(str(r["text"]).encode()) for r in head(sub, n))
         for size in (int(s) for s in args.sweep.split(",")):
             print(f"\npartitions of {size}:")
-            report(cluster_run(sub, workdir / f"sweep-{size}.parquet", args.workers, size,
-                               timeout), sub_bytes, n, one_cpu)
+            report(
+                cluster_run(sub, workdir / f"sweep-{size}.parquet", args.workers, size, timeout),
+                sub_bytes,
+                n,
+                one_cpu,
+            )
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

@@ -45,8 +45,7 @@ PARAGRAPHS = (
     "{patients} patients this winter, {more} more than last year.",
     "Average rents in {town} have risen from £{r0} a month in {year} to £{r1} this year, "
     "according to the letting agent's figures.",
-    "{firm} said its revenue doubled every year between {year} and {year3}, from ${v0}m to "
-    "${v3}m.",
+    "{firm} said its revenue doubled every year between {year} and {year3}, from ${v0}m to ${v3}m.",
     "The reservoir holds {water} million litres and the drought has left it {full} per cent "
     "full, the water company said.",
     "Commuters face a {mins}-minute delay on the {town} line for {weeks} weeks while engineers "
@@ -76,19 +75,43 @@ def _values(rng: random.Random) -> dict[str, object]:
     crowd = rng.randint(2, 30) * 1000
     staff = rng.randint(300, 2500)
     return {
-        "town": rng.choice(TOWNS), "firm": rng.choice(FIRMS), "day": rng.choice(DAYS),
-        "b0": b0, "b1": round(b0 * (1 + pct / 100)) + rng.choice((0, 0, 0, 9)), "pct": pct,
-        "drop": rng.randint(2, 15), "cap": cap, "gbp": gbp, "eur": eur, "eur_gbp": eur_gbp,
-        "year": year, "year3": year + 3, "v0": v0, "v3": v0 * growth,
-        "crowd": f"{crowd:,}", "crowd2": f"{crowd // rng.choice((2, 3)):,}",
-        "staff": f"{staff:,}", "beds": rng.randint(200, 1400),
-        "patients": f"{rng.randint(10, 90) * 1000:,}", "more": f"{rng.randint(1, 9) * 100:,}",
-        "r0": rng.randint(500, 900), "r1": rng.randint(900, 1600), "water": rng.randint(20, 900),
-        "full": rng.randint(20, 70), "mins": rng.choice((10, 15, 20, 30)),
-        "weeks": rng.randint(2, 12), "km": rng.randint(3, 40), "raised": rng.randint(20, 90),
-        "days": rng.randint(3, 30), "target": rng.randint(10, 20), "fare": rng.randint(2, 6),
-        "n": rng.randint(3, 5), "season": f"{rng.randint(2, 6)},{rng.randint(100, 999)}",
-        "arrests": rng.randint(2, 30), "charged": rng.randint(1, 2), "fans": f"{crowd * 2:,}",
+        "town": rng.choice(TOWNS),
+        "firm": rng.choice(FIRMS),
+        "day": rng.choice(DAYS),
+        "b0": b0,
+        "b1": round(b0 * (1 + pct / 100)) + rng.choice((0, 0, 0, 9)),
+        "pct": pct,
+        "drop": rng.randint(2, 15),
+        "cap": cap,
+        "gbp": gbp,
+        "eur": eur,
+        "eur_gbp": eur_gbp,
+        "year": year,
+        "year3": year + 3,
+        "v0": v0,
+        "v3": v0 * growth,
+        "crowd": f"{crowd:,}",
+        "crowd2": f"{crowd // rng.choice((2, 3)):,}",
+        "staff": f"{staff:,}",
+        "beds": rng.randint(200, 1400),
+        "patients": f"{rng.randint(10, 90) * 1000:,}",
+        "more": f"{rng.randint(1, 9) * 100:,}",
+        "r0": rng.randint(500, 900),
+        "r1": rng.randint(900, 1600),
+        "water": rng.randint(20, 900),
+        "full": rng.randint(20, 70),
+        "mins": rng.choice((10, 15, 20, 30)),
+        "weeks": rng.randint(2, 12),
+        "km": rng.randint(3, 40),
+        "raised": rng.randint(20, 90),
+        "days": rng.randint(3, 30),
+        "target": rng.randint(10, 20),
+        "fare": rng.randint(2, 6),
+        "n": rng.randint(3, 5),
+        "season": f"{rng.randint(2, 6)},{rng.randint(100, 999)}",
+        "arrests": rng.randint(2, 30),
+        "charged": rng.randint(1, 2),
+        "fans": f"{crowd * 2:,}",
     }
 
 
@@ -201,9 +224,15 @@ def startup(runs: int) -> None:
         ("python -c pass", [py, "-c", "pass"]),
         ("factcheck --version", [*cmd, "--version"]),
         ("import the pipeline (factcheck.checkrun)", [py, "-c", "import factcheck.checkrun"]),
-        ("import + load the ECB rate table",
-         [py, "-c", "import factcheck.checkrun; from factcheck.rates import default_rates; "
-                    "default_rates()"]),
+        (
+            "import + load the ECB rate table",
+            [
+                py,
+                "-c",
+                "import factcheck.checkrun; from factcheck.rates import default_rates; "
+                "default_rates()",
+            ],
+        ),
         (f"factcheck {seed}", [*cmd, seed]),
     ]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -217,9 +246,11 @@ def throughput(n: int, jobs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         folder = Path(tmp) / "articles"
         size = make_corpus(folder, n)
-        print(f"\n{n:,} generated articles, {size / 1e6:.1f} MB "
-              f"({size / n / 1000:.1f} KB each; the seed article is "
-              f"{SEED.stat().st_size / 1000:.1f} KB):")
+        print(
+            f"\n{n:,} generated articles, {size / 1e6:.1f} MB "
+            f"({size / n / 1000:.1f} KB each; the seed article is "
+            f"{SEED.stat().st_size / 1000:.1f} KB):"
+        )
         base = [*factcheck_command(), str(folder), "-o", os.devnull, "-q"]
         serial = None
         runs = [(j, "concise") for j in sorted({1, jobs})] + [(jobs, "json")]
@@ -228,10 +259,12 @@ def throughput(n: int, jobs: int) -> None:
             rate = n / seconds
             serial = serial or rate
             tree_text = f", whole tree {tree / 1024:.0f} MB" if tree else ""
-            print(f"  -f {fmt:<7} --jobs {j}: {seconds:6.2f} s, {rate:6.1f} articles/s "
-                  f"({rate / serial:.2f}x), {cpu:5.1f} CPU s, exit {status}; peak memory: "
-                  f"largest process "
-                  f"{peak / 1024:.0f} MB{tree_text}")
+            print(
+                f"  -f {fmt:<7} --jobs {j}: {seconds:6.2f} s, {rate:6.1f} articles/s "
+                f"({rate / serial:.2f}x), {cpu:5.1f} CPU s, exit {status}; peak memory: "
+                f"largest process "
+                f"{peak / 1024:.0f} MB{tree_text}"
+            )
 
 
 def main() -> None:
@@ -241,11 +274,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     startup(args.runs)
-    print(f"\nmachine headroom: a pure-Python loop runs {calibrate(args.jobs):.2f}x as fast in "
-          f"{args.jobs} processes as in 1 (the best --jobs {args.jobs} can do here now)")
+    print(
+        f"\nmachine headroom: a pure-Python loop runs {calibrate(args.jobs):.2f}x as fast in "
+        f"{args.jobs} processes as in 1 (the best --jobs {args.jobs} can do here now)"
+    )
     throughput(args.articles, args.jobs)
-    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
-          "(figures from a busy machine understate the speed-up)")
+    print(
+        f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        "(figures from a busy machine understate the speed-up)"
+    )
 
 
 if __name__ == "__main__":

@@ -84,12 +84,16 @@ def run(names: Iterable[str], verbose: bool) -> int:
         rows.append((name, score))
         if verbose:
             _details(name, score)
-    print(f"{'suite':<14}{'cases':>6}{'exp':>6}{'TP':>6}{'FP':>5}{'FN':>5}"
-          f"{'P':>7}{'R':>7}{'F1':>7}{'unit':>7}{'strict F1':>10}{'delib.':>7}{'policy F1':>10}")
+    print(
+        f"{'suite':<14}{'cases':>6}{'exp':>6}{'TP':>6}{'FP':>5}{'FN':>5}"
+        f"{'P':>7}{'R':>7}{'F1':>7}{'unit':>7}{'strict F1':>10}{'delib.':>7}{'policy F1':>10}"
+    )
     for name, s in rows:
-        print(f"{name:<14}{s.cases:>6}{s.tp + s.fn:>6}{s.tp:>6}{s.fp:>5}{s.fn:>5}"
-              f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.unit_agreement:>7.3f}"
-              f"{s.strict_f1:>10.3f}{s.deliberate:>7}{s.policy_f1:>10.3f}")
+        print(
+            f"{name:<14}{s.cases:>6}{s.tp + s.fn:>6}{s.tp:>6}{s.fp:>5}{s.fn:>5}"
+            f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.unit_agreement:>7.3f}"
+            f"{s.strict_f1:>10.3f}{s.deliberate:>7}{s.policy_f1:>10.3f}"
+        )
     print()
     print(RULES)
     return 0 if all(s.f1 >= TARGETS.get(name, 0.90) for name, s in rows) else 1

@@ -178,13 +178,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", "--count", type=int, default=100_000)
     parser.add_argument("--start", type=int, default=0, help="first input number")
     parser.add_argument("-j", "--jobs", type=int, default=2)
-    parser.add_argument("--slow", type=float, default=5.0,
-                        help="CPU seconds before an input fails (default 5)")
+    parser.add_argument(
+        "--slow", type=float, default=5.0, help="CPU seconds before an input fails (default 5)"
+    )
     parser.add_argument("--no-minimise", action="store_true")
     args = parser.parse_args(argv)
     step = 500
-    ranges = [(s, min(s + step, args.start + args.count), args.slow)
-              for s in range(args.start, args.start + args.count, step)]
+    ranges = [
+        (s, min(s + step, args.start + args.count), args.slow)
+        for s in range(args.start, args.start + args.count, step)
+    ]
     for warm, name in enumerate(RENDERERS):  # load lexicon, rules, pint, rates, rich: once
         outcome("text", WARM_UP, name)
         outcome(*generate(warm), name)
@@ -198,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         for r in ranges:
             total.add(run_range(r))
     wall = time.perf_counter() - began
-    print(f"inputs:      {total.inputs:,} ({total.chars / 1e6:.1f} M characters), "
-          f"{args.jobs} process(es)")
+    print(
+        f"inputs:      {total.inputs:,} ({total.chars / 1e6:.1f} M characters), "
+        f"{args.jobs} process(es)"
+    )
     print(f"crashes:     {total.crashes}")
     print(f"violations:  {total.violated}")
     print(f"slow:        {total.slow} (over {args.slow:g} s of CPU time)")
@@ -209,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     for f in sorted(total.failures.values(), key=lambda f: -f.count):
         small = f.text
         if not args.no_minimise and f.kind != "slow":
+
             def same(candidate: str, f: Failure = f) -> bool:
                 signal.setitimer(signal.ITIMER_PROF, args.slow)
                 try:
@@ -218,8 +224,10 @@ def main(argv: list[str] | None = None) -> int:
                 return got is not None and got[0] == f.kind
 
             small = minimise(f.text, same)
-        print(f"\n[{f.count}x] {f.kind}\n  first seen: input #{f.seed} ({f.fmt}, render {f.render})"
-              f"\n  minimal:    {small!r:.500}\n  {outcome(f.fmt, small, f.render) or f.detail}")
+        print(
+            f"\n[{f.count}x] {f.kind}\n  first seen: input #{f.seed} ({f.fmt}, render {f.render})"
+            f"\n  minimal:    {small!r:.500}\n  {outcome(f.fmt, small, f.render) or f.detail}"
+        )
     return 1 if total.failures else 0
 
 

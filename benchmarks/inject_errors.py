@@ -65,8 +65,18 @@ SHARED = HERE.parent.parent / "shared" / "data" / "recognizers-text-specs"
 DATE = dt.date(2019, 6, 3)
 
 SYM = {"USD": "$", "GBP": "£", "EUR": "€"}
-SUBJECTS = ["The company", "The group", "The bank", "The council", "The charity", "The club",
-            "The airline", "The retailer", "The government", "The insurer"]
+SUBJECTS = [
+    "The company",
+    "The group",
+    "The bank",
+    "The council",
+    "The charity",
+    "The club",
+    "The airline",
+    "The retailer",
+    "The government",
+    "The insurer",
+]
 MONEY_NOUNS = ["revenue", "sales", "turnover", "profits", "spending", "costs", "debt"]
 COUNT_NOUNS = ["staff", "members", "users", "customers", "visitors", "passengers", "students"]
 UP = ["rose", "increased", "grew", "climbed", "jumped"]
@@ -77,8 +87,11 @@ Statement = tuple[str, str]  # (correct, erroneous)
 
 def _fmt_amount(value: float, style: str) -> str:
     """1.2e9 → "1.2bn" / "1.2 billion" / "1,200m"."""
-    for factor, short, word in ((1e12, "tn", "trillion"), (1e9, "bn", "billion"),
-                                (1e6, "m", "million")):
+    for factor, short, word in (
+        (1e12, "tn", "trillion"),
+        (1e9, "bn", "billion"),
+        (1e6, "m", "million"),
+    ):
         if value >= factor:
             mant = value / factor
             digits = 2 if mant < 10 else 1 if mant < 100 else 0
@@ -100,8 +113,9 @@ def _round_sig(x: float, digits: int = 2) -> float:
 
 
 def gen_scale_slip(rng: random.Random) -> Statement:
-    a_code, b_code = rng.choice([("USD", "GBP"), ("GBP", "USD"), ("EUR", "GBP"), ("USD", "EUR"),
-                                 ("GBP", "EUR")])
+    a_code, b_code = rng.choice(
+        [("USD", "GBP"), ("GBP", "USD"), ("EUR", "GBP"), ("USD", "EUR"), ("GBP", "EUR")]
+    )
     rate = default_rates().rate(a_code, b_code, DATE)
     assert rate is not None
     scale = rng.choice([1e6, 1e9])
@@ -110,16 +124,21 @@ def gen_scale_slip(rng: random.Random) -> Statement:
     style = rng.choice(["short", "word"])
     wrong = b / 1000 if rng.random() < 0.7 or b < 1e9 else b * 1000
     subj = rng.choice(SUBJECTS)
-    tmpl = rng.choice(["{s} agreed to pay {a} ({b}) to settle the case.",
-                       "{s} said the deal was worth {a}, or {b}, in total.",
-                       "{s} wrote down the value of its assets by {a} ({b}) last year.",
-                       "{s} was valued at {a} ({b}) when it floated.",
-                       "Investors put {a} ({b}) into the project, {s2} said.",
-                       "A {a} ({b}) rescue package was agreed overnight."])
+    tmpl = rng.choice(
+        [
+            "{s} agreed to pay {a} ({b}) to settle the case.",
+            "{s} said the deal was worth {a}, or {b}, in total.",
+            "{s} wrote down the value of its assets by {a} ({b}) last year.",
+            "{s} was valued at {a} ({b}) when it floated.",
+            "Investors put {a} ({b}) into the project, {s2} said.",
+            "A {a} ({b}) rescue package was agreed overnight.",
+        ]
+    )
     s2 = subj.lower()
-    return (tmpl.format(s=subj, s2=s2, a=_money(a_code, a, style), b=_money(b_code, b, style)),
-            tmpl.format(s=subj, s2=s2, a=_money(a_code, a, style),
-                        b=_money(b_code, wrong, style)))
+    return (
+        tmpl.format(s=subj, s2=s2, a=_money(a_code, a, style), b=_money(b_code, b, style)),
+        tmpl.format(s=subj, s2=s2, a=_money(a_code, a, style), b=_money(b_code, wrong, style)),
+    )
 
 
 def gen_wrong_rate(rng: random.Random) -> Statement:
@@ -131,14 +150,22 @@ def gen_wrong_rate(rng: random.Random) -> Statement:
     k = rng.choice([0.5, 0.6, 0.75, 1.35, 1.6, 2.0])
     subj = rng.choice(SUBJECTS)
     tmpl = "{s} will invest {a} ({b}) in new equipment."
-    return (tmpl.format(s=subj, a=_money(a_code, a, "short"), b=_money(b_code, b, "short")),
-            tmpl.format(s=subj, a=_money(a_code, a, "short"),
-                        b=_money(b_code, _round_sig(b * k), "short")))
+    return (
+        tmpl.format(s=subj, a=_money(a_code, a, "short"), b=_money(b_code, b, "short")),
+        tmpl.format(
+            s=subj, a=_money(a_code, a, "short"), b=_money(b_code, _round_sig(b * k), "short")
+        ),
+    )
 
 
-UNIT_PAIRS = [("miles", "km", 1.609344), ("km", "miles", 0.621371), ("kg", "lb", 2.20462),
-              ("metres", "ft", 3.28084), ("acres", "hectares", 0.404686),
-              ("litres", "gallons", 0.264172)]
+UNIT_PAIRS = [
+    ("miles", "km", 1.609344),
+    ("km", "miles", 0.621371),
+    ("kg", "lb", 2.20462),
+    ("metres", "ft", 3.28084),
+    ("acres", "hectares", 0.404686),
+    ("litres", "gallons", 0.264172),
+]
 
 
 def gen_units(rng: random.Random) -> Statement:
@@ -146,10 +173,14 @@ def gen_units(rng: random.Random) -> Statement:
     a = rng.choice([5, 12, 30, 45, 120, 250, 800])
     b = _round_sig(a * f, 2)
     wrong = _round_sig(a * f * rng.choice([0.5, 0.7, 1.4, 2.0, 10]), 2)
-    tmpl = rng.choice(["The new section covers {a} {u1} ({b}{u2}).",
-                       "Officials said the site measured {a} {u1} ({b} {u2}) across.",
-                       "The convoy travelled {a} {u1} ({b} {u2}) overnight.",
-                       "It is roughly {a} {u1} ({b}{u2}) in total."])
+    tmpl = rng.choice(
+        [
+            "The new section covers {a} {u1} ({b}{u2}).",
+            "Officials said the site measured {a} {u1} ({b} {u2}) across.",
+            "The convoy travelled {a} {u1} ({b} {u2}) overnight.",
+            "It is roughly {a} {u1} ({b}{u2}) in total.",
+        ]
+    )
     fmt = lambda v: f"{v:,.0f}" if v >= 10 else f"{v:g}"  # noqa: E731
     return (tmpl.format(a=a, u1=u1, b=fmt(b), u2=u2), tmpl.format(a=a, u1=u1, b=fmt(wrong), u2=u2))
 
@@ -161,8 +192,10 @@ def gen_repeated(rng: random.Random) -> Statement:
     subj = rng.choice(SUBJECTS)
     first = f"{subj} has {n:,} {noun}, according to its annual report."
     second = "A spokesman confirmed that the {m:,} {noun} would be told of the change by letter."
-    return (first + " " + second.format(m=n, noun=noun),
-            first + " " + second.format(m=other, noun=noun))
+    return (
+        first + " " + second.format(m=n, noun=noun),
+        first + " " + second.format(m=other, noun=noun),
+    )
 
 
 def gen_percent_change(rng: random.Random) -> Statement:
@@ -174,12 +207,21 @@ def gen_percent_change(rng: random.Random) -> Statement:
     wrong_pct = pct + rng.choice([-4, 6, 10, 15]) if pct > 5 else pct + 8
     b = _round_sig(b, 3)  # written to three significant figures, as business copy does
     verb = rng.choice(DOWN if down else UP)
-    tmpl = rng.choice(["{N} {v} {p}% from {a} to {b}, the company said.",
-                       "{N} {v} by {p} per cent to {b} from {a} a year earlier.",
-                       "{N} {v} to {b} from {a}, a change of {p} percent.",
-                       "Its {n} {v} {p}%, from {a} to {b}."])
-    args = dict(N=noun.capitalize(), n=noun, v=verb, a=_money("GBP", a, "short"),
-                b=_money("GBP", b, "short"))
+    tmpl = rng.choice(
+        [
+            "{N} {v} {p}% from {a} to {b}, the company said.",
+            "{N} {v} by {p} per cent to {b} from {a} a year earlier.",
+            "{N} {v} to {b} from {a}, a change of {p} percent.",
+            "Its {n} {v} {p}%, from {a} to {b}.",
+        ]
+    )
+    args = dict(
+        N=noun.capitalize(),
+        n=noun,
+        v=verb,
+        a=_money("GBP", a, "short"),
+        b=_money("GBP", b, "short"),
+    )
     return tmpl.format(p=pct, **args), tmpl.format(p=wrong_pct, **args)
 
 
@@ -187,8 +229,9 @@ def gen_points(rng: random.Random) -> Statement:
     lo = rng.choice([2, 3, 4, 5, 7, 10, 31, 40])
     d = rng.choice([1, 2, 3, 5])
     hi = lo + d
-    noun = rng.choice(["Unemployment", "The jobless rate", "Support for the plan", "Turnout",
-                       "The savings rate"])
+    noun = rng.choice(
+        ["Unemployment", "The jobless rate", "Support for the plan", "Turnout", "The savings rate"]
+    )
     correct = f"{noun} rose from {lo}% to {hi}%, up {d} percentage points."
     if rng.random() < 0.5:
         wrong = f"{noun} rose from {lo}% to {hi}%, up {d}%."
@@ -202,11 +245,17 @@ def gen_multiplier(rng: random.Random) -> Statement:
     a = rng.choice([20, 40, 60, 120, 300])
     wrong_f = {2: 3, 3: 2, 0.5: 0.75, 4: 2.5}[f]
     noun = rng.choice(COUNT_NOUNS)
-    tmpl = rng.choice(["The number of {n} {w} from {a:,} to {b:,} in five years.",
-                       "Since 2015 its {n} have {w}, from {a:,} to {b:,}.",
-                       "The {n} {w} to {b:,} from {a:,} over the decade."])
-    return (tmpl.format(n=noun, w=word, a=a, b=int(a * f)),
-            tmpl.format(n=noun, w=word, a=a, b=int(a * wrong_f)))
+    tmpl = rng.choice(
+        [
+            "The number of {n} {w} from {a:,} to {b:,} in five years.",
+            "Since 2015 its {n} have {w}, from {a:,} to {b:,}.",
+            "The {n} {w} to {b:,} from {a:,} over the decade.",
+        ]
+    )
+    return (
+        tmpl.format(n=noun, w=word, a=a, b=int(a * f)),
+        tmpl.format(n=noun, w=word, a=a, b=int(a * wrong_f)),
+    )
 
 
 def gen_compound(rng: random.Random) -> Statement:
@@ -217,10 +266,12 @@ def gen_compound(rng: random.Random) -> Statement:
     b_ok = a * f**n
     b_bad = a * (f * 0.7) ** n
     noun = rng.choice(["revenue", "sales", "turnover"])
-    tmpl = ("The start-up {w} its {n} every year. Its {n} rose from {a} in {y0} to {b} in {y1}.")
+    tmpl = "The start-up {w} its {n} every year. Its {n} rose from {a} in {y0} to {b} in {y1}."
     args = dict(w=word, n=noun, a=_money("USD", a, "short"), y0=y0, y1=y0 + n)
-    return (tmpl.format(b=_money("USD", _round_sig(b_ok, 2), "short"), **args),
-            tmpl.format(b=_money("USD", _round_sig(b_bad, 2), "short"), **args))
+    return (
+        tmpl.format(b=_money("USD", _round_sig(b_ok, 2), "short"), **args),
+        tmpl.format(b=_money("USD", _round_sig(b_bad, 2), "short"), **args),
+    )
 
 
 def gen_direction(rng: random.Random) -> Statement:
@@ -230,8 +281,12 @@ def gen_direction(rng: random.Random) -> Statement:
     down = rng.choice(DOWN)
     up = rng.choice(UP)
     if rng.random() < 0.5:
-        tmpl = rng.choice(["The number of {n} {v} from {a:,} to {b:,} last year.",
-                           "Its {n} {v} to {b:,} from {a:,}, figures showed."])
+        tmpl = rng.choice(
+            [
+                "The number of {n} {v} from {a:,} to {b:,} last year.",
+                "Its {n} {v} to {b:,} from {a:,}, figures showed.",
+            ]
+        )
         return tmpl.format(n=noun, v=up, a=a, b=b), tmpl.format(n=noun, v=down, a=a, b=b)
     tmpl = "It had {b:,} {n} at the end of the year, {d} from {a:,}."
     return tmpl.format(n=noun, b=b, a=a, d="up"), tmpl.format(n=noun, b=b, a=a, d="down")
@@ -244,13 +299,16 @@ def gen_totals(rng: random.Random) -> Statement:
         pct = rng.choice([5, 10, 15, 20, 25])
         part = whole * pct // 100
         t = "The firm will cut {p:,} jobs, or {s}% of its {w:,} staff."
-        return t.format(p=part, s=pct, w=whole), t.format(p=part, s=pct + rng.choice([5, 10]),
-                                                         w=whole)
+        return t.format(p=part, s=pct, w=whole), t.format(
+            p=part, s=pct + rng.choice([5, 10]), w=whole
+        )
     if kind == "sum":
         parts = [rng.choice([100, 200, 300, 450]) for _ in range(3)]
         t = "It employs {a} people in Leeds, {b} in York and {c} in Hull, a total of {t}."
-        return (t.format(a=parts[0], b=parts[1], c=parts[2], t=sum(parts)),
-                t.format(a=parts[0], b=parts[1], c=parts[2], t=sum(parts) + rng.choice([100, 250])))
+        return (
+            t.format(a=parts[0], b=parts[1], c=parts[2], t=sum(parts)),
+            t.format(a=parts[0], b=parts[1], c=parts[2], t=sum(parts) + rng.choice([100, 250])),
+        )
     whole = rng.choice([40, 80, 120])
     t = "Some {p} of the {w} firms surveyed said they planned to hire more staff."
     return t.format(p=whole // 2, w=whole), t.format(p=whole + rng.choice([10, 30]), w=whole)
@@ -326,15 +384,21 @@ def run_synthetic(args: argparse.Namespace) -> None:
                 if len(examples["shared alarm"]) < 8:
                     examples["shared alarm"].append(f"{got}: {case['Input'][:120]}")
     elapsed = time.perf_counter() - started
-    print(f"factcheck {factcheck.__version__} — error injection, {args.n} per family, "
-          f"seed {args.seed}, article date {DATE}")
+    print(
+        f"factcheck {factcheck.__version__} — error injection, {args.n} per family, "
+        f"seed {args.seed}, article date {DATE}"
+    )
     print(f"{'family':<24} {'recall':>8}  found/injected")
     for name, (hit, n) in recall.items():
         print(f"{name:<24} {hit / n:>8.1%}  {hit}/{n}")
-    print(f"false alarms: {false_alarms} in {clean_texts} clean texts = "
-          f"{100 * false_alarms / clean_texts:.2f} per 100 texts {dict(alarm_codes)}")
-    print(f"shared test sentences (Recognizers-Text specs): {shared_alarms} with findings in "
-          f"{shared_texts} = {100 * shared_alarms / max(shared_texts, 1):.2f} per 100")
+    print(
+        f"false alarms: {false_alarms} in {clean_texts} clean texts = "
+        f"{100 * false_alarms / clean_texts:.2f} per 100 texts {dict(alarm_codes)}"
+    )
+    print(
+        f"shared test sentences (Recognizers-Text specs): {shared_alarms} with findings in "
+        f"{shared_texts} = {100 * shared_alarms / max(shared_texts, 1):.2f} per 100"
+    )
     for name, lines in examples.items():
         print(f"\nmissed/alarm examples — {name}:")
         for line in lines:
@@ -400,8 +464,9 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
     clean_hosts: list[tuple[str, str]] = []
     for a in corpus:
         by_corpus[a.corpus] += 1
-        res = check_document(Document(path=a.id, source=a.text, text=a.text),
-                             CheckOptions(date=a.date))
+        res = check_document(
+            Document(path=a.id, source=a.text, text=a.text), CheckOptions(date=a.date)
+        )
         alarms = _warnings(res.findings)
         if alarms:
             alarm_articles += 1
@@ -444,15 +509,17 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
             text, span = ir.insert_sentence(host, bad, random.Random(at))
             plants.append(ir.Plant(family, "inserted", "inserted", host_id, text, span, "", bad))
             ok_text, ok_span = ir.insert_sentence(host, good, random.Random(at))
-            ok = check_document(Document(path=host_id, source=ok_text, text=ok_text),
-                                CheckOptions(date=DATE))
+            ok = check_document(
+                Document(path=host_id, source=ok_text, text=ok_text), CheckOptions(date=DATE)
+            )
             inserted_total += 1
             if any(ir.codes_near(_warnings(ok.findings), ok_span) for _ in [0]):
                 inserted_alarms += 1
         for p in plants:
             date = dates[p.article] if p.source == "corpus" else DATE
-            res = check_document(Document(path=p.article, source=p.text, text=p.text),
-                                 CheckOptions(date=date))
+            res = check_document(
+                Document(path=p.article, source=p.text, text=p.text), CheckOptions(date=date)
+            )
             found = _warnings(res.findings)
             hit = ir.caught(found, family, p.span)
             row = tally[(family, p.source)]
@@ -466,14 +533,18 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
                 if p.source == "corpus" and "\n" in p.text[p.span[0] : p.span[1]]:
                     # the same text with its hard line breaks joined (same offsets): caught then?
                     joined = _SINGLE_NEWLINE.sub(" ", p.text)
-                    again = check_document(Document(path=p.article, source=joined, text=joined),
-                                           CheckOptions(date=date))
+                    again = check_document(
+                        Document(path=p.article, source=joined, text=joined),
+                        CheckOptions(date=date),
+                    )
                     if ir.caught(_warnings(again.findings), family, p.span):
                         near = [*near, "caught once line breaks are joined"]
                         wrapped[family] += 1
                 if p.source == "corpus" and "caught once line breaks are joined" not in near:
-                    alone = check_document(Document(path=p.article, source=p.after,
-                                                    text=p.after), CheckOptions(date=date))
+                    alone = check_document(
+                        Document(path=p.article, source=p.after, text=p.after),
+                        CheckOptions(date=date),
+                    )
                     if ir.caught(_warnings(alone.findings), family, (0, len(p.after))):
                         near = [*near, "caught when the sentence is checked alone"]
                         alone_hits[family] += 1
@@ -487,63 +558,84 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
     elapsed = time.perf_counter() - started
 
     n = len(corpus)
-    print(f"factcheck {factcheck.__version__} — errors planted in real news, up to "
-          f"{args.per_family} per family, seed {args.seed}")
-    print(f"{n:,} articles ({', '.join(f'{c} {k:,}' for c, k in sorted(by_corpus.items()))}); "
-          "corpus plants checked at the article's date, inserted ones at "
-          f"{DATE} (the rates they were written with)")
+    print(
+        f"factcheck {factcheck.__version__} — errors planted in real news, up to "
+        f"{args.per_family} per family, seed {args.seed}"
+    )
+    print(
+        f"{n:,} articles ({', '.join(f'{c} {k:,}' for c, k in sorted(by_corpus.items()))}); "
+        "corpus plants checked at the article's date, inserted ones at "
+        f"{DATE} (the rates they were written with)"
+    )
     # usable: sites the family's mutation applies to (tried with a throwaway generator)
     trial = random.Random(0)
-    usable = {f: sum(ir.MUTATORS[f](a, r, trial) is not None for a, r in sites[f])
-              for f in ir.FAMILIES}
-    head = (f"{'family':<18} {'sites':>13} | {'corpus sentence altered':^23} | "
-            f"{'inserted sentence':^23} | {'all':>6}")
+    usable = {
+        f: sum(ir.MUTATORS[f](a, r, trial) is not None for a, r in sites[f]) for f in ir.FAMILIES
+    }
+    head = (
+        f"{'family':<18} {'sites':>13} | {'corpus sentence altered':^23} | "
+        f"{'inserted sentence':^23} | {'all':>6}"
+    )
     print(head)
-    print(f"{'':<18} {'read':>6} {'usable':>6} | {'planted':>7} {'caught':>7} {'recall':>7} | "
-          f"{'planted':>7} {'caught':>7} {'recall':>7} | {'recall':>6}")
+    print(
+        f"{'':<18} {'read':>6} {'usable':>6} | {'planted':>7} {'caught':>7} {'recall':>7} | "
+        f"{'planted':>7} {'caught':>7} {'recall':>7} | {'recall':>6}"
+    )
     total = [0, 0]
     for family in ir.FAMILIES:
         c = tally.get((family, "corpus"), [0, 0])
         i = tally.get((family, "inserted"), [0, 0])
         total[0] += c[0] + i[0]
         total[1] += c[1] + i[1]
-        print(f"{family:<18} {len(sites[family]):>6} {usable[family]:>6} | {_cells(c)} | "
-              f"{_cells(i)} | "
-              f"{_rate(c[1] + i[1], c[0] + i[0]):>6}")
-    print(f"{'all':<18} {'':>13} | {_cells(_sum(tally, 'corpus'))} | "
-          f"{_cells(_sum(tally, 'inserted'))} | {_rate(total[1], total[0]):>6}")
+        print(
+            f"{family:<18} {len(sites[family]):>6} {usable[family]:>6} | {_cells(c)} | "
+            f"{_cells(i)} | "
+            f"{_rate(c[1] + i[1], c[0] + i[0]):>6}"
+        )
+    print(
+        f"{'all':<18} {'':>13} | {_cells(_sum(tally, 'corpus'))} | "
+        f"{_cells(_sum(tally, 'inserted'))} | {_rate(total[1], total[0]):>6}"
+    )
     print("\nby variant (planted, caught, recall):")
     for (family, variant), (k, n_hit) in sorted(variants.items()):
         print(f"  {family:<18} {variant:<22} {k:>5} {n_hit:>5} {_rate(n_hit, k):>7}")
     for (known, family), (k, n_hit) in sorted(rated.items(), reverse=True):
         label = "ECB rate on the day" if known else "no ECB rate / no date"
-        print(f"  {family:<18} {label:<22} "
-              f"{k:>5} {n_hit:>5} {_rate(n_hit, k):>7}")
+        print(f"  {family:<18} {label:<22} {k:>5} {n_hit:>5} {_rate(n_hit, k):>7}")
     if wrapped or alone_hits:
         print()
     if wrapped:
-        print(f"corpus misses caught once the hard line breaks inside the sentence are joined "
-              f"(same text, same offsets): {sum(wrapped.values())} "
-              f"{dict(sorted(wrapped.items()))}")
+        print(
+            f"corpus misses caught once the hard line breaks inside the sentence are joined "
+            f"(same text, same offsets): {sum(wrapped.values())} "
+            f"{dict(sorted(wrapped.items()))}"
+        )
     if alone_hits:
-        print(f"corpus misses caught when the altered sentence is checked alone (the article "
-              f"around it silences the check): {sum(alone_hits.values())} "
-              f"{dict(sorted(alone_hits.items()))}")
-    print(f"\nfalse alarms on the untouched originals: {alarm_articles} of {n:,} articles "
-          f"with a finding at warning or above = {100 * alarm_articles / n:.2f} per 100 "
-          f"articles; {sum(alarm_codes.values())} findings = "
-          f"{100 * sum(alarm_codes.values()) / n:.2f} per 100 {dict(sorted(alarm_codes.items()))}"
-          " (an upper bound: some are real errors of the published text)")
+        print(
+            f"corpus misses caught when the altered sentence is checked alone (the article "
+            f"around it silences the check): {sum(alone_hits.values())} "
+            f"{dict(sorted(alone_hits.items()))}"
+        )
+    print(
+        f"\nfalse alarms on the untouched originals: {alarm_articles} of {n:,} articles "
+        f"with a finding at warning or above = {100 * alarm_articles / n:.2f} per 100 "
+        f"articles; {sum(alarm_codes.values())} findings = "
+        f"{100 * sum(alarm_codes.values()) / n:.2f} per 100 {dict(sorted(alarm_codes.items()))}"
+        " (an upper bound: some are real errors of the published text)"
+    )
     if inserted_total:
-        print(f"inserted correct statements: {inserted_alarms} of {inserted_total} with a "
-              "finding on them")
+        print(
+            f"inserted correct statements: {inserted_alarms} of {inserted_total} with a "
+            "finding on them"
+        )
     if args.show_misses:
         for family in ir.FAMILIES:
             sample = misses[family]
             if not sample:
                 continue
             pick = random.Random(f"{args.seed}:{family}:misses").sample(
-                sample, min(args.show_misses, len(sample)))
+                sample, min(args.show_misses, len(sample))
+            )
             print(f"\nmissed — {family} ({len(sample)}):")
             for p, near in pick:
                 fired = f" [{'; '.join(near)}]" if near else ""
@@ -557,7 +649,7 @@ def run_real(args: argparse.Namespace, required: bool) -> int:
 
 
 def _rate_note(units: str, date: dt.date | None) -> str:
-    """"ECB rate GBP→USD on …" when the rate table has the pair within ten days of the article's
+    """ "ECB rate GBP→USD on …" when the rate table has the pair within ten days of the article's
     date (the ECB table starts in 1999: a Reuters story of 1987 has none), else why not."""
     base, quote = units.split()
     rates = default_rates()
@@ -586,17 +678,40 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100, help="synthetic injections per family")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--synthetic", action=argparse.BooleanOptionalAction, default=True,
-                    help="the synthetic statements in benchmarks/corpus/clean (default on)")
-    ap.add_argument("--real", action=argparse.BooleanOptionalAction, default=None,
-                    help="plant errors into the real corpus (default on when it is available)")
-    ap.add_argument("--per-family", type=int, default=100,
-                    help="real mode: plants per family (corpus sites first, then inserted)")
-    ap.add_argument("--limit", type=int, default=None,
-                    help="real mode: scan only this many articles (a seeded sample)")
+    ap.add_argument(
+        "--synthetic",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the synthetic statements in benchmarks/corpus/clean (default on)",
+    )
+    ap.add_argument(
+        "--real",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="plant errors into the real corpus (default on when it is available)",
+    )
+    ap.add_argument(
+        "--per-family",
+        type=int,
+        default=100,
+        help="real mode: plants per family (corpus sites first, then inserted)",
+    )
+    ap.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="real mode: scan only this many articles (a seeded sample)",
+    )
     ap.add_argument("--reuters", help="folder with reut2-000.sgm … reut2-021.sgm")
-    ap.add_argument("--show-misses", type=int, nargs="?", const=5, default=0, metavar="K",
-                    help="real mode: print up to K missed plants per family (before/after)")
+    ap.add_argument(
+        "--show-misses",
+        type=int,
+        nargs="?",
+        const=5,
+        default=0,
+        metavar="K",
+        help="real mode: print up to K missed plants per family (before/after)",
+    )
     args = ap.parse_args(argv)
     if args.synthetic:
         run_synthetic(args)

@@ -22,18 +22,58 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-COMPANIES = ("Northwind Foods", "Halcyon Telecom", "Brightwater Energy", "Castlegate Bank",
-             "Orchard Retail", "Meridian Airways", "Kestrel Motors", "Lumen Pharma",
-             "Harbourline Shipping", "Ashford Media", "Pinecrest Insurance", "Silverbirch Games")
-PEOPLE = ("Sarah Okafor", "James Whitley", "Priya Raman", "Tomas Lindqvist", "Helen Marsh",
-          "Daniel Achterberg", "Maria Costa", "Owen Pritchard", "Aiko Tanabe", "Ruth Adeyemi")
-ROLES = ("chief executive", "finance director", "chairman", "an analyst at Greyfield Partners",
-         "a spokesperson", "the union's general secretary", "a former regulator")
+COMPANIES = (
+    "Northwind Foods",
+    "Halcyon Telecom",
+    "Brightwater Energy",
+    "Castlegate Bank",
+    "Orchard Retail",
+    "Meridian Airways",
+    "Kestrel Motors",
+    "Lumen Pharma",
+    "Harbourline Shipping",
+    "Ashford Media",
+    "Pinecrest Insurance",
+    "Silverbirch Games",
+)
+PEOPLE = (
+    "Sarah Okafor",
+    "James Whitley",
+    "Priya Raman",
+    "Tomas Lindqvist",
+    "Helen Marsh",
+    "Daniel Achterberg",
+    "Maria Costa",
+    "Owen Pritchard",
+    "Aiko Tanabe",
+    "Ruth Adeyemi",
+)
+ROLES = (
+    "chief executive",
+    "finance director",
+    "chairman",
+    "an analyst at Greyfield Partners",
+    "a spokesperson",
+    "the union's general secretary",
+    "a former regulator",
+)
 CITIES = ("LONDON", "MANCHESTER", "EDINBURGH", "DUBLIN", "FRANKFURT", "NEW YORK", "PARIS")
 MEASURES = ("revenue", "profit", "sales", "turnover", "operating costs", "investment")
 THINGS = ("customers", "subscribers", "passengers", "employees", "members", "stores")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 CURRENCIES = {"USD": "$", "GBP": "£", "EUR": "€"}
 FILLER = (
     "The announcement came after weeks of speculation in the City about the group's plans, "
@@ -91,8 +131,13 @@ def _fmt(x: float) -> str:
 
 
 class _Writer:
-    def __init__(self, rng: random.Random, date: dt.date, error_rate: float,
-                 rate: Callable[[str, str, dt.date], float | None]) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        date: dt.date,
+        error_rate: float,
+        rate: Callable[[str, str, dt.date], float | None],
+    ) -> None:
         self.rng, self.date, self.error_rate, self.rate = rng, date, error_rate, rate
         self.company = rng.choice(COMPANIES)
 
@@ -110,10 +155,12 @@ class _Writer:
         conv, conv_scale = value * rate, scale
         if self.slip():
             conv_scale = "m" if scale in ("bn", "billion") else "bn"
-        return (f"{self.company} said the deal was worth {CURRENCIES[src]}{_fmt(value)}{scale} "
-                f"({CURRENCIES[dst]}{_fmt(conv)}{conv_scale}), making it one of the largest "
-                f"in the sector this year. {self.who()} called it \"a turning point for the "
-                "business\" and said the money would be spent over several years.")
+        return (
+            f"{self.company} said the deal was worth {CURRENCIES[src]}{_fmt(value)}{scale} "
+            f"({CURRENCIES[dst]}{_fmt(conv)}{conv_scale}), making it one of the largest "
+            f'in the sector this year. {self.who()} called it "a turning point for the '
+            'business" and said the money would be spent over several years.'
+        )
 
     def change(self) -> str:
         rng = self.rng
@@ -124,19 +171,25 @@ class _Writer:
         stated = pct + rng.choice((-15, 12, 20)) if self.slip() else pct
         verb, word = ("rose", "an increase") if end >= start else ("fell", "a drop")
         y1 = self.date.year - rng.randint(2, 4)
-        return (f"{rng.choice(MEASURES).capitalize()} {verb} from {sym}{_fmt(start)}m in {y1} "
-                f"to {sym}{_fmt(end)}m last year, {word} of {abs(stated):.0f} per cent, "
-                f"according to figures published on {self.date.strftime('%A')}.")
+        return (
+            f"{rng.choice(MEASURES).capitalize()} {verb} from {sym}{_fmt(start)}m in {y1} "
+            f"to {sym}{_fmt(end)}m last year, {word} of {abs(stated):.0f} per cent, "
+            f"according to figures published on {self.date.strftime('%A')}."
+        )
 
     def repeated(self) -> tuple[str, str]:
         rng = self.rng
         thing = rng.choice(THINGS)
         n = rng.randint(2, 60)
         later = n + rng.choice((-1, 1)) * rng.randint(1, 5) if self.slip() else n
-        first = (f"The group now has {n} million {thing} in Britain and Europe, and expects "
-                 "the number to keep growing as it expands into new markets.")
-        second = (f"Executives said the {later} million {thing} would see no change to their "
-                  "contracts before the end of the year.")
+        first = (
+            f"The group now has {n} million {thing} in Britain and Europe, and expects "
+            "the number to keep growing as it expands into new markets."
+        )
+        second = (
+            f"Executives said the {later} million {thing} would see no change to their "
+            "contracts before the end of the year."
+        )
         return first, second
 
     def growth(self) -> str:
@@ -145,43 +198,65 @@ class _Writer:
         factor = rng.choice((2, 3))
         end = start * factor if not self.slip() else start * factor + rng.randint(15, 40)
         word = {2: "doubled", 3: "tripled"}[factor]
-        return (f"The number of its shops {word} over the period, from {start} to {end}, as "
-                "the chain opened branches in towns that had lost their high-street banks.")
+        return (
+            f"The number of its shops {word} over the period, from {start} to {end}, as "
+            "the chain opened branches in towns that had lost their high-street banks."
+        )
 
     def shares(self) -> str:
         rng = self.rng
         a = rng.randint(20, 45)
         b = rng.randint(10, 30)
         c = 100 - a - b if not self.slip() else 100 - a - b + rng.randint(8, 20)
-        return (f"Around {a} per cent of its sales came from Britain, {b} per cent from France "
-                f"and {c} per cent from the rest of Europe, the annual report showed.")
+        return (
+            f"Around {a} per cent of its sales came from Britain, {b} per cent from France "
+            f"and {c} per cent from the rest of Europe, the annual report showed."
+        )
 
     def distance(self) -> str:
         rng = self.rng
         miles = rng.randint(5, 400)
         km = miles * 1.609344 * (1 if not self.slip() else rng.choice((0.5, 1.6)))
-        return (f"The new line will run for {miles} miles ({round(km)}km) and is expected to "
-                "cut journey times for commuters by a quarter once it opens.")
+        return (
+            f"The new line will run for {miles} miles ({round(km)}km) and is expected to "
+            "cut journey times for commuters by a quarter once it opens."
+        )
 
     def people(self) -> str:
         rng = self.rng
         n = rng.randint(2, 40) * 100
-        return (f"About {n:,} jobs are at risk, {self.who()} told reporters, adding that "
-                f"talks with staff representatives would begin within {rng.randint(2, 9)} days.")
+        return (
+            f"About {n:,} jobs are at risk, {self.who()} told reporters, adding that "
+            f"talks with staff representatives would begin within {rng.randint(2, 9)} days."
+        )
 
 
-def article(index: int, seed: int = 1, error_rate: float = 0.3,
-            rate: Callable[[str, str, dt.date], float | None] | None = None) -> dict[str, object]:
+def article(
+    index: int,
+    seed: int = 1,
+    error_rate: float = 0.3,
+    rate: Callable[[str, str, dt.date], float | None] | None = None,
+) -> dict[str, object]:
     """One record; the same (index, seed, error_rate) always gives the same article."""
     rng = random.Random(f"{seed}:{index}")
     date = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randint(0, 12 * 365))
     w = _Writer(rng, date, error_rate, rate or _ecb_rate)
     first, second = w.repeated()
-    numeric = [w.conversion(), w.change(), first, w.growth(), w.shares(), w.distance(),
-               w.people(), w.conversion()]
-    head = (f"{w.company} {rng.choice(('to cut', 'to expand', 'agrees', 'reports'))} "
-            f"{rng.choice(('costs', 'overseas', 'takeover', 'results'))} as "
-            f"{rng.choice(('profits slide', 'demand recovers', 'rivals circle', 'sales jump'))}")
+    numeric = [
+        w.conversion(),
+        w.change(),
+        first,
+        w.growth(),
+        w.shares(),
+        w.distance(),
+        w.people(),
+        w.conversion(),
+    ]
+    head = (
+        f"{w.company} {rng.choice(('to cut', 'to expand', 'agrees', 'reports'))} "
+        f"{rng.choice(('costs', 'overseas', 'takeover', 'results'))} as "
+        f"{rng.choice(('profits slide', 'demand recovers', 'rivals circle', 'sales jump'))}"
+    )
     paras = [head, f"{rng.choice(CITIES)}, {date.day} {MONTHS[date.month - 1]} {date.year} -"]
     filler = list(FILLER)
     rng.shuffle(filler)
@@ -197,8 +272,11 @@ def article(index: int, seed: int = 1, error_rate: float = 0.3,
             rng.shuffle(filler)
     body.append(second)  # the repeated figure, mentioned again near the end
     text = "\n\n".join(paras + body) + "\n"
-    rec: dict[str, object] = {"id": f"art-{index:07d}", "text": text,
-                              "url": f"https://news.example/{date:%Y/%m/%d}/{index}"}
+    rec: dict[str, object] = {
+        "id": f"art-{index:07d}",
+        "text": text,
+        "url": f"https://news.example/{date:%Y/%m/%d}/{index}",
+    }
     if rng.random() >= 0.2:
         rec["date"] = date.isoformat()
     return rec
@@ -234,8 +312,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--error-rate", type=float, default=0.3)
     args = p.parse_args(argv)
     text_bytes = write(args.out, args.n, args.seed, args.error_rate)
-    print(f"{args.n:,} articles, {text_bytes / 1e6:,.1f} MB of text "
-          f"({text_bytes / max(args.n, 1):,.0f} bytes each on average) -> {args.out}")
+    print(
+        f"{args.n:,} articles, {text_bytes / 1e6:,.1f} MB of text "
+        f"({text_bytes / max(args.n, 1):,.0f} bytes each on average) -> {args.out}"
+    )
     return 0
 
 

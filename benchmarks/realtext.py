@@ -29,10 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _realcorpus import Article, lee, reuters, reuters_folder  # noqa: E402
+from _realcorpus import Article, lee, reuters, reuters_folder
 
-from factcheck.api import CheckOptions, check_document  # noqa: E402
-from factcheck.models import Document, Finding  # noqa: E402
+from factcheck.api import CheckOptions, check_document
+from factcheck.models import Document, Finding
 
 TRIAGE = Path(__file__).resolve().parent / "realtext_triage.toml"
 Key = tuple[str, str, str]  # (article, code, blamed claim's text)
@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only != "lee":
         folder = reuters_folder(args.reuters)
         if folder is None:
-            print("Reuters-21578 not found: give --reuters DIR (see _realcorpus.py)", file=sys.stderr)
+            print(
+                "Reuters-21578 not found: give --reuters DIR (see _realcorpus.py)", file=sys.stderr
+            )
         else:
             articles.extend(reuters(folder))
     if not articles:
@@ -83,14 +85,21 @@ def main(argv: list[str] | None = None) -> int:
     triage = load_triage()
 
     # warm-up: the rate table, pint and the compiled patterns are loaded before timing
-    check_document(Document(path="w", source="It cost $5bn (£4bn), or 5 miles (8km).",
-                            text="It cost $5bn (£4bn), or 5 miles (8km)."), CheckOptions())
+    check_document(
+        Document(
+            path="w",
+            source="It cost $5bn (£4bn), or 5 miles (8km).",
+            text="It cost $5bn (£4bn), or 5 miles (8km).",
+        ),
+        CheckOptions(),
+    )
     found: list[tuple[Article, Finding]] = []
     per_corpus = Counter(a.corpus for a in articles)
     t0 = time.perf_counter()
     for a in articles:
-        result = check_document(Document(path=a.id, source=a.text, text=a.text),
-                                CheckOptions(date=a.date))
+        result = check_document(
+            Document(path=a.id, source=a.text, text=a.text), CheckOptions(date=a.date)
+        )
         found.extend((a, f) for f in result.findings if f.severity.value in ("warning", "error"))
     elapsed = time.perf_counter() - t0
 
@@ -110,18 +119,22 @@ def main(argv: list[str] | None = None) -> int:
 
     corpora = sorted(per_corpus)
     print(f"{len(articles):,} articles ({', '.join(f'{c} {per_corpus[c]:,}' for c in corpora)})")
-    print(f"time: {elapsed / len(articles) * 1000:.2f} ms per article, "
-          f"{len(articles) / elapsed:,.0f} articles/s (one process)")
+    print(
+        f"time: {elapsed / len(articles) * 1000:.2f} ms per article, "
+        f"{len(articles) / elapsed:,.0f} articles/s (one process)"
+    )
     print()
     codes = sorted({code for _, code, _ in tally})
-    header = f"{'rule':<8}" + "".join(
-        f"{c + ' find/FA per 100':>28}" for c in [*corpora, "all"])
+    header = f"{'rule':<8}" + "".join(f"{c + ' find/FA per 100':>28}" for c in [*corpora, "all"])
     print(header)
     for code in [*codes, "ALL"]:
         row = f"{code:<8}"
         for corpus in [*corpora, "all"]:
-            sel = [(k, v) for k, v in tally.items()
-                   if (corpus == "all" or k[0] == corpus) and (code == "ALL" or k[1] == code)]
+            sel = [
+                (k, v)
+                for k, v in tally.items()
+                if (corpus == "all" or k[0] == corpus) and (code == "ALL" or k[1] == code)
+            ]
             n = sum(v for _, v in sel)
             fa = sum(v for k, v in sel if k[2] != "error")  # untriaged counts as a false alarm
             arts = len(articles) if corpus == "all" else per_corpus[corpus]
@@ -129,10 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         print(row)
     errors = sum(v for k, v in tally.items() if k[2] == "error")
     false = sum(v for k, v in tally.items() if k[2] == "false-alarm")
-    print(f"\nreal errors {errors}, false alarms {false}, untriaged {len(untriaged)} "
-          f"(false alarms + untriaged: {(false + len(untriaged)) / len(articles) * 100:.2f} "
-          "per 100 articles)")
-    stale = [k for k in triage if k not in seen and k[0].split("-")[0] in {a.corpus for a in articles}]
+    print(
+        f"\nreal errors {errors}, false alarms {false}, untriaged {len(untriaged)} "
+        f"(false alarms + untriaged: {(false + len(untriaged)) / len(articles) * 100:.2f} "
+        "per 100 articles)"
+    )
+    stale = [
+        k for k in triage if k not in seen and k[0].split("-")[0] in {a.corpus for a in articles}
+    ]
     if stale:
         print(f"\n{len(stale)} triage entries no longer produced:")
         for k in stale:
@@ -140,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     if untriaged:
         print(f"\n{len(untriaged)} untriaged findings:")
         for a, f in untriaged:
-            print(f"  {a.id} {f.code} {a.text[f.span[0]:f.span[1]]!r}: {f.message}")
+            print(f"  {a.id} {f.code} {a.text[f.span[0] : f.span[1]]!r}: {f.message}")
             print(f"      {_sentence(a.text, f)}")
     return 1 if untriaged else 0
 

@@ -70,8 +70,14 @@ def run(server: object, clients: int, total: int, want: str) -> dict[str, float]
     elapsed = time.perf_counter() - started
     latencies.sort()
     q = statistics.quantiles(latencies, n=100, method="inclusive")
-    return {"clients": clients, "requests": len(latencies), "rps": len(latencies) / elapsed,
-            "p50": q[49] * 1000, "p99": q[98] * 1000, "wrong": wrong[0]}
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50": q[49] * 1000,
+        "p99": q[98] * 1000,
+        "wrong": wrong[0],
+    }
 
 
 def main() -> int:
@@ -82,18 +88,31 @@ def main() -> int:
     args = p.parse_args()
     levels = [int(c) for c in args.clients.split(",")]
     want = expected()
-    with running_server("--workers", str(args.workers), "--isolated", "--log-level", "warning",
-                        "--max-in-flight", str(max(levels))) as server:
+    with running_server(
+        "--workers",
+        str(args.workers),
+        "--isolated",
+        "--log-level",
+        "warning",
+        "--max-in-flight",
+        str(max(levels)),
+    ) as server:
         run(server, 2, 40, want)  # warm-up: connections, caches, both checkers
         health = json.loads(request(server.connection(), "GET", "/healthz")[1])
-        print(f"factcheck serve on {server.url}: {health['workers']} checker processes; "
-              f"seed {len(SEED.encode()):,} bytes in, {len(want.encode()):,} bytes out")
-        print(f"{'clients':>7}  {'requests':>8}  {'req/s':>7}  {'p50 ms':>7}  {'p99 ms':>7}"
-              f"  {'wrong':>5}")
+        print(
+            f"factcheck serve on {server.url}: {health['workers']} checker processes; "
+            f"seed {len(SEED.encode()):,} bytes in, {len(want.encode()):,} bytes out"
+        )
+        print(
+            f"{'clients':>7}  {'requests':>8}  {'req/s':>7}  {'p50 ms':>7}  {'p99 ms':>7}"
+            f"  {'wrong':>5}"
+        )
         for clients in levels:
             r = run(server, clients, args.requests, want)
-            print(f"{r['clients']:>7}  {r['requests']:>8}  {r['rps']:>7.1f}  {r['p50']:>7.1f}"
-                  f"  {r['p99']:>7.1f}  {r['wrong']:>5}")
+            print(
+                f"{r['clients']:>7}  {r['requests']:>8}  {r['rps']:>7.1f}  {r['p50']:>7.1f}"
+                f"  {r['p99']:>7.1f}  {r['wrong']:>5}"
+            )
     return 0
 
 

@@ -71,8 +71,9 @@ def main() -> int:
     }
     print(f"seed: {len(text):,} characters, {len(claims)} claims; median of {args.repeat} runs")
     print(f"  import factcheck.api      {1000 * (t1 - t0):8.1f} ms (cold)")
-    print(f"  first check_document      {1000 * (t2 - t1):8.1f} ms "
-          "(lexicon, patterns, rules, rates)")
+    print(
+        f"  first check_document      {1000 * (t2 - t1):8.1f} ms (lexicon, patterns, rules, rates)"
+    )
     for name, fn in stages.items():
         print(f"  {name:<25} {_median_ms(fn, args.repeat):8.3f} ms")
     return 0

@@ -35,9 +35,10 @@ def stages(text: str, runs: int) -> list[tuple[str, float]]:
     """Median time of each extraction stage on ``text`` (scan, context, links, claims)."""
     import copy
 
+    from factcheck.extractors.links import link_changes, link_conversions
+
     from factcheck.extractors import mentions_to_claims
     from factcheck.extractors.context import Contextualiser
-    from factcheck.extractors.links import link_changes, link_conversions
     from factcheck.extractors.patterns import patterns_for
     from factcheck.extractors.scan import Scanner
     from factcheck.lexicon import load_lexicon
@@ -62,8 +63,10 @@ def stages(text: str, runs: int) -> list[tuple[str, float]]:
         ("scan (numerals, kinds, ranges)", median_ms(lambda: Scanner(lex, pat).scan(text), runs)),
         ("context (hedge, direction, measure)", median_ms(context, runs) - copying),
         ("links (conversions, from/to)", median_ms(links, runs)),
-        ("claims (freeze to pydantic)", median_ms(lambda: mentions_to_claims(text, mentions),
-                                                  runs)),
+        (
+            "claims (freeze to pydantic)",
+            median_ms(lambda: mentions_to_claims(text, mentions), runs),
+        ),
     ]
 
 
@@ -89,8 +92,11 @@ def hostile(extract: Callable[[str], object]) -> None:
     lex = load_lexicon()
     pat = patterns_for(lex)
     small, big = hostile_inputs(1), hostile_inputs(10)
-    print("adversarial inputs, median ms (scan at 1× and 10×; ratio ≈ 10 is linear; "
-          "extract = whole pipeline at 1×):")
+    print(
+        "adversarial inputs, median ms (scan at 1× and 10×; ratio ≈ 10 is linear; "
+        "extract = whole pipeline at 1×):"
+    )
+
     def scan(s: str) -> Callable[[], object]:
         return lambda: Scanner(lex, pat).scan(s)
 
@@ -98,8 +104,10 @@ def hostile(extract: Callable[[str], object]) -> None:
         a = median_ms(scan(small[name]), 5)
         b = median_ms(scan(big[name]), 3)
         whole = median_ms(lambda: extract(small[name]), 1)  # noqa: B023 - called at once
-        print(f"  {name:<17}{len(small[name]):>8,} ch {a:8.2f}  {len(big[name]):>9,} ch {b:8.2f}"
-              f"  ratio {b / a:5.1f}   extract {whole:9.2f}")
+        print(
+            f"  {name:<17}{len(small[name]):>8,} ch {a:8.2f}  {len(big[name]):>9,} ch {b:8.2f}"
+            f"  ratio {b / a:5.1f}   extract {whole:9.2f}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -494,8 +494,7 @@ def _run_extra(command: str, argv: list[str]) -> int:
                 f"(install factcheck's {command} extra: pip install 'factcheck-news[{command}]')"
             ) from None
         raise UsageError(
-            f"the {command} command is not available in this installation "
-            f"({package} is missing)"
+            f"the {command} command is not available in this installation ({package} is missing)"
         ) from None
     if entry is None:
         raise UsageError(f"the {command} command is not available ({package} has no main)")

@@ -176,9 +176,13 @@ def _end_at(text: str, q: int) -> int | None:
     w = q
     while w > 0 and text[w - 1].isalpha():
         w -= 1
-    if w < q and (w == 0 or not text[w - 1].isalnum() and text[w - 1] != "_"):
-        if text[w:q].isascii() and text[w:q].lower() in _WRAP_WORDS:
-            return -1  # "from\n5.5 pct": a wrapped line, not a headline
+    if (
+        w < q
+        and (w == 0 or (not text[w - 1].isalnum() and text[w - 1] != "_"))
+        and text[w:q].isascii()
+        and text[w:q].lower() in _WRAP_WORDS
+    ):
+        return -1  # "from\n5.5 pct": a wrapped line, not a headline
     return i + 1
 
 

@@ -17,9 +17,16 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--disable-dev-shm-usage")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+)
 
 
 @contextmanager
@@ -31,7 +38,8 @@ def chromium(*, javascript: bool = True) -> Iterator[Any]:
         pytest.skip("selenium is not installed (pip install -e '.[test]')")
     browser = shutil.which("chromium") or (CHROMIUM if Path(CHROMIUM).exists() else None)
     chromedriver = shutil.which("chromedriver") or (
-        CHROMEDRIVER if Path(CHROMEDRIVER).exists() else None)
+        CHROMEDRIVER if Path(CHROMEDRIVER).exists() else None
+    )
     if browser is None or chromedriver is None:
         pytest.skip("no chromium/chromedriver: apt-get install -y chromium chromium-driver")
     options = webdriver.ChromeOptions()
@@ -40,12 +48,15 @@ def chromium(*, javascript: bool = True) -> Iterator[Any]:
         options.add_argument(flag)
     if not javascript:  # as an editor with JavaScript switched off sees pages
         options.add_experimental_option(
-            "prefs", {"profile.managed_default_content_settings.javascript": 2})
+            "prefs", {"profile.managed_default_content_settings.javascript": 2}
+        )
     try:
         drv = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
     except Exception as exc:  # any failure to start is a skip, with what went wrong
-        pytest.skip(f"headless Chromium could not be started: {type(exc).__name__}: "
-                    f"{str(exc).strip().splitlines()[0] if str(exc).strip() else ''}")
+        pytest.skip(
+            f"headless Chromium could not be started: {type(exc).__name__}: "
+            f"{str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+        )
     try:
         yield drv
     finally:

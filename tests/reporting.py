@@ -80,24 +80,62 @@ def hostile_article() -> str:
     )
 
 
-def claim(cid: str, text: str, line: int, column: int, kind: ClaimKind = ClaimKind.MONEY,
-          value: float = 1.0, unit: str | None = "USD", start: int = 0) -> Claim:
-    return Claim(id=cid, start=start, end=start + len(text), line=line, column=column,
-                 end_line=line, end_column=column + len(text), text=text, kind=kind,
-                 value=value, unit=unit, sentence=0)
+def claim(
+    cid: str,
+    text: str,
+    line: int,
+    column: int,
+    kind: ClaimKind = ClaimKind.MONEY,
+    value: float = 1.0,
+    unit: str | None = "USD",
+    start: int = 0,
+) -> Claim:
+    return Claim(
+        id=cid,
+        start=start,
+        end=start + len(text),
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column + len(text),
+        text=text,
+        kind=kind,
+        value=value,
+        unit=unit,
+        sentence=0,
+    )
 
 
-def finding(code: str, severity: Severity, blamed: Claim, others: tuple[Claim, ...] = (),
-            message: str = "message", replacement: str | None = None) -> Finding:
+def finding(
+    code: str,
+    severity: Severity,
+    blamed: Claim,
+    others: tuple[Claim, ...] = (),
+    message: str = "message",
+    replacement: str | None = None,
+) -> Finding:
     return Finding(
-        code=code, name=f"rule-{code.lower()}", severity=severity, message=message,
-        claims=[blamed.id, *(c.id for c in others)], span=(blamed.start, blamed.end),
-        line=blamed.line, column=blamed.column, end_line=blamed.end_line,
+        code=code,
+        name=f"rule-{code.lower()}",
+        severity=severity,
+        message=message,
+        claims=[blamed.id, *(c.id for c in others)],
+        span=(blamed.start, blamed.end),
+        line=blamed.line,
+        column=blamed.column,
+        end_line=blamed.end_line,
         end_column=blamed.end_column,
-        related=[RelatedSpan(claim=c.id, span=(c.start, c.end), line=c.line, column=c.column,
-                             text=c.text) for c in others],
-        suggestion=None if replacement is None else Suggestion(
-            replacement=replacement, span=(blamed.start, blamed.end), original=blamed.text),
+        related=[
+            RelatedSpan(
+                claim=c.id, span=(c.start, c.end), line=c.line, column=c.column, text=c.text
+            )
+            for c in others
+        ],
+        suggestion=None
+        if replacement is None
+        else Suggestion(
+            replacement=replacement, span=(blamed.start, blamed.end), original=blamed.text
+        ),
     )
 
 
@@ -107,11 +145,18 @@ def hostile_report() -> Report:
     a = claim("c1", "$50<b>bn</b>", 1, 5)
     b = claim("c2", "£35m]]>\x1b[31m", 3, 2, start=40)
     path = "news/a,b:c %0A\x1b[31m<script>.txt"
-    f = finding("SCL001", Severity.ERROR, b, (a,), message=f"{evil} @someone | *x* $1 $2",
-                replacement=f"£35bn{evil}")
+    f = finding(
+        "SCL001",
+        Severity.ERROR,
+        b,
+        (a,),
+        message=f"{evil} @someone | *x* $1 $2",
+        replacement=f"£35bn{evil}",
+    )
     result = FileResult(path=path, claims=[a, b], findings=[f], cross_checked=2)
-    failure = FileFailure(path=f"bad{evil}.txt",
-                          error=FileError(code="encoding", message=f"not UTF-8 {evil}"))
+    failure = FileFailure(
+        path=f"bad{evil}.txt", error=FileError(code="encoding", message=f"not UTF-8 {evil}")
+    )
     return make_report([result, failure])
 
 
@@ -119,8 +164,11 @@ def many_findings_report(errors: int, warnings: int, infos: int) -> Report:
     claims: list[Claim] = []
     found: list[Finding] = []
     n = 0
-    for severity, count in ((Severity.INFO, infos), (Severity.WARNING, warnings),
-                            (Severity.ERROR, errors)):
+    for severity, count in (
+        (Severity.INFO, infos),
+        (Severity.WARNING, warnings),
+        (Severity.ERROR, errors),
+    ):
         for _ in range(count):
             n += 1
             c = claim(f"c{n}", f"${n}m", n, 1, start=n * 10)
@@ -147,9 +195,13 @@ def canonical_json(text: str) -> str:
         if "findings" in entry:
             entry["findings"].sort(key=lambda f: (f["line"], f["column"], f["code"]))
     for run in data.get("runs", []) if isinstance(data, dict) else []:
-        run.get("results", []).sort(key=lambda r: (
-            r["locations"][0]["physicalLocation"]["region"]["startLine"],
-            r["locations"][0]["physicalLocation"]["region"]["startColumn"], r["ruleId"]))
+        run.get("results", []).sort(
+            key=lambda r: (
+                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+                r["ruleId"],
+            )
+        )
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -58,8 +58,13 @@ def running_server(*args: str, cwd: Path = ROOT) -> Iterator[Server]:
     env.pop("FACTCHECK_SERVE_TOKEN", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcheck.cli", "serve", "--port", "0", *args],
-        cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
     )
     assert proc.stderr is not None
     lines: list[str] = []
@@ -95,8 +100,13 @@ def running_server(*args: str, cwd: Path = ROOT) -> Iterator[Server]:
         reader.join(5)
 
 
-def request(conn: http.client.HTTPConnection, method: str, path: str, body: Any = None,
-            headers: dict[str, str] | None = None) -> tuple[int, str, dict[str, str]]:
+def request(
+    conn: http.client.HTTPConnection,
+    method: str,
+    path: str,
+    body: Any = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, str, dict[str, str]]:
     """One request on ``conn`` (kept alive); returns status, body text and headers."""
     data = json.dumps(body).encode("utf-8") if body is not None else None
     sent = {"Content-Type": "application/json"} if data is not None else {}

@@ -47,15 +47,23 @@ def inputs_with(**given: str) -> dict[str, str]:
     return {**values, **{k.replace("_", "-"): v for k, v in given.items()}}
 
 
-def run_steps(steps: list[dict[str, Any]], inputs: dict[str, str], cwd: Path,
-              env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def run_steps(
+    steps: list[dict[str, Any]], inputs: dict[str, str], cwd: Path, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
     """Run the ``run`` steps in order, as bash runs them; stops at the first that fails."""
     done: subprocess.CompletedProcess[str] | None = None
     for step in steps:
         assert step.get("shell") == "bash", "a composite action's run step names its shell"
         step_env = {**env, **{k: fill(v, inputs) for k, v in (step.get("env") or {}).items()}}
-        done = subprocess.run(["bash", "-e", "-c", str(step["run"])], cwd=cwd, env=step_env,
-                              capture_output=True, text=True, timeout=600, check=False)
+        done = subprocess.run(
+            ["bash", "-e", "-c", str(step["run"])],
+            cwd=cwd,
+            env=step_env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         if done.returncode != 0:
             break
     assert done is not None
@@ -84,9 +92,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     assert (site / "bin" / "factcheck").exists(), "the install step installs the command"
     for key in ("PIP_TARGET", "PIP_NO_DEPS", "PIP_NO_BUILD_ISOLATION"):
         del env[key]
-    where = subprocess.run([sys.executable, "-c", "import factcheck; print(factcheck.__file__)"],
-                           env=env, cwd=site, capture_output=True, text=True,
-                           check=True).stdout
+    where = subprocess.run(
+        [sys.executable, "-c", "import factcheck; print(factcheck.__file__)"],
+        env=env,
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert where.startswith(str(site)), "the check step must run the copy just installed"
     return env
 
@@ -99,8 +112,11 @@ def test_the_action_is_composite_and_sets_up_python_first() -> None:
     data = action()
     assert data["runs"]["using"] == "composite"
     steps = data["runs"]["steps"]
-    assert [s.get("name") for s in steps] == ["Set up Python", "Install factcheck",
-                                              "Check the articles"]
+    assert [s.get("name") for s in steps] == [
+        "Set up Python",
+        "Install factcheck",
+        "Check the articles",
+    ]
     assert str(steps[0]["uses"]).startswith("actions/setup-python@")
     assert steps[0]["with"]["python-version"] == "${{ inputs.python-version }}"
     assert "--output-format github" in steps[2]["run"]
@@ -116,11 +132,13 @@ def test_the_check_step_annotates_the_findings(installed: dict[str, str], tmp_pa
     assert all("SCL001" in line for line in errors)
 
 
-def test_the_check_step_is_silent_on_a_clean_article(installed: dict[str, str],
-                                                     tmp_path: Path) -> None:
+def test_the_check_step_is_silent_on_a_clean_article(
+    installed: dict[str, str], tmp_path: Path
+) -> None:
     (tmp_path / "clean.md").write_text("Sales rose 50% from £100m to £150m.\n", encoding="utf-8")
-    done = run_steps(check_steps(), inputs_with(args="clean.md --min-severity info"), tmp_path,
-                     installed)
+    done = run_steps(
+        check_steps(), inputs_with(args="clean.md --min-severity info"), tmp_path, installed
+    )
     assert done.returncode == 0, done.stderr
     assert "::" not in done.stdout
 
@@ -129,8 +147,9 @@ def test_the_args_input_is_never_run_as_shell(installed: dict[str, str], tmp_pat
     """Words of ``args`` are arguments: a command substitution in them is a (missing) path."""
     (tmp_path / "clean.md").write_text("Sales rose 50% from £100m to £150m.\n", encoding="utf-8")
     marker = tmp_path / "pwned"
-    done = run_steps(check_steps(), inputs_with(args=f"clean.md $(touch {marker}) *"),
-                     tmp_path, installed)
+    done = run_steps(
+        check_steps(), inputs_with(args=f"clean.md $(touch {marker}) *"), tmp_path, installed
+    )
     assert not marker.exists()
     assert done.returncode == 2  # "$(touch" and the rest are files that do not exist
     assert "factcheck: error: $(touch: no such file" in done.stderr, done.stderr

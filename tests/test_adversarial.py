@@ -77,8 +77,10 @@ def _counting(n: int) -> str:
 
 
 def _line(n: int) -> str:
-    sent = ("The scandal slashed the network's value by $50billion (£35m), nearly £13billion "
-            "in 2015 from £500million in 2009; some 8 percent, about $46 billion, 60 per cent. ")
+    sent = (
+        "The scandal slashed the network's value by $50billion (£35m), nearly £13billion "
+        "in 2015 from £500million in 2009; some 8 percent, about $46 billion, 60 per cent. "
+    )
     return _cycle(sent)(n)
 
 
@@ -116,8 +118,11 @@ ADVERSARIAL: tuple[Family, ...] = (
     Family("from-to-chain", "text", _cycle("from $1m to ")),
     Family("vague-chain", "text", _cycle("tens of ")),
     Family("one-long-line", "text", _line),
-    Family("figures-in-one-sentence", "text",
-           _cycle("the company and its network said that " * 12 + "$5m ")),
+    Family(
+        "figures-in-one-sentence",
+        "text",
+        _cycle("the company and its network said that " * 12 + "$5m "),
+    ),
     Family("sentences", "text", _cycle("Mr. A. 1. ")),
     Family("newlines", "text", _cycle("\r\n")),
     Family("combining-marks", "text", lambda n: "5" + "\u0301" * (n - 3) + "bn"),
@@ -126,8 +131,11 @@ ADVERSARIAL: tuple[Family, ...] = (
     Family("url-figures", "text", _cycle("http://x.y/1 ")),
     Family("email-figures", "text", _cycle("a1@b.co 5m ")),
     Family("md-quotes", "markdown", lambda n: ">" * (n - 4) + " 5m"),
-    Family("md-list-nesting", "markdown",
-           lambda n: "".join("  " * i + "- £5m\n" for i in range(int((n / 2) ** 0.5)))),
+    Family(
+        "md-list-nesting",
+        "markdown",
+        lambda n: "".join("  " * i + "- £5m\n" for i in range(int((n / 2) ** 0.5))),
+    ),
     Family("md-emphasis", "markdown", _cycle("**1")),
     Family("md-emphasis-paragraphs", "markdown", _cycle("**1" * 150 + "\n\n")),
     Family("md-brackets", "markdown", _cycle("[$5m](")),
@@ -149,8 +157,11 @@ ADVERSARIAL: tuple[Family, ...] = (
     Family("number-words-hyphened", "text", _cycle("twenty-one ")),
     Family("number-words-scaled", "text", _cycle("a million ")),
     Family("growth-words", "text", _cycle("doubled ")),
-    Family("thousand-figures-sentence", "text",
-           _cycle("The figures were " + ", ".join(f"${i}m" for i in range(1000)) + ". ")),
+    Family(
+        "thousand-figures-sentence",
+        "text",
+        _cycle("The figures were " + ", ".join(f"${i}m" for i in range(1000)) + ". "),
+    ),
     Family("md-wide-table-20", "markdown", _wide_table(20)),
     Family("md-wide-table-200", "markdown", _wide_table(200)),
     Family("md-wide-table-1000", "markdown", _wide_table(1000)),
@@ -270,7 +281,8 @@ def test_adversarial_input(family: Family, outcomes: dict[str, dict[str, Any]]) 
     assert "error" not in got, f"{family.name} raised {got.get('error')}"
     assert "timeout" not in got, (
         f"{family.name} ({SIZE:,} characters) used more than {got.get('timeout')} s of CPU: "
-        f"catastrophic backtracking or a quadratic loop")
+        f"catastrophic backtracking or a quadratic loop"
+    )
     assert got["problems"] == []
 
 

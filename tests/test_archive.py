@@ -37,8 +37,9 @@ IN_PROCESS = ArchiveSettings(article_timeout=None)
 
 
 def _make_corpus() -> Any:
-    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" /
-                                                  "make_corpus.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", ROOT / "benchmarks" / "make_corpus.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -66,8 +67,12 @@ def client() -> Iterator[Any]:
     """An in-process Dask cluster (two threads): the same ``run`` code path, quick to start."""
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                      dashboard_address=":0") as cluster, Client(cluster) as c:
+    with (
+        LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as c,
+    ):
         yield c
 
 
@@ -77,14 +82,19 @@ def client() -> Iterator[Any]:
 def test_seed_row() -> None:
     row = check_record({"id": "seed", "text": SEED, "date": "2018-03-22", "url": "u"}, IN_PROCESS)
     assert tuple(row) == ROW_FIELDS
-    assert (row["id"], row["url"], row["date"], row["date_source"]) == ("seed", "u", "2018-03-22",
-                                                                        "record")
+    assert (row["id"], row["url"], row["date"], row["date_source"]) == (
+        "seed",
+        "u",
+        "2018-03-22",
+        "record",
+    )
     assert row["error"] is None and row["claims"] > 0
     assert row["codes"].count("SCL001") == 2 and row["findings_error"] >= 2
     findings = json.loads(row["findings"])
     assert [f["code"] for f in findings] == row["codes"]
     assert {f["values"].get("rate_date") for f in findings if f["code"] == "SCL001"} == {
-        "2018-03-22"}
+        "2018-03-22"
+    }
 
 
 def test_check_partition_same_rows_in_helper_and_in_process() -> None:
@@ -98,8 +108,7 @@ def test_check_partition_same_rows_in_helper_and_in_process() -> None:
 def test_expensive_state_is_built_once_per_process() -> None:
     from factcheck import lexicon, rates, ruleset, units
 
-    caches = (lexicon._load_lexicon, ruleset._load_rules, rates.default_rates,
-              units.default_units)
+    caches = (lexicon._load_lexicon, ruleset._load_rules, rates.default_rates, units.default_units)
     check_partition(generated(2), IN_PROCESS)
     before = [c.cache_info().misses for c in caches]
     check_partition(generated(5), IN_PROCESS)
@@ -117,17 +126,24 @@ BAD = [
     ("unknown format", {"id": "f", "text": "x", "format": "pdf"}, {}, "bad-record"),
     ("empty text", {"id": "e", "text": "  \n"}, {}, "empty"),
     ("bad date", {"id": "d", "text": "It rose 5%.", "date": "22/03/2018"}, {}, "bad-date"),
-    ("failed upstream", {"id": "u", "error_code": "bad-record", "error": "line 3"}, {},
-     "bad-record"),
+    (
+        "failed upstream",
+        {"id": "u", "error_code": "bad-record", "error": "line 3"},
+        {},
+        "bad-record",
+    ),
     ("missing file", {"id": "p", "path": "/nonexistent/article.txt"}, {}, "not-found"),
 ]
 
 
 @pytest.mark.parametrize(("why", "record", "overrides", "code"), BAD, ids=[b[0] for b in BAD])
-def test_bad_article_is_a_row(why: str, record: dict[str, Any], overrides: dict[str, Any],
-                              code: str) -> None:
-    for settings in (ArchiveSettings(article_timeout=None, **overrides),
-                     ArchiveSettings(**overrides)):
+def test_bad_article_is_a_row(
+    why: str, record: dict[str, Any], overrides: dict[str, Any], code: str
+) -> None:
+    for settings in (
+        ArchiveSettings(article_timeout=None, **overrides),
+        ArchiveSettings(**overrides),
+    ):
         [row] = check_partition([record], settings)
         assert (row["error_code"], row["findings"], row["codes"]) == (code, "[]", []), why
         assert row["error"] and "\n" not in row["error"]
@@ -169,8 +185,11 @@ def test_rows_finished_but_unsent_when_an_article_overruns_are_not_lost() -> Non
 def _helpers() -> list[Any]:
     import psutil
 
-    return [p for p in psutil.Process().children()
-            if "factcheck.archive.sandbox" in " ".join(p.cmdline())]
+    return [
+        p
+        for p in psutil.Process().children()
+        if "factcheck.archive.sandbox" in " ".join(p.cmdline())
+    ]
 
 
 def test_helper_that_dies_mid_article_costs_one_row() -> None:
@@ -209,16 +228,30 @@ def test_helper_that_dies_mid_article_costs_one_row() -> None:
 
 
 def test_jsonl_plan_and_records(tmp_path: Path) -> None:
-    lines = ['{"id": "a", "text": "x"}', "", "not json", "[1]", '{"text": "no id"}',
-             '{"id": "b"}', '{"id": "c", "text": "y", "date": "2018-03-22", "url": "u"}']
+    lines = [
+        '{"id": "a", "text": "x"}',
+        "",
+        "not json",
+        "[1]",
+        '{"text": "no id"}',
+        '{"id": "b"}',
+        '{"id": "c", "text": "y", "date": "2018-03-22", "url": "u"}',
+    ]
     path = tmp_path / "c.jsonl"
     path.write_bytes(("\n".join(lines)).encode() + b"\n\xff\xfe\n")
     parts = inputs.plan(path, size=2)
     assert [p.count for p in parts] == [2, 2, 2, 1]
     records = [r for p in parts for r in inputs.read(p)]
     assert [r["id"] for r in records] == ["a", "line-3", "line-4", "line-5", "b", "c", "line-8"]
-    assert [r.get("error_code") for r in records] == [None, "bad-record", "bad-record", None,
-                                                      "bad-record", None, "encoding"]
+    assert [r.get("error_code") for r in records] == [
+        None,
+        "bad-record",
+        "bad-record",
+        None,
+        "bad-record",
+        None,
+        "encoding",
+    ]
     assert records[5]["date"] == "2018-03-22" and records[5]["url"] == "u"
     assert inputs.plan(path, size=2) == parts  # the same corpus is always cut the same way
 
@@ -254,8 +287,13 @@ def test_a_partition_file_that_cannot_be_read_back_is_written_again(
     if damage == "one row short":  # a whole, readable file that lost a row
         outputs.write_rows(short, victim, fmt)
     else:
-        victim.write_bytes({"empty": b"", "truncated": good[: len(good) // 2],
-                            "not rows": b'{"x": 1}\n' if fmt == "jsonl" else b"PAR1"}[damage])
+        victim.write_bytes(
+            {
+                "empty": b"",
+                "truncated": good[: len(good) // 2],
+                "not rows": b'{"x": 1}\n' if fmt == "jsonl" else b"PAR1",
+            }[damage]
+        )
     again = run(RunConfig(str(corpus), str(out), partition_size=2), client=client)
     assert (again.skipped, again.complete) == (2, True)  # the other two were kept
     assert again.tally == first.tally
@@ -271,8 +309,13 @@ def test_parquet_input(tmp_path: Path, client: Any) -> None:
     import pyarrow.parquet as pq
 
     texts = [SEED, "It rose from £5m to £6m.", "x" * 10]
-    table = pa.table({"id": pa.array([1, 2, 3]), "text": pa.array([t.encode() for t in texts]),
-                      "date": pa.array([dt.date(2018, 3, 22), None, None], pa.date32())})
+    table = pa.table(
+        {
+            "id": pa.array([1, 2, 3]),
+            "text": pa.array([t.encode() for t in texts]),
+            "date": pa.array([dt.date(2018, 3, 22), None, None], pa.date32()),
+        }
+    )
     path = tmp_path / "c.parquet"
     pq.write_table(table, path, row_group_size=2)
     parts = inputs.plan(path, size=1)
@@ -316,8 +359,9 @@ def test_jsonl_to_parquet_and_jsonl_same_rows(tmp_path: Path, client: Any) -> No
         assert summary["by_rule"]["SCL001"] >= 2
 
 
-def test_rerun_skips_written_partitions_and_refuses_another_run(tmp_path: Path,
-                                                                client: Any) -> None:
+def test_rerun_skips_written_partitions_and_refuses_another_run(
+    tmp_path: Path, client: Any
+) -> None:
     corpus = write_jsonl(tmp_path / "c.jsonl", generated(6))
     out = tmp_path / "r.parquet"
     first = run(RunConfig(str(corpus), str(out), partition_size=2), client=client)
@@ -333,8 +377,7 @@ def test_rerun_skips_written_partitions_and_refuses_another_run(tmp_path: Path,
         run(RunConfig(str(corpus), str(tmp_path / "results")), client=client)
 
 
-def test_failed_partition_is_reported_and_retried_by_a_rerun(tmp_path: Path,
-                                                             client: Any) -> None:
+def test_failed_partition_is_reported_and_retried_by_a_rerun(tmp_path: Path, client: Any) -> None:
     corpus = write_jsonl(tmp_path / "c.jsonl", generated(3))
     saved, stat = corpus.read_bytes(), corpus.stat()
 
@@ -361,8 +404,7 @@ def test_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
     assert main([str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "r.parquet")]) == 2
     assert "no such file" in capsys.readouterr().err
-    assert main([str(ROOT / "seeds"), "--out", str(tmp_path / "r.parquet"),
-                 "--select", "XYZ"]) == 2
+    assert main([str(ROOT / "seeds"), "--out", str(tmp_path / "r.parquet"), "--select", "XYZ"]) == 2
     assert "unknown rule code" in capsys.readouterr().err
 
 
@@ -374,21 +416,41 @@ def test_printed_summary(tmp_path: Path) -> None:
     from factcheck.archive.cluster import RunResult
     from factcheck.archive.rows import Tally
 
-    tally = Tally(articles=1200, failed=2, with_errors=300, claims=25_000,
-                  findings=Counter(error=350, warning=20), by_rule=Counter(SCL001=350, REP001=20),
-                  failures=Counter(timeout=1, encoding=1))
-    result = RunResult(out=tmp_path / "r.parquet", fmt="parquet", partitions=3, skipped=1,
-                       tally=tally, seconds=4.0, bytes_read=8_000_000, skipped_articles=400,
-                       failed_partitions={2: "OSError: disk full"})
+    tally = Tally(
+        articles=1200,
+        failed=2,
+        with_errors=300,
+        claims=25_000,
+        findings=Counter(error=350, warning=20),
+        by_rule=Counter(SCL001=350, REP001=20),
+        failures=Counter(timeout=1, encoding=1),
+    )
+    result = RunResult(
+        out=tmp_path / "r.parquet",
+        fmt="parquet",
+        partitions=3,
+        skipped=1,
+        tally=tally,
+        seconds=4.0,
+        bytes_read=8_000_000,
+        skipped_articles=400,
+        failed_partitions={2: "OSError: disk full"},
+    )
     buf = io.StringIO()
     print_summary(result, {"SCL001": "conversion-scale-slip"}, buf)
     text = buf.getvalue()
-    assert text.splitlines()[0] == ("factcheck archive: 1,200 articles; 800 checked in 4.0 s "
-                                    "(200.0 articles/s, 2.00 MB/s)")
-    for line in ("3 partitions, 1 already written", "articles with errors  300",
-                 "failed articles       2 (encoding 1, timeout 1; see the error column)",
-                 "failed partitions     1 (rerun to retry them)", "part 2: OSError: disk full",
-                 "SCL001  conversion-scale-slip", "REP001"):
+    assert text.splitlines()[0] == (
+        "factcheck archive: 1,200 articles; 800 checked in 4.0 s (200.0 articles/s, 2.00 MB/s)"
+    )
+    for line in (
+        "3 partitions, 1 already written",
+        "articles with errors  300",
+        "failed articles       2 (encoding 1, timeout 1; see the error column)",
+        "failed partitions     1 (rerun to retry them)",
+        "part 2: OSError: disk full",
+        "SCL001  conversion-scale-slip",
+        "REP001",
+    ):
         assert line in text
     assert text.index("SCL001") < text.index("REP001")  # most frequent first
 
@@ -459,8 +521,9 @@ def _archive(*args: str) -> list[str]:
 @contextlib.contextmanager
 def _started(cmd: list[str], **kw: Any) -> Iterator[subprocess.Popen[bytes]]:
     """A process in its own group; the whole group is killed on the way out."""
-    proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, **kw)
+    proc = subprocess.Popen(
+        cmd, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kw
+    )
     try:
         yield proc
     finally:
@@ -477,9 +540,13 @@ def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[d
     root = tmp_path_factory.mktemp("corpus")
     corpus = write_jsonl(root / "c.jsonl", generated(120))
     out = root / "reference.parquet"
-    done = subprocess.run(_archive(str(corpus), "--out", str(out), "--workers", "2",
-                                   "--partition-size", "10"),
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        _archive(str(corpus), "--out", str(out), "--workers", "2", "--partition-size", "10"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "120 articles; 120 checked" in done.stdout
     return corpus, list(outputs.iter_rows(out))
@@ -522,8 +589,9 @@ def _group_gone(pgid: int, within: float) -> bool:
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_the_run_quietly(small_corpus: tuple[Path, list[dict[str, Any]]],
-                                      tmp_path: Path) -> None:
+def test_ctrl_c_stops_the_run_quietly(
+    small_corpus: tuple[Path, list[dict[str, Any]]], tmp_path: Path
+) -> None:
     """Ctrl-C on a terminal: SIGINT to the whole process group, the cluster's workers and their
     checking helpers too. One line and exit 130, no worker's traceback, nothing left running."""
     corpus, _ = small_corpus
@@ -553,15 +621,19 @@ def test_a_ctrl_c_while_the_cluster_starts_waits_for_the_driver() -> None:
 
     if not hasattr(signal, "pthread_sigmask"):
         pytest.skip("no signal masks on this platform")
-    probe = ("import signal; print(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, "
-             "set()))")
+    probe = "import signal; print(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, set()))"
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with pytest.raises(KeyboardInterrupt), _interrupts_held() as release:
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(0.05)  # delivered now if it were not held
-            child = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                                   check=True, preexec_fn=_default_sigint)
+            child = subprocess.run(
+                [sys.executable, "-c", probe],
+                capture_output=True,
+                text=True,
+                check=True,
+                preexec_fn=_default_sigint,
+            )
             assert child.stdout.strip() == "True", "a process started meanwhile has it blocked"
             release()  # raises the held KeyboardInterrupt
             pytest.fail("the held Ctrl-C was lost")
@@ -589,14 +661,36 @@ def test_separately_started_cluster_gives_the_same_rows(
     corpus, reference = small_corpus
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
-    with _started(_dask("scheduler", "--host", "127.0.0.1", "--port", str(port),
-                        "--no-dashboard"), cwd=tmp_path), \
-         _started(_dask("worker", address, "--nworkers", "2", "--nthreads", "1",
-                        "--no-dashboard", "--memory-limit", "1GB"), cwd=tmp_path):
+    with (
+        _started(
+            _dask("scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"),
+            cwd=tmp_path,
+        ),
+        _started(
+            _dask(
+                "worker",
+                address,
+                "--nworkers",
+                "2",
+                "--nthreads",
+                "1",
+                "--no-dashboard",
+                "--memory-limit",
+                "1GB",
+            ),
+            cwd=tmp_path,
+        ),
+    ):
         out = tmp_path / "r.jsonl"
-        done = subprocess.run(_archive(str(corpus), "--out", str(out), "--scheduler", address,
-                                       "--partition-size", "16"),
-                              capture_output=True, text=True, timeout=120, check=False)
+        done = subprocess.run(
+            _archive(
+                str(corpus), "--out", str(out), "--scheduler", address, "--partition-size", "16"
+            ),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     assert done.returncode == 0, done.stderr
     assert strip(list(outputs.iter_rows(out))) == strip(reference)
 
@@ -618,7 +712,9 @@ def test_local_cluster_housekeeping_is_made_rarer_and_the_callers_config_is_kept
     assert before != LOCAL_CLUSTER_CONFIG  # Dask's defaults differ, or this would prove nothing
     with connect(RunConfig(corpus=".", out=".", workers=1)) as client:
         seen = list(client.run(_worker_settings, keys).values())
-        assert dask.config.get("distributed.worker.profile.enabled") is before[
-            "distributed.worker.profile.enabled"]  # only the cluster's, not the caller's
+        assert (
+            dask.config.get("distributed.worker.profile.enabled")
+            is before["distributed.worker.profile.enabled"]
+        )  # only the cluster's, not the caller's
     assert seen == [LOCAL_CLUSTER_CONFIG]
     assert _worker_settings(keys) == before

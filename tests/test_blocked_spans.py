@@ -11,8 +11,12 @@ from factcheck.extractors.numerals import _blocked_spans, _inside
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["http://a.b/1", "www.x.y/22", "a1@b.co", " 5m ", "3", " "]),
-                max_size=20).map("".join), st.integers(min_value=-1, max_value=200))
+@given(
+    st.lists(
+        st.sampled_from(["http://a.b/1", "www.x.y/22", "a1@b.co", " 5m ", "3", " "]), max_size=20
+    ).map("".join),
+    st.integers(min_value=-1, max_value=200),
+)
 def test_inside_equals_a_scan_of_every_span(text: str, pos: int) -> None:
     spans = _blocked_spans(text)
     assert spans == sorted(spans)

@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 PWN = "window.__pwned = (window.__pwned || 0) + 1; document.title = 'pwned';"
 HOSTILE = (
     f"<script>{PWN}</script> Breaking news\n"
-    f"The scandal slashed its value by $50billion (£35m) <img src=x onerror=\"{PWN}\">.\n"
-    f"<svg onload=\"{PWN}\"></svg> <iframe srcdoc=\"<script>parent.{PWN}</script>\"></iframe>\n"
+    f'The scandal slashed its value by $50billion (£35m) <img src=x onerror="{PWN}">.\n'
+    f'<svg onload="{PWN}"></svg> <iframe srcdoc="<script>parent.{PWN}</script>"></iframe>\n'
     "]]> %0A::error::x \x1b[31mred\n"
 )
 
@@ -50,7 +50,8 @@ def test_seed_findings_are_shown_and_linked(driver: Any, tmp_path: Path) -> None
     codes = [i.find_element("css selector", ".code").text for i in items]
     assert codes == [f.code for f in report.findings]
     texts = driver.execute_script(
-        "return Array.from(document.querySelectorAll('li.finding .msg')).map(e => e.textContent)")
+        "return Array.from(document.querySelectorAll('li.finding .msg')).map(e => e.textContent)"
+    )
     assert texts == [f.message for f in report.findings]
     # every link inside the page resolves to an element; links from a finding land in the text
     broken = driver.execute_script("""
@@ -73,7 +74,8 @@ def test_seed_findings_are_shown_and_linked(driver: Any, tmp_path: Path) -> None
     target = first.get_attribute("href").split("#", 1)[1]
     first.click()
     landed = driver.execute_script(
-        "const t = document.querySelector(':target'); return t && [t.id, t.textContent];")
+        "const t = document.querySelector(':target'); return t && [t.id, t.textContent];"
+    )
     assert landed == [target, report.findings[0].suggestion.original]  # type: ignore[union-attr]
 
 
@@ -86,11 +88,10 @@ def test_hostile_article_runs_nothing(driver: Any, tmp_path: Path) -> None:
     assert driver.execute_script("return window.__pwned === undefined")
     assert driver.title != "pwned" and driver.title.startswith("factcheck report")
     counts = driver.execute_script(
-        "return document.querySelectorAll('script, img, svg, iframe, [onerror], [onload]')"
-        ".length")
+        "return document.querySelectorAll('script, img, svg, iframe, [onerror], [onload]').length"
+    )
     assert counts == 0
-    article = driver.execute_script(
-        "return document.querySelector('pre.article').textContent")
+    article = driver.execute_script("return document.querySelector('pre.article').textContent")
     assert f"<script>{PWN}</script>" in article
     assert "<img src=x onerror=" in article and "␛[" in article
     assert driver.find_elements("css selector", "li.finding")

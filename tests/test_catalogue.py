@@ -39,7 +39,8 @@ def test_every_rule_documents_both_ways() -> None:
         assert any(e.expect for e in r.doc.examples), r.code
         assert any(not e.expect for e in r.doc.examples), r.code
         assert all(e.why for e in r.doc.examples if not e.expect), (
-            f"{r.code}: silent case needs why")
+            f"{r.code}: silent case needs why"
+        )
         assert r.doc.what and r.doc.why and r.doc.silence
 
 
@@ -58,8 +59,18 @@ def test_doc_examples_behave_as_documented(code: str, index: int) -> None:
 
 
 def test_rule_files_have_no_unknown_top_level_keys() -> None:
-    allowed = {"code", "name", "check", "severity", "since", "summary", "message", "fix",
-               "params", "doc"}
+    allowed = {
+        "code",
+        "name",
+        "check",
+        "severity",
+        "since",
+        "summary",
+        "message",
+        "fix",
+        "params",
+        "doc",
+    }
     for path in RULE_FILES:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         assert set(data) <= allowed, path.name

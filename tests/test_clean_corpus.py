@@ -19,14 +19,18 @@ from factcheck.models import Document
 CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus"
 FILES = sorted([*(CORPUS / "clean").glob("*.txt"), *(CORPUS / "tricky").glob("*.txt")])
 
+
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
 @pytest.mark.parametrize("date", [dt.date(2019, 6, 3), None], ids=["dated", "undated"])
 def test_no_finding_at_warning_or_above(path: Path, date: dt.date | None) -> None:
     text = path.read_text(encoding="utf-8")
     doc = Document(path=str(path), source=text, text=text)
     result = check_document(doc, CheckOptions(date=date))
-    shown = [f"{f.code} line {f.line}: {f.message}" for f in result.findings
-             if f.severity.value != "info"]
+    shown = [
+        f"{f.code} line {f.line}: {f.message}"
+        for f in result.findings
+        if f.severity.value != "info"
+    ]
     assert shown == []
 
 

@@ -71,10 +71,12 @@ def test_seed_exits_1(capsys: pytest.CaptureFixture[str], seed: Path) -> None:
     assert f"{seed}:8:179: SCL001 [error]" in out
 
 
-@pytest.mark.parametrize("flags", [["--fail-on", "never"], ["--exit-zero"],
-                                   ["--ignore", "SCL,REP,GRW"]])
-def test_seed_exits_0_with(capsys: pytest.CaptureFixture[str], seed: Path, flags: list[str]
-                           ) -> None:
+@pytest.mark.parametrize(
+    "flags", [["--fail-on", "never"], ["--exit-zero"], ["--ignore", "SCL,REP,GRW"]]
+)
+def test_seed_exits_0_with(
+    capsys: pytest.CaptureFixture[str], seed: Path, flags: list[str]
+) -> None:
     assert run(capsys, seed, *flags)[0] == 0
 
 
@@ -100,27 +102,44 @@ def test_unreadable_inputs_exit_2_after_the_good_files(
         fh.truncate(50 * 1024 * 1024)
     (work / "latin1.txt").write_bytes("Le café coûte 5 euros.".encode("latin-1"))
     bad = ["missing.txt", "binaries", "empty.txt", "huge.txt", "latin1.txt"]
-    status, out, err = run(capsys, "missing.txt", seed, "binaries", "empty.txt", clean,
-                           "huge.txt", "latin1.txt", "-f", "concise")
+    status, out, err = run(
+        capsys,
+        "missing.txt",
+        seed,
+        "binaries",
+        "empty.txt",
+        clean,
+        "huge.txt",
+        "latin1.txt",
+        "-f",
+        "concise",
+    )
     assert status == 2
     assert f"{seed}:8:179: SCL001" in out  # the good file beside them is still reported
     lines = error_lines(err)
     assert len(lines) == 6  # one line per unreadable file, nothing else
-    for name, problem in [("missing.txt", "no such file"), ("photo.txt", "binary"),
-                          ("archive.md", "binary"), ("empty.txt", "empty"),
-                          ("huge.txt", "52,428,800 bytes"), ("latin1.txt", "UTF-8")]:
+    for name, problem in [
+        ("missing.txt", "no such file"),
+        ("photo.txt", "binary"),
+        ("archive.md", "binary"),
+        ("empty.txt", "empty"),
+        ("huge.txt", "52,428,800 bytes"),
+        ("latin1.txt", "UTF-8"),
+    ]:
         assert any(name in line and problem in line for line in lines), (name, lines)
     assert "--max-bytes" in next(line for line in lines if "huge.txt" in line)
     assert bad  # every kind of bad input named in the acceptance test is here
 
 
-def test_unreadable_input_is_2_even_with_exit_zero(capsys: pytest.CaptureFixture[str],
-                                                   seed: Path) -> None:
+def test_unreadable_input_is_2_even_with_exit_zero(
+    capsys: pytest.CaptureFixture[str], seed: Path
+) -> None:
     assert run(capsys, seed, "missing.txt", "--exit-zero")[0] == 2
 
 
-def test_output_file_never_changes_the_status(capsys: pytest.CaptureFixture[str], seed: Path,
-                                              work: Path) -> None:
+def test_output_file_never_changes_the_status(
+    capsys: pytest.CaptureFixture[str], seed: Path, work: Path
+) -> None:
     status, out, _ = run(capsys, seed, "-f", "json", "-o", "report.json")
     assert (status, out) == (1, "")
     report = json.loads((work / "report.json").read_text())
@@ -130,18 +149,22 @@ def test_output_file_never_changes_the_status(capsys: pytest.CaptureFixture[str]
 # -- usage errors -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv, needle", [
-    ([], "no path given"),
-    (["--date", "2018-02-30", "x.txt"], "--date"),
-    (["--date", "22/03/2018", "x.txt"], "YYYY-MM-DD"),
-    (["--select", "XYZ", "x.txt"], "XYZ"),
-    (["--min-severity", "fatal", "x.txt"], "--min-severity"),
-    (["--max-bytes", "lots", "x.txt"], "--max-bytes"),
-    (["--jobs", "-1", "x.txt"], "--jobs"),
-    (["--no-such-flag", "x.txt"], "--no-such-flag"),
-])
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], work: Path, argv: list[str],
-                             needle: str) -> None:
+@pytest.mark.parametrize(
+    "argv, needle",
+    [
+        ([], "no path given"),
+        (["--date", "2018-02-30", "x.txt"], "--date"),
+        (["--date", "22/03/2018", "x.txt"], "YYYY-MM-DD"),
+        (["--select", "XYZ", "x.txt"], "XYZ"),
+        (["--min-severity", "fatal", "x.txt"], "--min-severity"),
+        (["--max-bytes", "lots", "x.txt"], "--max-bytes"),
+        (["--jobs", "-1", "x.txt"], "--jobs"),
+        (["--no-such-flag", "x.txt"], "--no-such-flag"),
+    ],
+)
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], work: Path, argv: list[str], needle: str
+) -> None:
     status, out, err = run(capsys, *argv)
     assert status == 2 and out == ""
     assert needle in err
@@ -171,8 +194,9 @@ def test_check_is_the_default_command(capsys: pytest.CaptureFixture[str], seed: 
     assert run(capsys, seed, "-f", "concise") == run(capsys, "check", seed, "-f", "concise")
 
 
-def test_default_format_off_a_terminal_is_concise(capsys: pytest.CaptureFixture[str],
-                                                  seed: Path) -> None:
+def test_default_format_off_a_terminal_is_concise(
+    capsys: pytest.CaptureFixture[str], seed: Path
+) -> None:
     _, out, _ = run(capsys, seed)
     assert out.splitlines()[0].startswith(f"{seed}:8:179: SCL001 [error] £35m does not match")
 
@@ -196,12 +220,15 @@ def test_json_report(capsys: pytest.CaptureFixture[str], seed: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMAT_NAMES)
-def test_every_format_renders_or_says_why_not(capsys: pytest.CaptureFixture[str], seed: Path,
-                                              fmt: str) -> None:
+def test_every_format_renders_or_says_why_not(
+    capsys: pytest.CaptureFixture[str], seed: Path, fmt: str
+) -> None:
     status, out, err = run(capsys, seed, "-f", fmt)
     if status == 2:  # a reporter not written yet: one clear line, nothing else
-        assert error_lines(err) == [f"factcheck: error: --output-format: the {fmt!r} format is "
-                                    "not available in this installation"]
+        assert error_lines(err) == [
+            f"factcheck: error: --output-format: the {fmt!r} format is "
+            "not available in this installation"
+        ]
     else:
         assert status == 1 and "35" in out
 
@@ -211,12 +238,17 @@ def test_statistics(capsys: pytest.CaptureFixture[str], seed: Path) -> None:
     assert status == 1
     assert out.splitlines()[0].split() == ["2", "SCL001", "conversion-scale-slip", "[error]"]
     _, out, _ = run(capsys, seed, "--statistics", "-f", "json")
-    assert json.loads(out)[0] == {"code": "SCL001", "name": "conversion-scale-slip",
-                                  "severity": "error", "count": 2}
+    assert json.loads(out)[0] == {
+        "code": "SCL001",
+        "name": "conversion-scale-slip",
+        "severity": "error",
+        "count": 2,
+    }
 
 
-def test_diff_suggests_and_never_modifies(capsys: pytest.CaptureFixture[str], seed: Path,
-                                          work: Path) -> None:
+def test_diff_suggests_and_never_modifies(
+    capsys: pytest.CaptureFixture[str], seed: Path, work: Path
+) -> None:
     before = (work / seed).read_bytes()
     status, out, _ = run(capsys, seed, "--diff")
     assert status == 1
@@ -226,8 +258,14 @@ def test_diff_suggests_and_never_modifies(capsys: pytest.CaptureFixture[str], se
     assert len(minus) == len(plus) == 1 and "(£3.5bn)" in plus[0]
     assert (work / seed).read_bytes() == before
     if shutil.which("patch"):  # the diff applies as it is
-        patched = subprocess.run(["patch", "-p1", "--dry-run", "-s"], input=out, text=True,
-                                 capture_output=True, cwd=work, check=False)
+        patched = subprocess.run(
+            ["patch", "-p1", "--dry-run", "-s"],
+            input=out,
+            text=True,
+            capture_output=True,
+            cwd=work,
+            check=False,
+        )
         assert patched.returncode == 0, patched.stderr
 
 
@@ -241,8 +279,9 @@ def test_quiet_and_verbose(capsys: pytest.CaptureFixture[str], seed: Path, work:
     assert f"{seed}: text," in err and "date 2018-03-22 (option)" in err and "ECB" in err
 
 
-def test_verbose_counts_every_claim_found(capsys: pytest.CaptureFixture[str], seed: Path,
-                                         clean: Path) -> None:
+def test_verbose_counts_every_claim_found(
+    capsys: pytest.CaptureFixture[str], seed: Path, clean: Path
+) -> None:
     """-v counts the claims found, not those concise mode keeps (the ones in findings)."""
     _, out, _ = run(capsys, seed, clean, "-f", "json")
     found = {f["path"]: len(f["claims"]) for f in json.loads(out)["files"]}
@@ -253,8 +292,9 @@ def test_verbose_counts_every_claim_found(capsys: pytest.CaptureFixture[str], se
             assert f"{path}: text, {n} claims," in err, (fmt, err)
 
 
-def test_verbose_clean_run_says_no_findings(capsys: pytest.CaptureFixture[str],
-                                            clean: Path) -> None:
+def test_verbose_clean_run_says_no_findings(
+    capsys: pytest.CaptureFixture[str], clean: Path
+) -> None:
     status, out, err = run(capsys, clean)
     assert (status, out, err) == (0, "", "")  # piped, no -v: nothing at all, as CI wants
     status, out, err = run(capsys, clean, "-v")
@@ -269,20 +309,20 @@ def test_verbose_run_with_findings_does_not_say_no_findings(
     assert "No findings" not in err
 
 
-def test_show_claims_says_where_it_applies(capsys: pytest.CaptureFixture[str],
-                                           clean: Path) -> None:
+def test_show_claims_says_where_it_applies(capsys: pytest.CaptureFixture[str], clean: Path) -> None:
     _, out, err = run(capsys, clean, "--show-claims")  # concise: off a terminal
     assert out == ""
-    assert ("factcheck: warning: --show-claims applies to the full and html formats only; "
-            "it does nothing with -f concise") in err
+    assert (
+        "factcheck: warning: --show-claims applies to the full and html formats only; "
+        "it does nothing with -f concise"
+    ) in err
     _, out, err = run(capsys, clean, "--show-claims", "-f", "full", "--color", "never")
     assert "--show-claims" not in err and "£10m" in out  # the claims are shown
     _, _, err = run(capsys, clean, "--show-claims", "-f", "html")
     assert "--show-claims" not in err
 
 
-def test_a_url_says_pages_are_not_fetched(capsys: pytest.CaptureFixture[str],
-                                          clean: Path) -> None:
+def test_a_url_says_pages_are_not_fetched(capsys: pytest.CaptureFixture[str], clean: Path) -> None:
     url = "https://example.com/2018/03/22/story.html"
     status, _, err = run(capsys, url, clean)
     assert status == 2
@@ -304,8 +344,9 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
 
 
-def test_stdin(capsys: pytest.CaptureFixture[str], work: Path,
-               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin(
+    capsys: pytest.CaptureFixture[str], work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _stdin(monkeypatch, SEED.read_bytes())
     status, out, _ = run(capsys, "-", "-f", "concise")
     assert status == 1 and out.startswith("<stdin>:8:179: SCL001")
@@ -314,23 +355,37 @@ def test_stdin(capsys: pytest.CaptureFixture[str], work: Path,
     assert out.startswith("drafts/zuck.txt:8:179: SCL001")
 
 
-def test_stdin_filename_picks_the_format(capsys: pytest.CaptureFixture[str], work: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_filename_picks_the_format(
+    capsys: pytest.CaptureFixture[str], work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("factcheck.markup", reason="Markdown input lands with markup.py")
     text = "# Draft\n\n```\nvalue by $50billion (£35m)\n```\n"
     _stdin(monkeypatch, text.encode())
     assert run(capsys, "-", "--stdin-filename", "draft.md", "--date", "2018-03-22")[0] == 0
     _stdin(monkeypatch, text.encode())
-    status, out, _ = run(capsys, "-", "--stdin-filename", "draft.md", "--input-format", "text",
-                         "--date", "2018-03-22")
+    status, out, _ = run(
+        capsys,
+        "-",
+        "--stdin-filename",
+        "draft.md",
+        "--input-format",
+        "text",
+        "--date",
+        "2018-03-22",
+    )
     assert status == 1 and "draft.md:4:" in out
 
 
 def test_stdin_through_a_real_pipe(tmp_path: Path) -> None:
     exe = shutil.which("factcheck", path=os.path.dirname(sys.executable))
     argv = [exe] if exe else [sys.executable, "-m", "factcheck.cli"]
-    done = subprocess.run([*argv, "-", "--stdin-filename", "a.txt"], input=SEED.read_bytes(),
-                          capture_output=True, cwd=tmp_path, check=False)
+    done = subprocess.run(
+        [*argv, "-", "--stdin-filename", "a.txt"],
+        input=SEED.read_bytes(),
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
     assert done.returncode == 1
     assert done.stdout.decode().startswith("a.txt:8:179: SCL001 [error]")
 
@@ -359,11 +414,30 @@ def _tree(root: Path, files: list[str]) -> None:
 
 
 def test_discovery_walks_folders_for_articles(work: Path) -> None:
-    _tree(work, ["a.txt", "b.md", "c.html", "d.htm", "notes.docx", "img.png", "sub/e.markdown",
-                 ".git/x.txt", "node_modules/y.md", ".hidden/z.txt"])
+    _tree(
+        work,
+        [
+            "a.txt",
+            "b.md",
+            "c.html",
+            "d.htm",
+            "notes.docx",
+            "img.png",
+            "sub/e.markdown",
+            ".git/x.txt",
+            "node_modules/y.md",
+            ".hidden/z.txt",
+        ],
+    )
     found = discover(["."], Resolver()).files
     assert [Path(f).as_posix() for f in found] == [
-        "a.txt", "b.md", "c.html", "d.htm", ".hidden/z.txt", "sub/e.markdown"]
+        "a.txt",
+        "b.md",
+        "c.html",
+        "d.htm",
+        ".hidden/z.txt",
+        "sub/e.markdown",
+    ]
 
 
 def test_discovery_honours_gitignore(work: Path) -> None:
@@ -383,7 +457,9 @@ def test_discovery_honours_gitignore(work: Path) -> None:
     assert discover(["drafts/b.txt"], Resolver()).files == ["drafts/b.txt"]
     _tree(work, ["drafts/c.tmp.md", "drafts/keep.tmp.md"])
     assert [Path(f).as_posix() for f in discover(["drafts"], Resolver()).files] == [
-        "drafts/b.txt", "drafts/keep.tmp.md"]
+        "drafts/b.txt",
+        "drafts/keep.tmp.md",
+    ]
 
 
 def test_exclude_globs(capsys: pytest.CaptureFixture[str], work: Path) -> None:
@@ -393,8 +469,7 @@ def test_exclude_globs(capsys: pytest.CaptureFixture[str], work: Path) -> None:
     # named files are checked unless --force-exclude
     _, _, err = run(capsys, "drafts/b.txt", "--extend-exclude", "drafts/", "-v")
     assert "b.txt: text" in err
-    status, _, err = run(capsys, "drafts/b.txt", "--extend-exclude", "drafts/",
-                         "--force-exclude")
+    status, _, err = run(capsys, "drafts/b.txt", "--extend-exclude", "drafts/", "--force-exclude")
     assert status == 2 and "nothing to check" in err
 
 
@@ -417,7 +492,8 @@ def test_an_unreadable_folder_in_a_walk_is_an_input_error(
     assert f"{seed}:8:179: SCL001" in out  # the other inputs are still checked and reported
     lines = error_lines(err)
     assert lines == [
-        f"factcheck: error: {Path('desk/locked')}: cannot list this folder: permission denied"]
+        f"factcheck: error: {Path('desk/locked')}: cannot list this folder: permission denied"
+    ]
     status, out, _ = run(capsys, "desk", "-f", "json")
     files = {f["path"]: f for f in json.loads(out)["files"]}
     assert status == 2 and files[str(Path("desk/locked"))]["error"]["code"] == "permission"
@@ -493,8 +569,14 @@ def test_rule_documentation(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "rule", "SCL001")
     assert status == 0
     headings = [line for line in out.splitlines() if line.startswith("## ")]
-    assert headings == ["## What it does", "## Why it matters", "## Example that fires",
-                        "## Example that stays silent", "## How to switch it off", "## Options"]
+    assert headings == [
+        "## What it does",
+        "## Why it matters",
+        "## Example that fires",
+        "## Example that stays silent",
+        "## How to switch it off",
+        "## Options",
+    ]
     assert "£35m does not match $50billion" in out  # the firing example, run
     assert run(capsys, "rule", "conversion-scale-slip")[1] == out
 
@@ -514,11 +596,13 @@ def test_rule_all_and_index(capsys: pytest.CaptureFixture[str]) -> None:
 def test_rule_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "rule", "XYZ999")
     assert status == 2 and error_lines(err) == [
-        "factcheck: error: unknown rule 'XYZ999'; 'factcheck rule' lists them all"]
+        "factcheck: error: unknown rule 'XYZ999'; 'factcheck rule' lists them all"
+    ]
 
 
-def test_archive_dispatches_lazily(capsys: pytest.CaptureFixture[str],
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_archive_dispatches_lazily(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[list[str]] = []
     fake = types.ModuleType("factcheck.archive")
     fake.main = lambda argv: seen.append(argv) or 0  # type: ignore[attr-defined]
@@ -527,15 +611,18 @@ def test_archive_dispatches_lazily(capsys: pytest.CaptureFixture[str],
     assert seen == [["corpus.jsonl", "--out", "r.parquet"]]
 
 
-def test_archive_missing_is_one_clear_line(capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_archive_missing_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "factcheck.archive", None)  # import raises
     status, _, err = run(capsys, "archive", "corpus.jsonl")
     assert status == 2 and len(error_lines(err)) == 1 and "archive" in err
 
 
-@pytest.mark.parametrize("fmt, shown", [("concise", True), ("full", True), ("json", False),
-                                        ("sarif", False), ("github", False)])
+@pytest.mark.parametrize(
+    "fmt, shown",
+    [("concise", True), ("full", True), ("json", False), ("sarif", False), ("github", False)],
+)
 def test_progress_only_for_human_formats(work: Path, fmt: str, shown: bool) -> None:
     from factcheck.checkrun import CheckRequest, execute
 
@@ -569,8 +656,9 @@ def test_findings_only_formats_keep_only_the_claims_involved(seed: Path) -> None
     assert involved <= kept < {c.id for c in full.claims}
 
 
-def test_color(capsys: pytest.CaptureFixture[str], seed: Path,
-               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_color(
+    capsys: pytest.CaptureFixture[str], seed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     assert "\x1b[" not in run(capsys, seed, "-f", "full")[1]  # auto, not a terminal

@@ -48,14 +48,16 @@ def test_defaults_without_configuration(capsys: pytest.CaptureFixture[str], repo
 
 def test_pyproject_table(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     (repo / "factcheck.toml").unlink()
-    (repo / "pyproject.toml").write_text('[project]\nname = "copy"\n\n[tool.factcheck]\n'
-                                         'ignore = ["SCL"]\n')
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "copy"\n\n[tool.factcheck]\nignore = ["SCL"]\n'
+    )
     _, out, _ = run(capsys, "seed.txt")
     assert "SCL001" not in codes(out) and codes(out)
 
 
 def test_factcheck_toml_beats_pyproject_in_the_same_folder(
-        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
     (repo / "pyproject.toml").write_text('[tool.factcheck]\nignore = ["SCL"]\n')
     (repo / "factcheck.toml").write_text('ignore = ["REP", "GRW"]\n')
     _, out, _ = run(capsys, "seed.txt")
@@ -63,8 +65,9 @@ def test_factcheck_toml_beats_pyproject_in_the_same_folder(
     assert find_config(repo) == repo / "factcheck.toml"
 
 
-def test_the_nearest_file_wins_for_each_input(capsys: pytest.CaptureFixture[str],
-                                              repo: Path) -> None:
+def test_the_nearest_file_wins_for_each_input(
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
     (repo / "factcheck.toml").write_text('ignore = ["SCL"]\n')
     (repo / "desk" / "pyproject.toml").write_text('[tool.factcheck]\nselect = ["SCL"]\n')
     _, out, _ = run(capsys, "seed.txt", "desk")
@@ -101,8 +104,9 @@ def test_per_file_ignores(capsys: pytest.CaptureFixture[str], repo: Path) -> Non
 
 
 def test_severity_and_params_overrides(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
-    (repo / "factcheck.toml").write_text('[rules.REP001]\nseverity = "error"\n'
-                                         '[rules.SCL001]\nseverity = "info"\nslack = 0.05\n')
+    (repo / "factcheck.toml").write_text(
+        '[rules.REP001]\nseverity = "error"\n[rules.SCL001]\nseverity = "info"\nslack = 0.05\n'
+    )
     _, out, _ = run(capsys, "seed.txt")
     assert codes(out) == ["GRW002", "REP001"]  # SCL001 is info now: below the default warning
     assert "REP001 [error]" in out
@@ -111,10 +115,12 @@ def test_severity_and_params_overrides(capsys: pytest.CaptureFixture[str], repo:
     assert [f["severity"] for f in scl] == ["info", "info"]
 
 
-def test_min_severity_fail_on_and_output_format(capsys: pytest.CaptureFixture[str],
-                                                repo: Path) -> None:
-    (repo / "factcheck.toml").write_text('min-severity = "error"\nfail-on = "never"\n'
-                                         'output-format = "json"\n')
+def test_min_severity_fail_on_and_output_format(
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
+    (repo / "factcheck.toml").write_text(
+        'min-severity = "error"\nfail-on = "never"\noutput-format = "json"\n'
+    )
     status, out, _ = run(capsys, "seed.txt")
     report = json.loads(out)
     assert status == 0
@@ -129,7 +135,7 @@ def test_exclude_in_configuration(capsys: pytest.CaptureFixture[str], repo: Path
     assert {line.split(":")[0] for line in out.splitlines()} == {"seed.txt"}
 
 
-RULE = '''\
+RULE = """\
 code = "XYZ001"
 name = "house-scale-slip"
 check = "currency.scale_slip"
@@ -151,11 +157,12 @@ expect = ["XYZ001"]
 text = "It lost $50billion (£35bn)."
 date = "2018-03-22"
 expect = []
-'''
+"""
 
 
 def test_rule_dirs_are_relative_to_the_configuration_file(
-        capsys: pytest.CaptureFixture[str], repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (repo / "house-rules").mkdir()
     (repo / "house-rules" / "XYZ001-house-scale-slip.toml").write_text(RULE)
     (repo / "factcheck.toml").write_text('rule-dirs = ["house-rules"]\nselect = ["XYZ"]\n')
@@ -167,23 +174,27 @@ def test_rule_dirs_are_relative_to_the_configuration_file(
     assert "# XYZ001 house-scale-slip" in out
 
 
-@pytest.mark.parametrize("content, needle", [
-    ('extend-selct = ["SCL"]\n', "unknown key 'extend-selct'"),
-    ('select = "SCL"\n', "[select] Input should be a valid list"),
-    ('select = ["XYZ"]\n', "[select]: unknown rule code or prefix 'XYZ'"),
-    ('[per-file-ignores]\n"*.txt" = ["NOPE1"]\n', "unknown rule code or prefix 'NOPE1'"),
-    ('min-severity = "fatal"\n', "[min-severity]"),
-    ('fail-on = "sometimes"\n', "[fail-on]"),
-    ('output-format = "pdf"\n', "unknown output format 'pdf'"),
-    ('rule-dirs = ["missing-folder"]\n', "rules folder not found"),
-    ('[rules.SCL001]\nslak = 0.1\n', "[rules.SCL001.slak] unknown option 'slak' for SCL001"),
-    ('[rules.SCL001]\nslack = "lots"\n', "[rules.SCL001.slack]"),
-    ('[rules.SCL001]\nseverity = "fatal"\n', "[rules.SCL001.severity]"),
-    ('[rules.XYZ999]\nseverity = "error"\n', "unknown rule code 'XYZ999'"),
-    ('select = [\n', "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        ('extend-selct = ["SCL"]\n', "unknown key 'extend-selct'"),
+        ('select = "SCL"\n', "[select] Input should be a valid list"),
+        ('select = ["XYZ"]\n', "[select]: unknown rule code or prefix 'XYZ'"),
+        ('[per-file-ignores]\n"*.txt" = ["NOPE1"]\n', "unknown rule code or prefix 'NOPE1'"),
+        ('min-severity = "fatal"\n', "[min-severity]"),
+        ('fail-on = "sometimes"\n', "[fail-on]"),
+        ('output-format = "pdf"\n', "unknown output format 'pdf'"),
+        ('rule-dirs = ["missing-folder"]\n', "rules folder not found"),
+        ("[rules.SCL001]\nslak = 0.1\n", "[rules.SCL001.slak] unknown option 'slak' for SCL001"),
+        ('[rules.SCL001]\nslack = "lots"\n', "[rules.SCL001.slack]"),
+        ('[rules.SCL001]\nseverity = "fatal"\n', "[rules.SCL001.severity]"),
+        ('[rules.XYZ999]\nseverity = "error"\n', "unknown rule code 'XYZ999'"),
+        ("select = [\n", "not valid TOML"),
+    ],
+)
 def test_configuration_errors_are_one_line_naming_file_and_key(
-        capsys: pytest.CaptureFixture[str], repo: Path, content: str, needle: str) -> None:
+    capsys: pytest.CaptureFixture[str], repo: Path, content: str, needle: str
+) -> None:
     (repo / "factcheck.toml").write_text(content)
     status, out, err = run(capsys, "seed.txt")
     assert status == 2 and out == ""
@@ -193,36 +204,61 @@ def test_configuration_errors_are_one_line_naming_file_and_key(
 
 def test_pyproject_errors_name_the_table(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     (repo / "factcheck.toml").unlink()
-    (repo / "pyproject.toml").write_text('[tool.factcheck]\nignore = ["SCL"]\ncolour = true\n'
-                                         '[tool.factcheck.rules.SCL001]\nslack = 0.1\n')
+    (repo / "pyproject.toml").write_text(
+        '[tool.factcheck]\nignore = ["SCL"]\ncolour = true\n'
+        "[tool.factcheck.rules.SCL001]\nslack = 0.1\n"
+    )
     status, _, err = run(capsys, "seed.txt")
     assert status == 2
-    assert err == ("factcheck: error: pyproject.toml: unknown key 'colour' in "
-                   "[tool.factcheck]\n")
+    assert err == ("factcheck: error: pyproject.toml: unknown key 'colour' in [tool.factcheck]\n")
 
 
 # --- files that cannot be parsed (issue 15, item 2; issue 16, item 11) ------------------------
 
 
-@pytest.mark.parametrize(("name", "content", "needle"), [
-    ("pyproject.toml", b'[project]\nname = "copy"\n[tool.factcheck\nignore = ["SCL"]\n',
-     "pyproject.toml: not valid TOML: line 3, column 16: Expected ']' at the end of a table"),
-    ("pyproject.toml", b'[tool.factcheck]\nignore = ["SCL"\n',
-     "pyproject.toml: not valid TOML: at the end: Unclosed array"),
-    ("pyproject.toml", b'[tool.factcheck]\nignore = ["\xff"]\n',
-     "pyproject.toml: not valid UTF-8 (byte 0xff at line 2)"),
-    ("factcheck.toml", b'ignore = ["SCL"]\nsummary = "caf\xe9"\n',
-     "factcheck.toml: not valid UTF-8 (byte 0xe9 at line 2)"),
-    ("factcheck.toml", b"ignore = " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
-     "factcheck.toml: not valid TOML: line 1: arrays or tables nested too deeply"),
-    ("factcheck.toml", b"x = " + b"{a = " * 50_000 + b"1" + b"}" * 50_000 + b"\n",
-     "factcheck.toml: not valid TOML: line 1: arrays or tables nested too deeply"),
-    ("factcheck.toml", b'ignore = ["SCL"]\nignore = ["REP"]\n',
-     "factcheck.toml: not valid TOML: line 2, column 17: Cannot overwrite a value"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        (
+            "pyproject.toml",
+            b'[project]\nname = "copy"\n[tool.factcheck\nignore = ["SCL"]\n',
+            "pyproject.toml: not valid TOML: line 3, column 16: Expected ']' at the end of a table",
+        ),
+        (
+            "pyproject.toml",
+            b'[tool.factcheck]\nignore = ["SCL"\n',
+            "pyproject.toml: not valid TOML: at the end: Unclosed array",
+        ),
+        (
+            "pyproject.toml",
+            b'[tool.factcheck]\nignore = ["\xff"]\n',
+            "pyproject.toml: not valid UTF-8 (byte 0xff at line 2)",
+        ),
+        (
+            "factcheck.toml",
+            b'ignore = ["SCL"]\nsummary = "caf\xe9"\n',
+            "factcheck.toml: not valid UTF-8 (byte 0xe9 at line 2)",
+        ),
+        (
+            "factcheck.toml",
+            b"ignore = " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+            "factcheck.toml: not valid TOML: line 1: arrays or tables nested too deeply",
+        ),
+        (
+            "factcheck.toml",
+            b"x = " + b"{a = " * 50_000 + b"1" + b"}" * 50_000 + b"\n",
+            "factcheck.toml: not valid TOML: line 1: arrays or tables nested too deeply",
+        ),
+        (
+            "factcheck.toml",
+            b'ignore = ["SCL"]\nignore = ["REP"]\n',
+            "factcheck.toml: not valid TOML: line 2, column 17: Cannot overwrite a value",
+        ),
+    ],
+)
 def test_a_file_that_cannot_be_parsed_is_an_error_naming_file_line_and_problem(
-        capsys: pytest.CaptureFixture[str], repo: Path, name: str, content: bytes,
-        needle: str) -> None:
+    capsys: pytest.CaptureFixture[str], repo: Path, name: str, content: bytes, needle: str
+) -> None:
     (repo / "factcheck.toml").unlink()
     (repo / name).write_bytes(content)
     status, out, err = run(capsys, "seed.txt")
@@ -233,7 +269,8 @@ def test_a_file_that_cannot_be_parsed_is_an_error_naming_file_line_and_problem(
 
 
 def test_a_broken_pyproject_that_never_names_factcheck_is_passed_over(
-        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
     (repo / "factcheck.toml").unlink()
     (repo / "pyproject.toml").write_text('[project]\nname = "copy"\n[tool.black\n')
     status, out, err = run(capsys, "seed.txt", "-f", "concise")
@@ -241,7 +278,8 @@ def test_a_broken_pyproject_that_never_names_factcheck_is_passed_over(
 
 
 def test_a_broken_pyproject_above_a_good_factcheck_toml_is_not_read(
-        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
     (repo / "pyproject.toml").write_text("[tool.factcheck\n")
     (repo / "desk" / "factcheck.toml").write_text('ignore = ["SCL"]\n')
     status, out, _ = run(capsys, "desk/seed.txt", "-f", "concise")
@@ -249,20 +287,32 @@ def test_a_broken_pyproject_above_a_good_factcheck_toml_is_not_read(
 
 
 def test_a_broken_explicit_config_is_an_error(
-        capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
     (repo / "house.toml").write_bytes(b"select = [\x00]\n")
     status, _, err = run(capsys, "seed.txt", "--config", "house.toml")
     assert status == 2 and err.startswith("factcheck: error: house.toml: not valid TOML: line 1")
 
 
 def test_every_documented_key_is_accepted() -> None:
-    table = ConfigTable.model_validate({
-        "select": ["ALL"], "extend-select": ["SCL"], "ignore": ["CUR003"], "extend-ignore": [],
-        "per-file-ignores": {"a/*": ["SCL"]}, "min-severity": "info", "fail-on": "never",
-        "output-format": "json", "exclude": ["x/"], "extend-exclude": ["y/"],
-        "respect-gitignore": False, "rule-dirs": [], "skip-blockquotes": True,
-        "rules": {"SCL001": {"severity": "error", "slack": 0.1}},
-    })
+    table = ConfigTable.model_validate(
+        {
+            "select": ["ALL"],
+            "extend-select": ["SCL"],
+            "ignore": ["CUR003"],
+            "extend-ignore": [],
+            "per-file-ignores": {"a/*": ["SCL"]},
+            "min-severity": "info",
+            "fail-on": "never",
+            "output-format": "json",
+            "exclude": ["x/"],
+            "extend-exclude": ["y/"],
+            "respect-gitignore": False,
+            "rule-dirs": [],
+            "skip-blockquotes": True,
+            "rules": {"SCL001": {"severity": "error", "slack": 0.1}},
+        }
+    )
     assert table.skip_blockquotes and table.per_file_ignores == {"a/*": ["SCL"]}
     with pytest.raises(ValueError):
         ConfigTable.model_validate({"skip_blockquotes": True})  # kebab-case only

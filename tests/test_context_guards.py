@@ -12,11 +12,45 @@ import factcheck
 from factcheck.extractors import context
 
 _PIECES = st.sampled_from(
-    ["about ", "more than ", "up to ", "~", "c.", "nearly\u2002", "some \u201c", "at least\xa0",
-     "fell by ", "up from ", "rose to ", "down ", "an increase of ", "£5m", "50%", "3,000",
-     " firms", ". ", "\n\n", '"', "'", " ", "roughly", "by", "of", "to", "up ", "higher ",
-     "down by a further ", "another ", "to a record high of ", "reaching ", "to stand at ",
-     "a drop of ", "a rise of ", "sales ", "from "]
+    [
+        "about ",
+        "more than ",
+        "up to ",
+        "~",
+        "c.",
+        "nearly\u2002",
+        "some \u201c",
+        "at least\xa0",
+        "fell by ",
+        "up from ",
+        "rose to ",
+        "down ",
+        "an increase of ",
+        "£5m",
+        "50%",
+        "3,000",
+        " firms",
+        ". ",
+        "\n\n",
+        '"',
+        "'",
+        " ",
+        "roughly",
+        "by",
+        "of",
+        "to",
+        "up ",
+        "higher ",
+        "down by a further ",
+        "another ",
+        "to a record high of ",
+        "reaching ",
+        "to stand at ",
+        "a drop of ",
+        "a rise of ",
+        "sales ",
+        "from ",
+    ]
 )
 
 
@@ -66,6 +100,7 @@ def test_end_anchored_patterns_still_read_roles(text: str, roles: list[str] | No
 
 # --- the scanner drops "one of the …" before any reader runs (scan._PRONOUN_ONE) ---------------
 
+
 def _all_case_texts() -> list[str]:
     import tomllib
     from pathlib import Path
@@ -106,10 +141,51 @@ _ONE_SENTENCES = [
 ]
 
 _ONE_PIECES = st.sampled_from(
-    ["one", "One", "ONE", " ", "  ", "-", " of ", " of every ", " in ", " out of ", " another",
-     " for", " per cent", " percent", "%", " pound", " dollar", " mile", " year old", " times",
-     " the", " that", " is", " to ", " or ", " and ", " by ", "five", "two", " people", "£",
-     "$", "a", " million", ". ", ", ", "(", ")", " aged ", " hour", " kg", " on", " with"]
+    [
+        "one",
+        "One",
+        "ONE",
+        " ",
+        "  ",
+        "-",
+        " of ",
+        " of every ",
+        " in ",
+        " out of ",
+        " another",
+        " for",
+        " per cent",
+        " percent",
+        "%",
+        " pound",
+        " dollar",
+        " mile",
+        " year old",
+        " times",
+        " the",
+        " that",
+        " is",
+        " to ",
+        " or ",
+        " and ",
+        " by ",
+        "five",
+        "two",
+        " people",
+        "£",
+        "$",
+        "a",
+        " million",
+        ". ",
+        ", ",
+        "(",
+        ")",
+        " aged ",
+        " hour",
+        " kg",
+        " on",
+        " with",
+    ]
 )
 
 
@@ -121,8 +197,13 @@ def test_the_one_guard_never_changes_the_claims_of_the_test_texts() -> None:
     texts = _all_case_texts()
     assert len(texts) > 400
     texts += _ONE_SENTENCES
-    guarded = [t for t in texts if any(scan._PRONOUN_ONE.match(t, m.end())
-                                       for m in re.finditer(r"\bone\b", t, re.IGNORECASE))]
+    guarded = [
+        t
+        for t in texts
+        if any(
+            scan._PRONOUN_ONE.match(t, m.end()) for m in re.finditer(r"\bone\b", t, re.IGNORECASE)
+        )
+    ]
     assert set(_ONE_SENTENCES) <= set(guarded)  # the guard is exercised, not only passed by
     changed = [t for t in texts if factcheck.extract(t) != _extract_without_the_one_guard(t)]
     assert changed == []

@@ -105,7 +105,7 @@ def test_install_line_scanner_catches_the_old_name() -> None:
     assert _install_targets(args) == []
     (args,) = [m.group("args") for m in _INSTALL.finditer("pip install 'factcheck[archive]'")]
     assert _install_targets(args) == ["factcheck[archive]"]
-    (args,) = [m.group("args") for m in _INSTALL.finditer('"with: pip install \'factcheck\'",')]
+    (args,) = [m.group("args") for m in _INSTALL.finditer("\"with: pip install 'factcheck'\",")]
     assert _install_targets(args)[0].startswith("factcheck")
 
 

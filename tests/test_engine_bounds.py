@@ -26,8 +26,7 @@ def test_a_rule_stops_at_the_limit_and_says_so() -> None:
     (note,) = [f for f in report.findings if f.code == "NUM003"]
     last = max(f.span[0] for f in report.findings if f.code == "DAT001")
     assert note.span[0] == len(WRONG) * engine.MAX_FINDINGS + len("The vote is on ") > last
-    assert note.values == {"code": "DAT001", "limit": engine.MAX_FINDINGS,
-                           "offset": note.span[0]}
+    assert note.values == {"code": "DAT001", "limit": engine.MAX_FINDINGS, "offset": note.span[0]}
     assert note.message.startswith("DAT001 found more than 100 problems in this text")
 
 
@@ -53,12 +52,15 @@ def test_suppressed_findings_do_not_count_towards_the_limit() -> None:
 def test_a_suppression_of_a_capped_rule_is_not_called_unused() -> None:
     """The engine stopped asking DAT001: it cannot know whether a later comment was needed."""
     text = WRONG * 150 + "\n\n<!-- factcheck: ignore[DAT001] -->\n" + WRONG + "\n"
-    got = Counter(f.code for f in factcheck.api.check_document(
-        to_document("a.md", text, "markdown")).findings)
+    got = Counter(
+        f.code for f in factcheck.api.check_document(to_document("a.md", text, "markdown")).findings
+    )
     assert got == {"DAT001": 100, "NUM003": 1}  # and no SUP001
     alone = "<!-- factcheck: ignore[DAT001] -->\nThe vote is on Thursday.\n"
-    assert Counter(f.code for f in factcheck.api.check_document(
-        to_document("a.md", alone, "markdown")).findings) == {"SUP001": 1}
+    assert Counter(
+        f.code
+        for f in factcheck.api.check_document(to_document("a.md", alone, "markdown")).findings
+    ) == {"SUP001": 1}
 
 
 def test_rules_that_read_the_text_stop_at_the_figure_cap() -> None:
@@ -94,7 +96,9 @@ def test_growth_words_count_towards_the_figure_cap_in_order() -> None:
 
 def test_two_unused_suppressions_at_one_place_are_both_reported() -> None:
     """Late-stage findings (SUP001) are not de-duplicated by place: each comment is its own."""
-    text = ("<!-- factcheck: ignore[DAT001] -->\n<!-- factcheck: ignore[SCL001] -->\n"
-            "The vote is on Thursday.\n")
+    text = (
+        "<!-- factcheck: ignore[DAT001] -->\n<!-- factcheck: ignore[SCL001] -->\n"
+        "The vote is on Thursday.\n"
+    )
     got = factcheck.api.check_document(to_document("a.md", text, "markdown")).findings
     assert [f.code for f in got] == ["SUP001", "SUP001"]

@@ -35,9 +35,12 @@ def action_command(args: str) -> str:
     """The ``factcheck …`` line factcheck's action (``action.yml``) runs for these ``args``."""
     action = load(ROOT / "action.yml")
     assert isinstance(action, dict)
-    lines = [line.strip() for step in action["runs"]["steps"]
-             for line in str(step.get("run", "")).splitlines()
-             if line.strip().startswith("factcheck ")]
+    lines = [
+        line.strip()
+        for step in action["runs"]["steps"]
+        for line in str(step.get("run", "")).splitlines()
+        if line.strip().startswith("factcheck ")
+    ]
     assert len(lines) == 1, lines
     return lines[0].replace("$FACTCHECK_ARGS", args)
 
@@ -51,8 +54,11 @@ def github_commands() -> list[str]:
     for s in steps:
         if str(s.get("uses", "")).startswith("YOUR-ORG/factcheck@"):
             out.append(action_command(str(s.get("with", {}).get("args", "."))))
-        out += [line.strip() for line in str(s.get("run", "")).splitlines()
-                if line.strip().startswith("factcheck ")]
+        out += [
+            line.strip()
+            for line in str(s.get("run", "")).splitlines()
+            if line.strip().startswith("factcheck ")
+        ]
     return out
 
 
@@ -65,8 +71,12 @@ def gitlab_commands() -> list[str]:
 def readme_commands() -> list[str]:
     text = (EXAMPLES / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
-    return [line.strip() for b in blocks for line in b.splitlines()
-            if line.strip().startswith("factcheck ")]
+    return [
+        line.strip()
+        for b in blocks
+        for line in b.splitlines()
+        if line.strip().startswith("factcheck ")
+    ]
 
 
 @pytest.fixture
@@ -108,8 +118,9 @@ def test_the_yaml_files_parse() -> None:
         assert {"id", "name", "entry", "language"} <= set(hook)
 
 
-def test_github_workflow(examples: Path, capsys: pytest.CaptureFixture[str],
-                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_workflow(
+    examples: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = examples / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     commands = github_commands()
@@ -128,8 +139,11 @@ def test_github_workflow(examples: Path, capsys: pytest.CaptureFixture[str],
     assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == 2
     workflow = load(EXAMPLES / "github-actions.yml")
     assert isinstance(workflow, dict)
-    uploads = [s for s in workflow["jobs"]["factcheck"]["steps"]
-               if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif")]
+    uploads = [
+        s
+        for s in workflow["jobs"]["factcheck"]["steps"]
+        if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif")
+    ]
     assert uploads and uploads[0]["with"]["sarif_file"] == "factcheck.sarif"
 
 
@@ -157,16 +171,22 @@ def test_readme_commands(examples: Path, capsys: pytest.CaptureFixture[str]) -> 
             assert all(": SCL001 [error]" in o for o in out.splitlines())
 
 
-def test_the_articles_fire_only_where_they_should(examples: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_articles_fire_only_where_they_should(
+    examples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """One error each, at the line and column of the source; code, script, nav, footer and
     comments hold the same slip and stay silent; the clean paragraphs stay silent."""
     status, out = run_line("factcheck -f concise --min-severity info articles/", capsys)
     assert status == 1
-    located = [line.split(": ")[0] + " " + line.split(": ")[1].split()[0]
-               for line in out.splitlines() if "[info]" not in line]
-    assert located == ["articles/energy-deal.html:15:18 SCL001",
-                       "articles/rail-fine.md:13:21 SCL001"]
+    located = [
+        line.split(": ")[0] + " " + line.split(": ")[1].split()[0]
+        for line in out.splitlines()
+        if "[info]" not in line
+    ]
+    assert located == [
+        "articles/energy-deal.html:15:18 SCL001",
+        "articles/rail-fine.md:13:21 SCL001",
+    ]
 
 
 def test_precommit_hook(examples: Path) -> None:
@@ -176,19 +196,24 @@ def test_precommit_hook(examples: Path) -> None:
     (repo,) = config["repos"]
     assert [h["id"] for h in repo["hooks"]] == [hooks[0]["id"]] == ["factcheck"]
     text = (EXAMPLES / "pre-commit-config.yaml").read_text()
-    block = text[text.index("  - repo:"):].rstrip().splitlines()
+    block = text[text.index("  - repo:") :].rstrip().splitlines()
     assert len(block) == 3, "a newsroom adds factcheck in three lines"
     hook = hooks[0]
-    staged = [p.relative_to(examples).as_posix() for p in sorted(examples.rglob("*"))
-              if p.is_file()]
+    staged = [
+        p.relative_to(examples).as_posix() for p in sorted(examples.rglob("*")) if p.is_file()
+    ]
     matched = [p for p in staged if re.search(hook["files"], p)]
     assert matched == ["README.md", *ARTICLES]  # what pre-commit would pass to the hook
     exe = shutil.which("factcheck", path=os.path.dirname(sys.executable))
     if exe is None:
         pytest.skip("the factcheck entry point is not installed next to this Python")
-    done = subprocess.run([*shlex.split(hook["entry"]), *matched], capture_output=True,
-                          text=True, cwd=examples, check=False,
-                          env={**os.environ, "PATH": os.path.dirname(exe) + os.pathsep
-                               + os.environ.get("PATH", "")})
+    done = subprocess.run(
+        [*shlex.split(hook["entry"]), *matched],
+        capture_output=True,
+        text=True,
+        cwd=examples,
+        check=False,
+        env={**os.environ, "PATH": os.path.dirname(exe) + os.pathsep + os.environ.get("PATH", "")},
+    )
     assert done.returncode == 1, done.stderr
     assert sorted({line.split(":")[0] for line in done.stdout.splitlines()}) == ARTICLES

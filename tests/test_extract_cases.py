@@ -59,7 +59,8 @@ def test_extract_case(case: dict[str, Any]) -> None:
             actual = getattr(c, field)
             actual = actual.value if hasattr(actual, "value") and field == "kind" else actual
             assert _same(expected, actual), (
-                f"{text!r} {c.text!r}: {field} {actual!r} != {expected!r}")
+                f"{text!r} {c.text!r}: {field} {actual!r} != {expected!r}"
+            )
         if "hedge" in w:
             assert c.hedge == w["hedge"], f"{text!r} {c.text!r}: hedge {c.hedge!r}"
         if "per" in w:

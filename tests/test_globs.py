@@ -12,15 +12,37 @@ from hypothesis import strategies as st
 
 from factcheck.globs import compile_glob
 
-SEGMENT = st.sampled_from(["a", "b", "ab", "*", "**", "?", "a*", "*b", "[ab]", "[!a]", "x.txt",
-                           "*.txt", "\\*", "a?b", "[a-c]", "**a", "b**"])
+SEGMENT = st.sampled_from(
+    [
+        "a",
+        "b",
+        "ab",
+        "*",
+        "**",
+        "?",
+        "a*",
+        "*b",
+        "[ab]",
+        "[!a]",
+        "x.txt",
+        "*.txt",
+        "\\*",
+        "a?b",
+        "[a-c]",
+        "**a",
+        "b**",
+    ]
+)
 GLOBS = st.builds(
     lambda neg, lead, segs, trail: ("!" if neg else "") + lead + "/".join(segs) + trail,
-    st.booleans(), st.sampled_from(["", "/", "**/"]), st.lists(SEGMENT, min_size=1, max_size=4),
+    st.booleans(),
+    st.sampled_from(["", "/", "**/"]),
+    st.lists(SEGMENT, min_size=1, max_size=4),
     st.sampled_from(["", "/", "/**"]),
 )
-PATHS = st.lists(st.sampled_from(["a", "b", "ab", "aab", "x.txt", "c", "*", "b.txt"]),
-                 min_size=1, max_size=5).map("/".join)
+PATHS = st.lists(
+    st.sampled_from(["a", "b", "ab", "aab", "x.txt", "c", "*", "b.txt"]), min_size=1, max_size=5
+).map("/".join)
 
 
 def reference(glob: str, rel: str, is_dir: bool) -> tuple[bool, bool]:
@@ -46,19 +68,22 @@ def test_verdicts_agree_with_pathspec(glob: str, rel: str, is_dir: bool) -> None
     assert (g.matches(rel, is_dir), g.include) == reference(glob, rel, is_dir)
 
 
-@pytest.mark.parametrize(("glob", "rel", "is_dir", "expected"), [
-    ("drafts/", "drafts", True, True),  # fire: a folder glob, its folder and what is inside
-    ("drafts/", "desk/drafts/x.md", False, True),
-    ("drafts/", "drafts", False, False),  # silent: a file of that name is not a folder
-    ("/drafts", "desk/drafts", True, False),  # silent: anchored at its folder
-    ("press-releases/**", "press-releases/2018/x.txt", False, True),
-    ("press-releases/**", "press-releasesx/x.txt", False, False),
-    ("**/old/*.md", "a/b/old/x.md", False, True),
-    ("**/old/*.md", "a/b/old/x.txt", False, False),
-    ("# a comment", "# a comment", False, False),
-    ("", "a", False, False),
-    ("!keep.txt", "keep.txt", False, True),  # a negated glob matches; its verdict is "keep"
-])
+@pytest.mark.parametrize(
+    ("glob", "rel", "is_dir", "expected"),
+    [
+        ("drafts/", "drafts", True, True),  # fire: a folder glob, its folder and what is inside
+        ("drafts/", "desk/drafts/x.md", False, True),
+        ("drafts/", "drafts", False, False),  # silent: a file of that name is not a folder
+        ("/drafts", "desk/drafts", True, False),  # silent: anchored at its folder
+        ("press-releases/**", "press-releases/2018/x.txt", False, True),
+        ("press-releases/**", "press-releasesx/x.txt", False, False),
+        ("**/old/*.md", "a/b/old/x.md", False, True),
+        ("**/old/*.md", "a/b/old/x.txt", False, False),
+        ("# a comment", "# a comment", False, False),
+        ("", "a", False, False),
+        ("!keep.txt", "keep.txt", False, True),  # a negated glob matches; its verdict is "keep"
+    ],
+)
 def test_examples_both_ways(glob: str, rel: str, is_dir: bool, expected: bool) -> None:
     assert compile_glob(glob).matches(rel, is_dir) == expected
 
@@ -111,4 +136,3 @@ def test_a_pathological_config_glob_walks_a_deep_tree(
     settings = resolver.for_file(deep / "x.txt")
     assert not settings.selection_for(str(deep / "x.txt")).enabled("PCT001")
     assert settings.selection_for(str(tmp_path / "z.txt")).enabled("PCT001")
-

@@ -40,15 +40,19 @@ def ctx(**kw: object) -> RenderContext:
 
 
 def _no_raw_controls(text: str, allowed: str = "\n") -> None:
-    bad = [hex(ord(ch)) for ch in text
-           if (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or 0x202A <= ord(ch) <= 0x202E)
-           and ch not in allowed]
+    bad = [
+        hex(ord(ch))
+        for ch in text
+        if (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or 0x202A <= ord(ch) <= 0x202E)
+        and ch not in allowed
+    ]
     assert not bad, f"raw control characters in output: {sorted(set(bad))}"
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_no_raw_control_characters_in_any_format(fmt: str, made: Report,
-                                                 article_report: Report) -> None:
+def test_no_raw_control_characters_in_any_format(
+    fmt: str, made: Report, article_report: Report
+) -> None:
     for report in (made, article_report):
         out = render(report, fmt, ctx(show_claims=True))
         _no_raw_controls(out)
@@ -170,9 +174,18 @@ def test_every_hostile_bit_survives_somewhere_visible(made: Report) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(
-    [*"0123456789 $£€%.,()[]<>&\"'mbnk\n\r\t\x1b\x00\u202e\u00a0漢😀", "billion ", "per cent "]
-), max_size=120).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"0123456789 $£€%.,()[]<>&\"'mbnk\n\r\t\x1b\x00\u202e\u00a0漢😀",
+                "billion ",
+                "per cent ",
+            ]
+        ),
+        max_size=120,
+    ).map("".join)
+)
 def test_any_article_renders_in_every_format(text: str) -> None:
     report = check_text(text, "fuzz.txt")
     sources = {"fuzz.txt": text}
@@ -189,7 +202,12 @@ def test_positions_outside_the_text_do_not_crash() -> None:
 
     a = claim("c1", "$5m", 99, 500)
     b = claim("c2", "£3m", 1, 80)
-    report = make_report([FileResult(path="x.txt", claims=[a, b],
-                                     findings=[finding("SCL001", Severity.ERROR, b, (a,))])])
+    report = make_report(
+        [
+            FileResult(
+                path="x.txt", claims=[a, b], findings=[finding("SCL001", Severity.ERROR, b, (a,))]
+            )
+        ]
+    )
     for fmt in FORMATS:
         render(report, fmt, RenderContext(sources={"x.txt": "short\ntext\n"}, show_claims=True))

@@ -21,19 +21,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import _inject_real as ir
 
 CASES = [
-    ("conversion", "The ministry set aside 40 million euros (34 million pounds) for the scheme.",
-     {"34 billion pounds", "85 million pounds", "14 million pounds"}),
-    ("unit conversion", "The road runs 30 miles (48 km) along the coast.",
-     {"(24 km)", "(96 km)", "(144 km)"}),
-    ("direction", "Sales rose to 5,200 from 4,100 last year.",
-     {"Sales fell to 5,200 from 4,100", "Sales rose to 4,100 from 5,200"}),
-    ("percent change", "Profits rose 20 pct to 120 mln dlrs from 100 mln dlrs.",
-     {"Profits rose 32 pct to 120"}),
+    (
+        "conversion",
+        "The ministry set aside 40 million euros (34 million pounds) for the scheme.",
+        {"34 billion pounds", "85 million pounds", "14 million pounds"},
+    ),
+    (
+        "unit conversion",
+        "The road runs 30 miles (48 km) along the coast.",
+        {"(24 km)", "(96 km)", "(144 km)"},
+    ),
+    (
+        "direction",
+        "Sales rose to 5,200 from 4,100 last year.",
+        {"Sales fell to 5,200 from 4,100", "Sales rose to 4,100 from 5,200"},
+    ),
+    (
+        "percent change",
+        "Profits rose 20 pct to 120 mln dlrs from 100 mln dlrs.",
+        {"Profits rose 32 pct to 120"},
+    ),
     ("growth", "Exports doubled to 400 mln dlrs from 200 mln dlrs.", {"Exports tripled to"}),
-    ("percent vs points", "The jobless rate rose to 6.5 pct from 5 pct, up 1.5 percentage points.",
-     {"up 1.5 pct."}),
-    ("repeated figure", "The firm has 45,000 users, its report says. A spokesman said that the "
-     "45,000 users would be told by letter.", {"the 58,500 users would", "the 31,500 users would"}),
+    (
+        "percent vs points",
+        "The jobless rate rose to 6.5 pct from 5 pct, up 1.5 percentage points.",
+        {"up 1.5 pct."},
+    ),
+    (
+        "repeated figure",
+        "The firm has 45,000 users, its report says. A spokesman said that the "
+        "45,000 users would be told by letter.",
+        {"the 58,500 users would", "the 31,500 users would"},
+    ),
 ]
 
 
@@ -53,7 +72,8 @@ def test_mutation_alters_the_sentence(family: str, text: str, expect: set[str]) 
         assert plant.before == text or plant.before in text
         assert any(e in plant.after for e in expect), plant.after
         assert plant.text[plant.span[0] : plant.span[1]].strip() == plant.after.split(". ")[-1] or (
-            plant.after in " ".join(plant.text.split()))
+            plant.after in " ".join(plant.text.split())
+        )
 
 
 def test_a_sentence_with_a_finding_is_no_site() -> None:
@@ -63,9 +83,15 @@ def test_a_sentence_with_a_finding_is_no_site() -> None:
 
 @pytest.mark.parametrize(
     ("text", "factor", "out"),
-    [("about 1,250.5 mln", 2.0, "about 2,501.0 mln"), ("six miles", 0.5, "three miles"),
-     ("Three", 3.0, "Nine"), ("5.5", 0.7, "3.8"), ("1/16 point", 2.0, None), ("40", 1.05, "42"),
-     ("3", 1.02, None)],
+    [
+        ("about 1,250.5 mln", 2.0, "about 2,501.0 mln"),
+        ("six miles", 0.5, "three miles"),
+        ("Three", 3.0, "Nine"),
+        ("5.5", 0.7, "3.8"),
+        ("1/16 point", 2.0, None),
+        ("40", 1.05, "42"),
+        ("3", 1.02, None),
+    ],
 )
 def test_rescaled_keeps_the_writing(text: str, factor: float, out: str | None) -> None:
     assert ir.rescaled(text, factor, 0.04) == out

@@ -107,8 +107,10 @@ def test_other_files_are_unaffected(tmp_path: Path, jobs: int) -> None:
     big = write(tmp_path, "big.txt", GOOD * 40)  # over the limit below
     other = write(tmp_path, "other.md", f"# Profile\n\n{OTHER}")
     limit = len(GOOD.encode()) * 10
-    tasks = [Task(path=p, display=Path(p).name, options=options(), max_bytes=limit)
-             for p in (good, big, other)]
+    tasks = [
+        Task(path=p, display=Path(p).name, options=options(), max_bytes=limit)
+        for p in (good, big, other)
+    ]
     outcomes = run(tasks, jobs=jobs)
     assert [o.result.path for o in outcomes] == ["good.txt", "big.txt", "other.md"]
     failure = outcomes[1].result
@@ -129,8 +131,9 @@ def test_cli_reports_the_good_file_beside_a_big_one(
     (tmp_path / "factcheck.toml").write_text("")  # no configuration from above applies
     write(tmp_path, "big.txt", GOOD * 40)
     write(tmp_path, "good.txt", GOOD)
-    status = cli.main(["--max-bytes", "1k", "--date", "2018-03-22", "-f", "json",
-                       "big.txt", "good.txt"])
+    status = cli.main(
+        ["--max-bytes", "1k", "--date", "2018-03-22", "-f", "json", "big.txt", "good.txt"]
+    )
     out, err = capsys.readouterr()
     assert status == 2
     files = {f["path"]: f for f in json.loads(out)["files"]}

@@ -40,12 +40,19 @@ RAIL = ROOT / "examples" / "articles" / "rail-fine.md"
 WAIT = 60.0
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "factcheck.cli", "lsp", "--debounce", "0.05"]))
+@pytest_lsp.fixture(
+    scope="module",
+    config=ClientServerConfig(
+        server_command=[sys.executable, "-m", "factcheck.cli", "lsp", "--debounce", "0.05"]
+    ),
+)
 async def client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp("workspace")
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri()))
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri()
+        )
+    )
     yield
     await lsp_client.shutdown_session()
 
@@ -74,8 +81,9 @@ def as_tuple(r: types.Range) -> tuple[tuple[int, int], tuple[int, int]]:
     return (r.start.line, r.start.character), (r.end.line, r.end.character)
 
 
-async def published(client: LanguageClient, uri: str, version: int,
-                    send: Callable[[], None]) -> list[types.Diagnostic]:
+async def published(
+    client: LanguageClient, uri: str, version: int, send: Callable[[], None]
+) -> list[types.Diagnostic]:
     """Send something, then wait for the next diagnostics of ``uri`` (the client keeps the
     latest list per document; the server publishes once per version, never a stale one)."""
     before = client.diagnostics.get(uri)
@@ -87,34 +95,60 @@ async def published(client: LanguageClient, uri: str, version: int,
     return list(client.diagnostics[uri])
 
 
-async def open_doc(client: LanguageClient, path: Path, language: str,
-                   text: str | None = None) -> list[types.Diagnostic]:
+async def open_doc(
+    client: LanguageClient, path: Path, language: str, text: str | None = None
+) -> list[types.Diagnostic]:
     text = path.read_text(encoding="utf-8") if text is None else text
     uri = path.as_uri()
-    return await published(client, uri, 1, lambda: client.text_document_did_open(
-        types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-            uri=uri, language_id=language, version=1, text=text))))
+    return await published(
+        client,
+        uri,
+        1,
+        lambda: client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=uri, language_id=language, version=1, text=text
+                )
+            )
+        ),
+    )
 
 
-async def change(client: LanguageClient, path: Path, version: int,
-                 text: str) -> list[types.Diagnostic]:
+async def change(
+    client: LanguageClient, path: Path, version: int, text: str
+) -> list[types.Diagnostic]:
     uri = path.as_uri()
-    return await published(client, uri, version, lambda: client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)])))
+    return await published(
+        client,
+        uri,
+        version,
+        lambda: client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        ),
+    )
 
 
 def close(client: LanguageClient, path: Path) -> None:
-    client.text_document_did_close(types.DidCloseTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri())))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri())
+        )
+    )
 
 
-async def actions(client: LanguageClient, path: Path,
-                  diag: types.Diagnostic) -> list[types.CodeAction]:
-    found = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=diag.range,
-        context=types.CodeActionContext(diagnostics=[diag])))
+async def actions(
+    client: LanguageClient, path: Path, diag: types.Diagnostic
+) -> list[types.CodeAction]:
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=diag.range,
+            context=types.CodeActionContext(diagnostics=[diag]),
+        )
+    )
     return [a for a in found or [] if isinstance(a, types.CodeAction)]
 
 
@@ -131,14 +165,12 @@ def apply(text: str, action: types.CodeAction, uri: str) -> str:
             chars += 1
         return sum(len(x) + 1 for x in lines[: p.line]) + chars
 
-    for edit in sorted(action.edit.changes[uri], key=lambda e: offset(e.range.start),
-                       reverse=True):
-        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    for edit in sorted(action.edit.changes[uri], key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
     return text
 
 
-async def test_the_seed_gives_exactly_the_cli_findings(client: LanguageClient,
-                                                       work: Path) -> None:
+async def test_the_seed_gives_exactly_the_cli_findings(client: LanguageClient, work: Path) -> None:
     seed = Path(shutil.copy(SEED, work / "seed.txt"))
     text = seed.read_text(encoding="utf-8")
     diags = await open_doc(client, seed, "plaintext")
@@ -146,17 +178,23 @@ async def test_the_seed_gives_exactly_the_cli_findings(client: LanguageClient,
     assert [d.code for d in diags] == [f["code"] for f in expected]
     assert [d.message for d in diags] == [f["message"] for f in expected]
     assert [as_tuple(d.range) for d in diags] == [
-        (lsp_position(text, f["line"], f["column"]), lsp_position(text, f["end_line"],
-                                                                  f["end_column"]))
-        for f in expected]
+        (
+            lsp_position(text, f["line"], f["column"]),
+            lsp_position(text, f["end_line"], f["end_column"]),
+        )
+        for f in expected
+    ]
     assert {d.source for d in diags} == {"factcheck"}
     errors = [d for d in diags if d.severity == types.DiagnosticSeverity.Error]
     assert [d.code for d in errors] == ["SCL001", "SCL001"]
     related = errors[0].related_information or []
     assert [as_tuple(r.location.range) for r in related] == [
-        (lsp_position(text, r["line"], r["column"]),
-         lsp_position(text, r["line"], r["column"] + len(r["text"])))
-        for r in expected[0]["related"]]
+        (
+            lsp_position(text, r["line"], r["column"]),
+            lsp_position(text, r["line"], r["column"] + len(r["text"])),
+        )
+        for r in expected[0]["related"]
+    ]
     close(client, seed)
 
 
@@ -192,8 +230,10 @@ async def test_ranges_count_utf16_units(client: LanguageClient, work: Path) -> N
     text = "🙂🙂 line one\u2028still line one: it slashed its value by $50billion (£35m)."
     (diag,) = await open_doc(client, story, "plaintext", text)
     prefix = text[: text.index("£35m")]
-    assert as_tuple(diag.range) == ((0, len(prefix.encode("utf-16-le")) // 2),
-                                    (0, len(prefix.encode("utf-16-le")) // 2 + 4))
+    assert as_tuple(diag.range) == (
+        (0, len(prefix.encode("utf-16-le")) // 2),
+        (0, len(prefix.encode("utf-16-le")) // 2 + 4),
+    )
     close(client, story)
 
 
@@ -203,7 +243,8 @@ async def test_markdown_suppression_action(client: LanguageClient, tmp_path: Pat
     text = md.read_text(encoding="utf-8")
     diags = await open_doc(client, md, "markdown")
     assert [(d.code, d.range.start.line + 1, d.range.start.character + 1) for d in diags] == [
-        (f["code"], f["line"], f["column"]) for f in cli_findings(md)]
+        (f["code"], f["line"], f["column"]) for f in cli_findings(md)
+    ]
     scl = next(d for d in diags if d.code == "SCL001")
     found = {a.title: a for a in await actions(client, md, scl)}
     assert "Replace £1.9m with £1.9bn" in found
@@ -222,9 +263,12 @@ async def test_hover_says_how_a_figure_was_read(client: LanguageClient, work: Pa
 
     async def hover_at(needle: str) -> types.Hover | None:
         at = text.index(needle) + 1
-        return await client.text_document_hover_async(types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=story.as_uri()),
-            position=types.Position(line=0, character=at)))
+        return await client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=story.as_uri()),
+                position=types.Position(line=0, character=at),
+            )
+        )
 
     got = await hover_at("£35m")
     assert got is not None and isinstance(got.contents, types.MarkupContent)

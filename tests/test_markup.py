@@ -52,8 +52,9 @@ def assert_maps_back(doc: Document) -> None:
     """Every piece of the text came from its source span, in order."""
     m = doc.offsets
     prev_end = 0
-    for ts, te, ss, se in zip(m.text_starts, m.text_ends, m.source_starts, m.source_ends,
-                              strict=True):
+    for ts, te, ss, se in zip(
+        m.text_starts, m.text_ends, m.source_starts, m.source_ends, strict=True
+    ):
         text, src = doc.text[ts:te], doc.source[ss:se]
         assert ss >= prev_end, "pieces are in source order"
         assert se > ss, f"text {text!r} is pinned to no source"
@@ -98,9 +99,16 @@ def test_seed_same_claims(results: dict[str, tuple[Document, FileResult]], fmt: 
 def test_seed_same_findings(results: dict[str, tuple[Document, FileResult]], fmt: str) -> None:
     def key(r: FileResult) -> list[tuple[object, ...]]:
         texts = {c.id: c.text for c in r.claims}
-        return [(f.code, f.severity, tuple(texts[i] for i in f.claims),
-                 _LINE_REF.sub("(line N)", f.message),
-                 f.suggestion.replacement if f.suggestion else None) for f in r.findings]
+        return [
+            (
+                f.code,
+                f.severity,
+                tuple(texts[i] for i in f.claims),
+                _LINE_REF.sub("(line N)", f.message),
+                f.suggestion.replacement if f.suggestion else None,
+            )
+            for f in r.findings
+        ]
 
     plain = key(results["text"][1])
     assert {k[0] for k in plain} >= {"SCL001"}
@@ -108,8 +116,9 @@ def test_seed_same_findings(results: dict[str, tuple[Document, FileResult]], fmt
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
-def test_seed_positions_in_source(results: dict[str, tuple[Document, FileResult]],
-                                  fmt: str) -> None:
+def test_seed_positions_in_source(
+    results: dict[str, tuple[Document, FileResult]], fmt: str
+) -> None:
     doc, result = results[fmt]
     lines = LineIndex(doc.source)
     for c in result.claims:
@@ -121,10 +130,17 @@ def test_seed_positions_in_source(results: dict[str, tuple[Document, FileResult]
         blamed = by_id[f.claims[0]]
         assert f.span == (blamed.start, blamed.end)
         assert (f.line, f.column, f.end_line, f.end_column) == (
-            blamed.line, blamed.column, blamed.end_line, blamed.end_column)
+            blamed.line,
+            blamed.column,
+            blamed.end_line,
+            blamed.end_column,
+        )
         for r in f.related:
-            assert (r.span, r.line, r.column) == ((by_id[r.claim].start, by_id[r.claim].end),
-                                                  by_id[r.claim].line, by_id[r.claim].column)
+            assert (r.span, r.line, r.column) == (
+                (by_id[r.claim].start, by_id[r.claim].end),
+                by_id[r.claim].line,
+                by_id[r.claim].column,
+            )
         if f.suggestion is not None:
             assert _as_written(fmt, doc.source[slice(*f.suggestion.span)]) == blamed.text
 
@@ -135,18 +151,22 @@ def test_seed_message_lines_are_source_lines(
 ) -> None:
     _, result = results[fmt]
     by_id = {c.id: c for c in result.claims}
-    refs = [(f, int(m.group(1))) for f in result.findings
-            for m in _LINE_REF.finditer(f.message)]
+    refs = [(f, int(m.group(1))) for f in result.findings for m in _LINE_REF.finditer(f.message)]
     assert refs
     for f, line in refs:
         assert line in {by_id[i].line for i in f.claims}, f.message
 
 
 def test_seed_scale_slips_where_written(results: dict[str, tuple[Document, FileResult]]) -> None:
-    spots = {fmt: [(f.line, f.column) for f in r.findings if f.code == "SCL001"]
-             for fmt, (_, r) in results.items()}
-    assert spots == {"text": [(8, 179), (8, 219)], "markdown": [(15, 258), (15, 306)],
-                     "html": [(26, 67), (27, 24)]}
+    spots = {
+        fmt: [(f.line, f.column) for f in r.findings if f.code == "SCL001"]
+        for fmt, (_, r) in results.items()
+    }
+    assert spots == {
+        "text": [(8, 179), (8, 219)],
+        "markdown": [(15, 258), (15, 306)],
+        "html": [(26, 67), (27, 24)],
+    }
     doc, result = results["html"]
     first = next(f for f in result.findings if f.code == "SCL001")
     assert doc.source[slice(*first.span)] == "&pound;35m"
@@ -158,8 +178,17 @@ def test_seed_code_comments_and_chrome_give_nothing(
 ) -> None:
     doc, result = results[fmt]
     assert SEED[fmt].count("$50billion (£35m)") >= 3
-    for skipped in ("Correction log", "Wire copy", "Draft note", "Chart", "teaser", "Save 50%",
-                    "Subscriptions", "Related", "Enable JavaScript"):
+    for skipped in (
+        "Correction log",
+        "Wire copy",
+        "Draft note",
+        "Chart",
+        "teaser",
+        "Save 50%",
+        "Subscriptions",
+        "Related",
+        "Enable JavaScript",
+    ):
         assert skipped not in doc.text
     assert [c.text for c in result.claims].count("$50billion") == 1
     assert_maps_back(doc)
@@ -177,23 +206,31 @@ def test_seed_crlf(fmt: str) -> None:
     doc, result = check(fmt, SEED[fmt].replace("\n", "\r\n"))
     _, lf = check(fmt)
     assert [(c.text, c.line, c.column) for c in result.claims] == [
-        (c.text, c.line, c.column) for c in lf.claims]
+        (c.text, c.line, c.column) for c in lf.claims
+    ]
     assert_maps_back(doc)
 
 
 def test_seed_dates() -> None:
     assert to_document("a.md", SEED["markdown"], "markdown").date.model_dump() == {
-        "value": "2018-03-22", "source": "front-matter", "text": "2018-03-22"}
+        "value": "2018-03-22",
+        "source": "front-matter",
+        "text": "2018-03-22",
+    }
     assert to_document("a.html", SEED["html"], "html").date.model_dump() == {
-        "value": "2018-03-22", "source": "meta", "text": "2018-03-22T09:14:00+00:00"}
+        "value": "2018-03-22",
+        "source": "meta",
+        "text": "2018-03-22T09:14:00+00:00",
+    }
 
 
 # -- conversion cases ------------------------------------------------------------------------
 
 
 def _cases(fmt: str) -> list[Any]:
-    return [pytest.param(c["source"], c["text"], id=f"{c['group']}: {c['why']}")
-            for c in CASES[fmt]]
+    return [
+        pytest.param(c["source"], c["text"], id=f"{c['group']}: {c['why']}") for c in CASES[fmt]
+    ]
 
 
 @pytest.mark.parametrize(("source", "text"), _cases("markdown"))
@@ -235,19 +272,32 @@ def test_code_gives_nothing(source: str, fmt: str) -> None:
 @pytest.mark.parametrize(
     ("fmt", "source", "expected"),
     [
-        ("markdown", "---\npublished: '2018-03-21T10:00:00Z'\ndate: 2018-01-01\n---\nx\n",
-         ("2018-03-21", "front-matter")),
+        (
+            "markdown",
+            "---\npublished: '2018-03-21T10:00:00Z'\ndate: 2018-01-01\n---\nx\n",
+            ("2018-03-21", "front-matter"),
+        ),
         ("markdown", "+++\ndate = 2018-03-22T09:00:00Z\n+++\nx\n", ("2018-03-22", "front-matter")),
         ("markdown", "---\ndate: 22 March 2018\n---\nx\n", ("2018-03-22", "front-matter")),
         ("markdown", "---\ndate: soon\n---\nx\n", (None, "none")),
         ("markdown", "---\ndate: 2018-03-22\nno closing fence\n", (None, "none")),
-        ("html", '<script type="application/ld+json">{"@graph": [{"datePublished": '
-                 '"2018-03-20T08:00:00Z"}]}</script><p>x</p>', ("2018-03-20", "meta")),
+        (
+            "html",
+            '<script type="application/ld+json">{"@graph": [{"datePublished": '
+            '"2018-03-20T08:00:00Z"}]}</script><p>x</p>',
+            ("2018-03-20", "meta"),
+        ),
         ("html", '<script type="application/ld+json">{not json</script><p>x</p>', (None, "none")),
-        ("html", '<article><time datetime="2018-03-19">19 March</time><p>x</p></article>',
-         ("2018-03-19", "time")),
-        ("html", '<meta name="pubdate" content="2018-03-18"><time datetime="2018-03-19">',
-         ("2018-03-18", "meta")),
+        (
+            "html",
+            '<article><time datetime="2018-03-19">19 March</time><p>x</p></article>',
+            ("2018-03-19", "time"),
+        ),
+        (
+            "html",
+            '<meta name="pubdate" content="2018-03-18"><time datetime="2018-03-19">',
+            ("2018-03-18", "meta"),
+        ),
         ("html", "<p>No date here.</p>", (None, "none")),
     ],
 )
@@ -266,12 +316,54 @@ def test_dateline_still_found_in_markdown_body() -> None:
 
 # -- robustness ------------------------------------------------------------------------------
 
-_MARKUP_BITS = st.sampled_from([
-    "**", "*", "_", "`", "```", "~~", "[", "](", ")", "![", "<", ">", "&", "&pound;", "&#",
-    "\\", "\n", "\r\n", "\r", "\t", "    ", "> ", "- ", "1. ", "# ", "---", "+++", "|", "<!--",
-    "-->", "<p>", "</p>", "<b>", "<script>", "</script>", "<br>", "&amp", "\x00", "\ufeff",
-    "$50billion", "(£35m)", " ", "<!-- factcheck: ignore[SCL001] -->", "[x]: http://y\n",
-])
+_MARKUP_BITS = st.sampled_from(
+    [
+        "**",
+        "*",
+        "_",
+        "`",
+        "```",
+        "~~",
+        "[",
+        "](",
+        ")",
+        "![",
+        "<",
+        ">",
+        "&",
+        "&pound;",
+        "&#",
+        "\\",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "    ",
+        "> ",
+        "- ",
+        "1. ",
+        "# ",
+        "---",
+        "+++",
+        "|",
+        "<!--",
+        "-->",
+        "<p>",
+        "</p>",
+        "<b>",
+        "<script>",
+        "</script>",
+        "<br>",
+        "&amp",
+        "\x00",
+        "\ufeff",
+        "$50billion",
+        "(£35m)",
+        " ",
+        "<!-- factcheck: ignore[SCL001] -->",
+        "[x]: http://y\n",
+    ]
+)
 _SOURCES = st.lists(st.one_of(_MARKUP_BITS, st.text(max_size=5)), max_size=40).map("".join)
 
 
@@ -309,18 +401,24 @@ def test_ignore_covers_the_next_block(fmt: str) -> None:
     doc, result = check(fmt, source)
     assert _covered(doc) == [("ignore", ["SCL001"], SLIP)]
     s = doc.suppressions[0]
-    assert (s.line, s.column, s.reason) == (3 if fmt == "markdown" else 2, 1,
-                                           "checked with the desk")
+    assert (s.line, s.column, s.reason) == (
+        3 if fmt == "markdown" else 2,
+        1,
+        "checked with the desk",
+    )
     assert source[s.span[0] : s.span[1]] == comment
     assert [(f.code, f.line) for f in result.findings if f.code == "SCL001"] == [
-        ("SCL001", 6 if fmt == "markdown" else 4)]
+        ("SCL001", 6 if fmt == "markdown" else 4)
+    ]
 
 
 def test_ignore_covers_the_whole_next_block_at_its_level() -> None:
-    source = ("<!-- factcheck: ignore[SCL] -->\n- one £1\n- two £2\n\nAfter £3.\n\n"
-              "- x\n  <!-- factcheck: ignore[REP] -->\n- y\n\n"
-              "<!-- factcheck: ignore[CUR] -->\n```\ncode\n```\n\nEnd.\n\n"
-              "> <!-- factcheck: ignore[TOT] -->\n\nOut.\n")
+    source = (
+        "<!-- factcheck: ignore[SCL] -->\n- one £1\n- two £2\n\nAfter £3.\n\n"
+        "- x\n  <!-- factcheck: ignore[REP] -->\n- y\n\n"
+        "<!-- factcheck: ignore[CUR] -->\n```\ncode\n```\n\nEnd.\n\n"
+        "> <!-- factcheck: ignore[TOT] -->\n\nOut.\n"
+    )
     doc = to_document("a.md", source, "markdown")
     assert _covered(doc) == [
         ("ignore", ["SCL"], "one £1\n\ntwo £2"),
@@ -343,9 +441,16 @@ def test_ignore_inside_a_paragraph_covers_it(fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_disable_enable_range(fmt: str) -> None:
-    parts = ["<!-- factcheck: disable[SCL001,REP] -->", f"A: {SLIP}",
-             "<!-- factcheck: enable[REP] -->", f"B: {SLIP}", "<!-- factcheck: enable[SCL001] -->",
-             f"C: {SLIP}", "<!-- factcheck: disable[CUR] not this file -->", "D."]
+    parts = [
+        "<!-- factcheck: disable[SCL001,REP] -->",
+        f"A: {SLIP}",
+        "<!-- factcheck: enable[REP] -->",
+        f"B: {SLIP}",
+        "<!-- factcheck: enable[SCL001] -->",
+        f"C: {SLIP}",
+        "<!-- factcheck: disable[CUR] not this file -->",
+        "D.",
+    ]
     if fmt == "markdown":
         source = "\n\n".join(parts) + "\n"
     else:
@@ -380,8 +485,11 @@ def test_disable_enable_range(fmt: str) -> None:
 )
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_invalid_suppressions_are_recorded(fmt: str, comment: str, message: str) -> None:
-    source = f"Intro.\n\n  {comment}\n\n{SLIP}\n" if fmt == "markdown" else (
-        f"<p>Intro.</p>\n  {comment}<p>{SLIP}</p>")
+    source = (
+        f"Intro.\n\n  {comment}\n\n{SLIP}\n"
+        if fmt == "markdown"
+        else (f"<p>Intro.</p>\n  {comment}<p>{SLIP}</p>")
+    )
     doc, result = check(fmt, source)
     assert doc.suppressions == []
     [bad] = doc.invalid_suppressions
@@ -394,8 +502,12 @@ def test_invalid_suppressions_are_recorded(fmt: str, comment: str, message: str)
 
 @pytest.mark.parametrize(
     "comment",
-    ["<!-- factchecked by the desk -->", "<!-- factcheck by Jane -->", "<!-- TODO: factcheck -->",
-     "<!-- a note -->"],
+    [
+        "<!-- factchecked by the desk -->",
+        "<!-- factcheck by Jane -->",
+        "<!-- TODO: factcheck -->",
+        "<!-- a note -->",
+    ],
 )
 def test_other_comments_are_not_directives(comment: str) -> None:
     for fmt, source in (("markdown", f"{comment}\n\nText.\n"), ("html", f"{comment}<p>Text.")):
@@ -404,12 +516,15 @@ def test_other_comments_are_not_directives(comment: str) -> None:
 
 
 def test_comments_in_code_or_skipped_quotes_are_not_directives() -> None:
-    source = ("```\n<!-- factcheck: ignore -->\n```\n\n    <!-- factcheck: ignore -->\n\n"
-              "`<!-- factcheck: ignore -->`\n\n> <!-- factcheck: ignore -->\n")
-    assert len(to_document("a.md", source, "markdown", skip_blockquotes=False)
-               .invalid_suppressions) == 1
-    assert to_document("a.md", source, "markdown", skip_blockquotes=True
-                       ).invalid_suppressions == []
+    source = (
+        "```\n<!-- factcheck: ignore -->\n```\n\n    <!-- factcheck: ignore -->\n\n"
+        "`<!-- factcheck: ignore -->`\n\n> <!-- factcheck: ignore -->\n"
+    )
+    assert (
+        len(to_document("a.md", source, "markdown", skip_blockquotes=False).invalid_suppressions)
+        == 1
+    )
+    assert to_document("a.md", source, "markdown", skip_blockquotes=True).invalid_suppressions == []
     page = "<pre><!-- factcheck: ignore --></pre><script><!-- factcheck: ignore --></script>"
     assert to_document("a.html", page, "html").invalid_suppressions == []
 
@@ -418,9 +533,21 @@ def test_bare_tags_share_stack_entries_but_never_an_ignore() -> None:
     """Tags without attributes share one stack entry per tag (from_html.HtmlWalk._bare); an
     entry an ignore comment covers is its own, so the cover stays on its element."""
     para = f"<p><b>{SLIP}</b></p>\n"
-    source = (para + "<!-- factcheck: ignore[SCL001] -->\n" + para + para
-              + '<div><p hidden="">' + SLIP + "</p></div>\n<header><p>" + SLIP + "</p></header>\n"
-              + "<p><i>" + SLIP + "</i></p>" + para)
+    source = (
+        para
+        + "<!-- factcheck: ignore[SCL001] -->\n"
+        + para
+        + para
+        + '<div><p hidden="">'
+        + SLIP
+        + "</p></div>\n<header><p>"
+        + SLIP
+        + "</p></header>\n"
+        + "<p><i>"
+        + SLIP
+        + "</i></p>"
+        + para
+    )
     doc, result = check("html", source)
     assert _covered(doc) == [("ignore", ["SCL001"], SLIP)]
     lines = [f.line for f in result.findings if f.code == "SCL001"]

@@ -86,8 +86,16 @@ def test_lines_past_the_budget_are_plain_text_in_place(
     monkeypatch: pytest.MonkeyPatch, newline: str
 ) -> None:
     monkeypatch.setattr(from_markdown, "MAX_MARKDOWN_LINES", 4)
-    lines = ["# Results", "", "Profit *rose* to £5m.", "", "```", "It cost $50billion (£35m).",
-             "```", "- *Sales* hit £6m"]
+    lines = [
+        "# Results",
+        "",
+        "Profit *rose* to £5m.",
+        "",
+        "```",
+        "It cost $50billion (£35m).",
+        "```",
+        "- *Sales* hit £6m",
+    ]
     source = newline.join(lines) + newline
     doc = to_document("a.md", source, "markdown")
     # the first four lines are Markdown (heading, paragraph); from line 5 on, text as written
@@ -218,7 +226,7 @@ def test_text_runs_end_only_where_a_rule_can_start() -> None:
 LT_PAGES = [
     "<p>Turnover fell <5% (from <£3m) to 1<2 and a < b.</p>",
     "<p>a <1 <b>$50billion</b> (<i>£35m</i>) <<< end <",
-    '<p title="<1" data-x=\'a<b\'>x <1</p><a<1>tag</a<1> after',
+    "<p title=\"<1\" data-x='a<b'>x <1</p><a<1>tag</a<1> after",
     "<!-- factcheck: ignore[SCL001] under <5 -->\n<p>It fell by $50billion (£35m).</p>",
     "<p>Intro <5.</p><!-- factcheck: disable[SCL001] <1 --><p>$50billion (£35m)</p>",
     '<script type="application/ld+json">{"a": "<1", "datePublished": "2018-03-20"}</script><p>',
@@ -254,9 +262,33 @@ def test_text_lt_claims_stay_in_place() -> None:
 
 
 _BITS = st.sampled_from(
-    ["<", "<1", "< ", "<<", "<a", "</", "<!--", "-->", "<p>", "</p>", "<b x='<1'>", "</b>", "&lt;",
-     "\ue000", "<script>", "</script>", "<!-- factcheck: ignore[SCL001] <2 -->", "$5m", " ", "\n",
-     ">", '"', "<br>", "<li>", "<meta name=date content='<3'>"]
+    [
+        "<",
+        "<1",
+        "< ",
+        "<<",
+        "<a",
+        "</",
+        "<!--",
+        "-->",
+        "<p>",
+        "</p>",
+        "<b x='<1'>",
+        "</b>",
+        "&lt;",
+        "\ue000",
+        "<script>",
+        "</script>",
+        "<!-- factcheck: ignore[SCL001] <2 -->",
+        "$5m",
+        " ",
+        "\n",
+        ">",
+        '"',
+        "<br>",
+        "<li>",
+        "<meta name=date content='<3'>",
+    ]
 )
 
 

@@ -192,8 +192,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [s.bounds(i) for i in range(len(s.starts))]
 
 
-def _adjunct_variants(case_id: str, kind: str, case: dict[str, Any], names: frozenset[str]
-                      ) -> Iterator[Variant]:
+def _adjunct_variants(
+    case_id: str, kind: str, case: dict[str, Any], names: frozenset[str]
+) -> Iterator[Variant]:
     text = case["text"]
 
     def make(rewrite: str, slot: str, at: int, phrase: str) -> Variant:
@@ -212,8 +213,15 @@ def _adjunct_variants(case_id: str, kind: str, case: dict[str, Any], names: froz
                 v = make(adj, f"start-s{k}", at, phrase)
                 if word[:1].isupper() and word not in names and word != "I":
                     # "In June, the company …": a common word is not capitalised mid-sentence
-                    v = Variant(case_id, kind, case, adj, f"start-s{k}", phrase,
-                                _insert(text[:at] + word[0].lower() + text[at + 1 :], at, phrase))
+                    v = Variant(
+                        case_id,
+                        kind,
+                        case,
+                        adj,
+                        f"start-s{k}",
+                        phrase,
+                        _insert(text[:at] + word[0].lower() + text[at + 1 :], at, phrase),
+                    )
                 yield v
             stop = body.rstrip()
             if stop.endswith((".", "!", "?")):
@@ -247,18 +255,38 @@ def _order_variants(case_id: str, kind: str, case: dict[str, Any]) -> Iterator[V
         if text[a.end : b.start] == " to " and text[max(0, a.start - 5) : a.start] == "from ":
             s = a.start - 5
             swapped = f"to {pb} from {pa}"
-            yield Variant(case_id, kind, case, "order", f"from-to-{a.id}", "to B from A",
-                          text[:s] + swapped + text[b.end :])
+            yield Variant(
+                case_id,
+                kind,
+                case,
+                "order",
+                f"from-to-{a.id}",
+                "to B from A",
+                text[:s] + swapped + text[b.end :],
+            )
             verb = re.search(r"([a-z]+) $", text[:s])
             if verb and verb.group(1) in (_LEX.up_words | _LEX.down_words):
                 word = "up" if verb.group(1) in _LEX.up_words else "down"
-                yield Variant(case_id, kind, case, "order", f"from-to-{a.id}",
-                              f"to B, {word} from A",
-                              text[:s] + f"to {pb}, {word} from {pa}" + text[b.end :])
+                yield Variant(
+                    case_id,
+                    kind,
+                    case,
+                    "order",
+                    f"from-to-{a.id}",
+                    f"to B, {word} from A",
+                    text[:s] + f"to {pb}, {word} from {pa}" + text[b.end :],
+                )
         if text[a.end : b.start] == " from " and text[max(0, a.start - 3) : a.start] == "to ":
             s = a.start - 3
-            yield Variant(case_id, kind, case, "order", f"to-from-{a.id}", "from A to B",
-                          text[:s] + f"from {pb} to {pa}" + text[b.end :])
+            yield Variant(
+                case_id,
+                kind,
+                case,
+                "order",
+                f"to-from-{a.id}",
+                "from A to B",
+                text[:s] + f"from {pb} to {pa}" + text[b.end :],
+            )
 
 
 def _percent_variants(case_id: str, kind: str, case: dict[str, Any]) -> Iterator[Variant]:
@@ -277,7 +305,9 @@ def variants() -> list[Variant]:
     names = _names([c["text"] for _, _, c in cases])
     out: list[Variant] = []
     makers: list[Callable[[str, str, dict[str, Any]], Iterator[Variant]]] = [
-        lambda i, k, c: _adjunct_variants(i, k, c, names), _order_variants, _percent_variants,
+        lambda i, k, c: _adjunct_variants(i, k, c, names),
+        _order_variants,
+        _percent_variants,
     ]
     for case_id, kind, case in cases:
         seen = {case["text"]}

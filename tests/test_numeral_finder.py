@@ -16,10 +16,44 @@ from factcheck.extractors.patterns import Patterns, patterns_for
 from factcheck.lexicon import load_lexicon
 
 _PIECES = st.sampled_from(
-    ["one", "someone", "twenty", "-", " ", "  ", "\n", "(", "“", "_", "9", "é", "İ", "K",
-     "million", "millions",
-     "doubled", "half", "halves", "a ", "an ", "and", "of", "tens", "dozens", "thousand",
-     "x", "twice", "fivefold", "One", "THREE", "\u0301", "\u00a0", ".", "sevens", "zero"]
+    [
+        "one",
+        "someone",
+        "twenty",
+        "-",
+        " ",
+        "  ",
+        "\n",
+        "(",
+        "“",
+        "_",
+        "9",
+        "é",
+        "İ",
+        "K",
+        "million",
+        "millions",
+        "doubled",
+        "half",
+        "halves",
+        "a ",
+        "an ",
+        "and",
+        "of",
+        "tens",
+        "dozens",
+        "thousand",
+        "x",
+        "twice",
+        "fivefold",
+        "One",
+        "THREE",
+        "\u0301",
+        "\u00a0",
+        ".",
+        "sevens",
+        "zero",
+    ]
 )
 
 
@@ -43,7 +77,12 @@ def test_word_numerals_skip_words_inside_words() -> None:
     text = "someone said one; twentyone, _one, 9one, éone and one-off"
     assert [text[s:e] for s, e in pat.word_numerals(text)] == ["one", "one"]
     assert pat.word_numerals("one,\none (one) “one” one") == [
-        (0, 3), (5, 8), (10, 13), (16, 19), (21, 24)]
+        (0, 3),
+        (5, 8),
+        (10, 13),
+        (16, 19),
+        (21, 24),
+    ]
 
 
 def _numerals(pat: Patterns, text: str) -> list[tuple[int, int, float, bool, object]]:

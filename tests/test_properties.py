@@ -39,9 +39,17 @@ from factcheck.reporters import FORMATS, RenderContext, render
 HERE = Path(__file__).resolve().parent
 REGRESSIONS = HERE / "data" / "fuzz_regressions.toml"
 EXAMPLES = int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "200"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.filter_too_much])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
 
 
 class Lines:
@@ -235,8 +243,14 @@ def test_same_report_under_any_hash_seed() -> None:
     outs = []
     for seed in ("0", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                              text=True, timeout=300, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         outs.append(done.stdout.splitlines())
     differ = [a.split()[0] for a, b in zip(*outs, strict=True) if a != b]
@@ -259,8 +273,11 @@ def _cases() -> list[Any]:
 
 
 def case_text(case: dict[str, Any]) -> str:
-    return str(case.get("prefix", "")) + str(case["text"]) * int(case.get("repeat", 1)) + str(
-        case.get("suffix", ""))
+    return (
+        str(case.get("prefix", ""))
+        + str(case["text"]) * int(case.get("repeat", 1))
+        + str(case.get("suffix", ""))
+    )
 
 
 @pytest.mark.parametrize("case", _cases())
@@ -272,8 +289,19 @@ def test_regression(case: dict[str, Any]) -> None:
 
 def test_regressions_table_is_well_formed() -> None:
     data = tomllib.loads(REGRESSIONS.read_text(encoding="utf-8"))
-    allowed = {"id", "text", "format", "prefix", "repeat", "suffix", "render", "status", "owner",
-               "what", "found"}
+    allowed = {
+        "id",
+        "text",
+        "format",
+        "prefix",
+        "repeat",
+        "suffix",
+        "render",
+        "status",
+        "owner",
+        "what",
+        "found",
+    }
     ids = [c["id"] for c in data["case"]]
     assert len(ids) == len(set(ids))
     for case in data["case"]:

@@ -20,8 +20,10 @@ from factcheck.relocate import relocate
 # source: "**$5bn** (&pound;3m)\n\nNext"   text: "$5bn (£3m)\n\nNext"
 SOURCE = "**$5bn** (&pound;3m)\n\nNext"
 MAP = OffsetMap(
-    text_starts=[0, 4, 6, 7, 12], text_ends=[4, 6, 7, 10, 16],
-    source_starts=[2, 8, 10, 17, 23], source_ends=[6, 10, 17, 20, 27],
+    text_starts=[0, 4, 6, 7, 12],
+    text_ends=[4, 6, 7, 10, 16],
+    source_starts=[2, 8, 10, 17, 23],
+    source_ends=[6, 10, 17, 20, 27],
 )
 
 
@@ -57,8 +59,19 @@ def test_legacy_map_without_ends() -> None:
 
 
 def _claim(cid: str, start: int, end: int, text: str) -> Claim:
-    return Claim(id=cid, start=start, end=end, line=1, column=start + 1, end_line=1,
-                 end_column=end + 1, text=text, kind=ClaimKind.MONEY, value=1.0, sentence=0)
+    return Claim(
+        id=cid,
+        start=start,
+        end=end,
+        line=1,
+        column=start + 1,
+        end_line=1,
+        end_column=end + 1,
+        text=text,
+        kind=ClaimKind.MONEY,
+        value=1.0,
+        sentence=0,
+    )
 
 
 def test_relocate_claims_and_findings() -> None:
@@ -68,8 +81,16 @@ def test_relocate_claims_and_findings() -> None:
     usd, gbp = doc.text.index("$5bn"), doc.text.index("£3m")
     claims = [_claim("c1", usd, usd + 4, "$5bn"), _claim("c2", gbp, gbp + 3, "£3m")]
     finding = Finding(
-        code="SCL001", name="conversion-scale-slip", severity=Severity.ERROR, message="m",
-        claims=["c2", "c1"], span=(gbp, gbp + 3), line=3, column=2, end_line=3, end_column=5,
+        code="SCL001",
+        name="conversion-scale-slip",
+        severity=Severity.ERROR,
+        message="m",
+        claims=["c2", "c1"],
+        span=(gbp, gbp + 3),
+        line=3,
+        column=2,
+        end_line=3,
+        end_column=5,
         related=[RelatedSpan(claim="c1", span=(usd, usd + 4), line=3, column=9, text="$5bn")],
         suggestion=Suggestion(replacement="£3bn", span=(gbp, gbp + 3), original="£3m"),
     )
@@ -91,9 +112,19 @@ def test_relocate_keeps_a_source_span_given_by_the_check() -> None:
     source = "Intro.\n\n<!-- factcheck: ignore[SCL001] -->\nText.\n"
     doc = to_document("a.md", source, "markdown")
     comment = doc.suppressions[0].span
-    finding = Finding(code="SUP001", name="unused-suppression", severity=Severity.WARNING,
-                      message="m", claims=[], span=(8, 8), line=1, column=1, end_line=1,
-                      end_column=1, values={"source_span": list(comment)})
+    finding = Finding(
+        code="SUP001",
+        name="unused-suppression",
+        severity=Severity.WARNING,
+        message="m",
+        claims=[],
+        span=(8, 8),
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        values={"source_span": list(comment)},
+    )
     [moved] = relocate(doc, [], [], [finding])[2]
     assert moved.span == comment and (moved.line, moved.column) == (3, 1)
     assert (moved.end_line, moved.end_column) == (3, 35)
@@ -110,5 +141,6 @@ def test_crlf_plain_text() -> None:
 
 def test_plain_text_needs_no_map() -> None:
     doc = to_document("a.txt", "plain\n", "text")
-    assert doc.offsets == OffsetMap() and doc == Document(path="a.txt", source="plain\n",
-                                                          text="plain\n")
+    assert doc.offsets == OffsetMap() and doc == Document(
+        path="a.txt", source="plain\n", text="plain\n"
+    )

@@ -119,8 +119,14 @@ def _pair_lines_apart() -> tuple[Report, str]:
     text = "\n".join(lines)
     a = claim("c1", "$50billion", 2, lines[1].index("$") + 1)
     b = claim("c2", "£35m", 40, lines[39].index("£") + 1, unit="GBP")
-    f = finding("SCL001", Severity.ERROR, b, (a,), message="£35m does not match $50billion",
-                replacement="£35bn")
+    f = finding(
+        "SCL001",
+        Severity.ERROR,
+        b,
+        (a,),
+        message="£35m does not match $50billion",
+        replacement="£35bn",
+    )
     return make_report([FileResult(path="pair.txt", claims=[a, b], findings=[f])]), text
 
 
@@ -164,8 +170,9 @@ def test_full_show_claims_marks_every_claim_and_legend() -> None:
     out = render(report, "full", RenderContext(sources={"a.txt": text}, show_claims=True))
     assert "⟦$6million⟧" in out and "⟦50 million⟧" in out and "⟦2016⟧" in out
     assert "Claims by kind:" in out and "money" in out and "count" in out
-    coloured = render(report, "full", RenderContext(sources={"a.txt": text}, show_claims=True,
-                                                    color=True))
+    coloured = render(
+        report, "full", RenderContext(sources={"a.txt": text}, show_claims=True, color=True)
+    )
     assert "⟦" not in coloured.split("Claims by kind")[0]
 
 
@@ -261,13 +268,16 @@ def test_json_is_the_model_dump(seed: Report) -> None:
 def test_json_lines_one_object_per_finding(seed: Report) -> None:
     missing = factcheck.check_file("/nonexistent/a.txt")
     report = make_report([*seed.files, *missing.files])
-    records = [json.loads(line) for line in render(report, "json-lines", RenderContext())
-               .splitlines()]
+    records = [
+        json.loads(line) for line in render(report, "json-lines", RenderContext()).splitlines()
+    ]
     findings = [r for r in records if "error" not in r]
     assert len(findings) == len(seed.findings)
     assert all(r["path"] == SEED_PATH and r["fingerprint"] and r["code"] for r in findings)
-    assert records[-1] == {"path": "/nonexistent/a.txt",
-                           "error": {"code": "not-found", "message": "no such file"}}
+    assert records[-1] == {
+        "path": "/nonexistent/a.txt",
+        "error": {"code": "not-found", "message": "no such file"},
+    }
 
 
 # --- fingerprints ----------------------------------------------------------------------------
@@ -279,9 +289,13 @@ def test_fingerprints_ignore_line_numbers() -> None:
     after = json.loads(render(shifted, "sarif", RenderContext()))
 
     def prints(log: dict) -> dict[str, tuple[str, int]]:  # type: ignore[type-arg]
-        return {r["partialFingerprints"]["factcheck/v1"]: (
-            r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
-            for r in log["runs"][0]["results"]}
+        return {
+            r["partialFingerprints"]["factcheck/v1"]: (
+                r["ruleId"],
+                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            )
+            for r in log["runs"][0]["results"]
+        }
 
     p1, p2 = prints(before), prints(after)
     assert set(p1) == set(p2) and len(p1) == len(before["runs"][0]["results"])

@@ -23,8 +23,11 @@ def _cases() -> list[Any]:
 def _fixed(case: dict[str, Any]) -> list[str]:
     """The text with each finding's suggested replacement applied (one string per finding)."""
     text = case["text"]
-    return [text[: f.suggestion.span[0]] + f.suggestion.replacement + text[f.suggestion.span[1] :]
-            for f in findings(case) if f.suggestion is not None]
+    return [
+        text[: f.suggestion.span[0]] + f.suggestion.replacement + text[f.suggestion.span[1] :]
+        for f in findings(case)
+        if f.suggestion is not None
+    ]
 
 
 @pytest.mark.parametrize(("kind", "case"), _cases())

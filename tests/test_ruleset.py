@@ -11,7 +11,7 @@ from factcheck.lexicon import load_lexicon
 from factcheck.models import Severity
 from factcheck.ruleset import Selection, effective_rules, load_rules, validate_codes
 
-GOOD = '''
+GOOD = """
 code = "XYZ001"
 name = "house-conversion-check"
 check = "currency.mismatch"
@@ -36,7 +36,7 @@ expect = ["XYZ001"]
 text = "The deal is worth $100m (£70m)."
 expect = []
 why = "right"
-'''
+"""
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -56,9 +56,11 @@ def test_user_folder_adds_a_rule_reusing_a_check(tmp_path: Path) -> None:
 
 
 def test_user_folder_overrides_a_shipped_rule(tmp_path: Path) -> None:
-    text = GOOD.replace('code = "XYZ001"', 'code = "CUR003"').replace(
-        'name = "house-conversion-check"', 'name = "conversion-mismatch"'
-    ).replace('expect = ["XYZ001"]', 'expect = ["CUR003"]')
+    text = (
+        GOOD.replace('code = "XYZ001"', 'code = "CUR003"')
+        .replace('name = "house-conversion-check"', 'name = "conversion-mismatch"')
+        .replace('expect = ["XYZ001"]', 'expect = ["CUR003"]')
+    )
     write(tmp_path, "CUR003-conversion-mismatch.toml", text)
     rules = {r.code: r for r in load_rules([tmp_path])}
     assert rules["CUR003"].severity == Severity.ERROR  # shipped: warning
@@ -70,15 +72,21 @@ def test_user_folder_overrides_a_shipped_rule(tmp_path: Path) -> None:
     [
         (lambda t: t.replace('severity = "error"', 'severity = "fatal"'), "[severity]"),
         (lambda t: 'colour = "red"\n' + t, "[colour] Extra inputs are not permitted"),
-        (lambda t: t.replace('"currency.mismatch"', '"currency.nonsense"'),
-         "[check] unknown check 'currency.nonsense'"),
+        (
+            lambda t: t.replace('"currency.mismatch"', '"currency.nonsense"'),
+            "[check] unknown check 'currency.nonsense'",
+        ),
         (lambda t: t.replace("slack = 0.01", "slak = 0.01"), "[params.slak]"),
         (lambda t: t.replace("slack = 0.01", "slack = 9"), "[params.slack]"),
-        (lambda t: t.replace("expected {expected}", "expected {expectation}"),
-         "[message] placeholder(s) expectation not provided"),
+        (
+            lambda t: t.replace("expected {expected}", "expected {expectation}"),
+            "[message] placeholder(s) expectation not provided",
+        ),
         (lambda t: t.replace('code = "XYZ001"', 'code = "XYZ1"'), "[code]"),
-        (lambda t: t.replace('expect = []\nwhy = "right"', 'expect = ["XYZ001"]'),
-         "one that stays silent"),
+        (
+            lambda t: t.replace('expect = []\nwhy = "right"', 'expect = ["XYZ001"]'),
+            "one that stays silent",
+        ),
         (lambda t: t.replace("[params]", "[params"), "not valid TOML"),
     ],
 )
@@ -96,8 +104,9 @@ def test_bad_rule_file_is_one_line_naming_file_and_key(
 
 def test_file_name_must_match_code_and_name(tmp_path: Path) -> None:
     write(tmp_path, "XYZ001-other-name.toml", GOOD)
-    with pytest.raises(RuleFileError,
-                       match=r"\[file name\] expected XYZ001-house-conversion-check"):
+    with pytest.raises(
+        RuleFileError, match=r"\[file name\] expected XYZ001-house-conversion-check"
+    ):
         load_rules([tmp_path])
 
 
@@ -114,8 +123,11 @@ def test_missing_rules_folder(tmp_path: Path) -> None:
 
 
 def test_user_lexicon_extends_and_bad_lexicon_is_named(tmp_path: Path) -> None:
-    write(tmp_path / "lexicon", "measures.toml",
-          '[groups]\nusers = ["readers"]\n[not_measures]\nwords = ["whom"]\n')
+    write(
+        tmp_path / "lexicon",
+        "measures.toml",
+        '[groups]\nusers = ["readers"]\n[not_measures]\nwords = ["whom"]\n',
+    )
     lex = load_lexicon([tmp_path])
     assert lex.same_measure("readers", "members")
     bad = tmp_path / "bad"
@@ -128,34 +140,78 @@ def test_user_lexicon_extends_and_bad_lexicon_is_named(tmp_path: Path) -> None:
 # --- lexicon entries are words, validated like rule files (issue 16, item 10) -----------------
 
 
-@pytest.mark.parametrize(("name", "content", "expected"), [
-    ("changes.toml", '[separable]\n"wiped" = "("\n',
-     "[separable.wiped] expected one word (letters, with ' or - inside), got '('"),
-    ("changes.toml", '[separable]\n"wiped" = "(a|a)*c"\n',
-     "[separable.wiped] expected one word (letters, with ' or - inside), got '(a|a)*c'"),
-    ("changes.toml", '[direction]\nup = ["soared", "", "rose"]\n',
-     "[direction.up.1] expected a word or phrase"),
-    ("changes.toml", '[direction]\nup = ["soared", " rose"]\n',
-     "[direction.up.1] expected a word or phrase"),
-    ("changes.toml", '[direction]\nup = ["so\\u0000ared"]\n',
-     "[direction.up.0] expected a word or phrase"),
-    ("changes.toml", '[direction]\nup = ["' + "a" * 61 + '"]\n',
-     "[direction.up.0] expected a word or phrase (at most 60 characters"),
-    ("changes.toml", '[growth]\n"trebled" = nan\n', "[growth.trebled] expected a finite number"),
-    ("changes.toml", '[separable]\n" lop" = "off"\n',
-     "[separable] key ' lop': expected a word or phrase"),
-    ("changes.toml", '[direction]\nupp = ["soared"]\n', "[direction] unknown key 'upp'"),
-    ("currencies.toml", '[words]\n"quid" = "pound"\n',
-     "[words.quid] expected an ISO currency code (three capital letters), got 'pound'"),
-    ("hints.toml", '[currency]\nusd = ["yankee"]\n',
-     "[currency] key 'usd': expected an ISO currency code"),
-    ("changes.toml", '[separable\n', "not valid TOML: line 1, column 11:"),
-    ("changes.toml", b'[separable]\n"wiped" = "\xff"\n', "not valid UTF-8 (byte 0xff at line 2)"),
-    ("changes.toml", "x = " + "[" * 100_000 + "]" * 100_000,
-     "not valid TOML: line 1: arrays or tables nested too deeply"),
-    ("chnages.toml", '[separable]\n"wiped" = "off"\n',
-     "[file name] not a lexicon file; expected one of hints.toml, numbers.toml"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "changes.toml",
+            '[separable]\n"wiped" = "("\n',
+            "[separable.wiped] expected one word (letters, with ' or - inside), got '('",
+        ),
+        (
+            "changes.toml",
+            '[separable]\n"wiped" = "(a|a)*c"\n',
+            "[separable.wiped] expected one word (letters, with ' or - inside), got '(a|a)*c'",
+        ),
+        (
+            "changes.toml",
+            '[direction]\nup = ["soared", "", "rose"]\n',
+            "[direction.up.1] expected a word or phrase",
+        ),
+        (
+            "changes.toml",
+            '[direction]\nup = ["soared", " rose"]\n',
+            "[direction.up.1] expected a word or phrase",
+        ),
+        (
+            "changes.toml",
+            '[direction]\nup = ["so\\u0000ared"]\n',
+            "[direction.up.0] expected a word or phrase",
+        ),
+        (
+            "changes.toml",
+            '[direction]\nup = ["' + "a" * 61 + '"]\n',
+            "[direction.up.0] expected a word or phrase (at most 60 characters",
+        ),
+        (
+            "changes.toml",
+            '[growth]\n"trebled" = nan\n',
+            "[growth.trebled] expected a finite number",
+        ),
+        (
+            "changes.toml",
+            '[separable]\n" lop" = "off"\n',
+            "[separable] key ' lop': expected a word or phrase",
+        ),
+        ("changes.toml", '[direction]\nupp = ["soared"]\n', "[direction] unknown key 'upp'"),
+        (
+            "currencies.toml",
+            '[words]\n"quid" = "pound"\n',
+            "[words.quid] expected an ISO currency code (three capital letters), got 'pound'",
+        ),
+        (
+            "hints.toml",
+            '[currency]\nusd = ["yankee"]\n',
+            "[currency] key 'usd': expected an ISO currency code",
+        ),
+        ("changes.toml", "[separable\n", "not valid TOML: line 1, column 11:"),
+        (
+            "changes.toml",
+            b'[separable]\n"wiped" = "\xff"\n',
+            "not valid UTF-8 (byte 0xff at line 2)",
+        ),
+        (
+            "changes.toml",
+            "x = " + "[" * 100_000 + "]" * 100_000,
+            "not valid TOML: line 1: arrays or tables nested too deeply",
+        ),
+        (
+            "chnages.toml",
+            '[separable]\n"wiped" = "off"\n',
+            "[file name] not a lexicon file; expected one of hints.toml, numbers.toml",
+        ),
+    ],
+)
 def test_a_bad_user_lexicon_is_one_line_naming_its_file_and_key(
     tmp_path: Path, name: str, content: str | bytes, expected: str
 ) -> None:
@@ -173,9 +229,12 @@ def test_a_bad_user_lexicon_is_one_line_naming_its_file_and_key(
 
 
 def test_user_lexicon_words_with_symbols_and_phrases_load(tmp_path: Path) -> None:
-    write(tmp_path / "lexicon", "changes.toml",
-          '[separable]\n"chopped" = "off"\n"knock-down" = "to-day"\n'
-          '[direction]\nup = ["shot up", "ballooned…", "C$-hedged"]\n')
+    write(
+        tmp_path / "lexicon",
+        "changes.toml",
+        '[separable]\n"chopped" = "off"\n"knock-down" = "to-day"\n'
+        '[direction]\nup = ["shot up", "ballooned…", "C$-hedged"]\n',
+    )
     write(tmp_path / "lexicon", "hints.toml", '[currency]\nCAD = ["C$", "Québec"]\n')
     lex = load_lexicon([tmp_path])
     assert lex.separable["chopped"] == "off" and "shot up" in lex.up_words
@@ -201,8 +260,11 @@ def test_a_separable_particle_is_matched_as_written() -> None:
 def test_a_user_particle_reads_a_separable_verb(tmp_path: Path) -> None:
     import factcheck
 
-    write(tmp_path / "lexicon", "changes.toml",
-          '[direction]\ndown = ["chopped"]\n[separable]\n"chopped" = "off"\n')
+    write(
+        tmp_path / "lexicon",
+        "changes.toml",
+        '[direction]\ndown = ["chopped"]\n[separable]\n"chopped" = "off"\n',
+    )
     text = "It chopped $5bn off the price, which fell to $20bn from $25bn."
     claims = {c.text: c for c in factcheck.extract(text)}
     assert claims["$5bn"].direction is None  # the shipped lexicon does not know "chopped"

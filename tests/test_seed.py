@@ -80,11 +80,16 @@ def test_seed_exactly_four_findings_at_warning_or_above(seed_text: str, date: st
     by_code = {f.code: f for f in shown}
     assert by_code["REP001"].severity == "warning"
     assert {c.text for c in report.claims if c.id in by_code["REP001"].claims} == {
-        "$50billion", "about $46 billion"}
+        "$50billion",
+        "about $46 billion",
+    }
     grw = by_code["GRW002"]
     assert grw.severity == "warning"
     assert {c.text for c in report.claims if c.id in grw.claims} == {
-        "practically doubled", "£500million", "nearly £13billion"}
+        "practically doubled",
+        "£500million",
+        "nearly £13billion",
+    }
     for f in (f for f in shown if f.code == "SCL001"):
         assert f.values["rate_source"].startswith("ECB")
         if date:

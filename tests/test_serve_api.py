@@ -35,15 +35,18 @@ SEED = ROOT / "seeds" / "facebook-cambridge-analytica-2018.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 MARK = "Zanzibarquux"  # a word that must never show up in a log line or an error message
 EXAMPLE_FILES = sorted(
-    p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*")
+    p.relative_to(EXAMPLES).as_posix()
+    for p in EXAMPLES.rglob("*")
     if p.is_file() and p.suffix in ARTICLE_SUFFIXES
 )
 
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    options = ServeOptions(limits=PoolLimits(workers=1, max_pending=8, timeout=60),
-                           service=ServiceConfig(cwd=str(EXAMPLES)))
+    options = ServeOptions(
+        limits=PoolLimits(workers=1, max_pending=8, timeout=60),
+        service=ServiceConfig(cwd=str(EXAMPLES)),
+    )
     with TestClient(create_app(options)) as c:
         yield c
 
@@ -79,13 +82,15 @@ def error_of(response: Any) -> tuple[int, str]:
 
 # -- the report is the command line's (acceptance 3) -----------------------------------------
 
+
 def test_examples_are_listed() -> None:
     assert "articles/rail-fine.md" in EXAMPLE_FILES and "articles/energy-deal.html" in EXAMPLE_FILES
 
 
 @pytest.mark.parametrize("name", EXAMPLE_FILES)
-def test_every_example_file_gives_the_cli_report(client: TestClient, in_examples: None,
-                                                 name: str) -> None:
+def test_every_example_file_gives_the_cli_report(
+    client: TestClient, in_examples: None, name: str
+) -> None:
     text = (EXAMPLES / name).read_text(encoding="utf-8")
     status, expected = cli("-f", "json", name)
     assert status in (0, 1)
@@ -117,8 +122,9 @@ OPTIONS = [  # request fields, and the command-line options that mean the same
 
 
 @pytest.mark.parametrize(("fields", "flags"), OPTIONS)
-def test_options_mean_what_the_flags_mean(client: TestClient, in_examples: None,
-                                          fields: dict[str, Any], flags: list[str]) -> None:
+def test_options_mean_what_the_flags_mean(
+    client: TestClient, in_examples: None, fields: dict[str, Any], flags: list[str]
+) -> None:
     _, expected = cli("-f", "json", *flags, "--stdin-filename", "seed.txt", "-", stdin=SEED_TEXT)
     response = client.post("/v1/check", json={"text": SEED_TEXT, "path": "seed.txt", **fields})
     assert response.status_code == 200
@@ -137,7 +143,10 @@ def test_path_picks_the_format_and_is_reported(client: TestClient) -> None:
 def test_a_clean_story_has_no_findings(client: TestClient) -> None:
     response = client.post("/v1/check", json={"text": "The club paid £10m for the striker."})
     assert response.status_code == 200 and response.json()["summary"]["findings"] == {
-        "error": 0, "warning": 0, "info": 0}
+        "error": 0,
+        "warning": 0,
+        "info": 0,
+    }
 
 
 def test_rules_are_the_cli_list(client: TestClient, in_examples: None) -> None:
@@ -161,8 +170,7 @@ ERRORS = [  # (what is sent, status, code)
     ({"json": [MARK]}, 400, "bad-body"),
     ({"json": {}}, 400, "bad-body"),
     ({"json": {"text": 12}}, 400, "bad-body"),
-    ({"content": json.dumps({"text": "\ud800" + MARK}).encode(), "headers": JSON}, 400,
-     "bad-body"),
+    ({"content": json.dumps({"text": "\ud800" + MARK}).encode(), "headers": JSON}, 400, "bad-body"),
     ({"json": {"text": MARK, "colour": "red"}}, 422, "unknown-option"),
     ({"json": {"text": MARK, "format": "pdf"}}, 422, "bad-option"),
     ({"json": {"text": MARK, "date": "2018-02-30"}}, 422, "bad-option"),
@@ -175,15 +183,19 @@ ERRORS = [  # (what is sent, status, code)
     ({"json": {"text": MARK, "path": "x" * 2000}}, 422, "bad-option"),
     ({"json": {"text": " \n\t "}}, 422, "empty"),
     ({"json": {"text": MARK + "\x00\x01\x02" * 50}}, 422, "binary"),
-    ({"content": MARK.encode(), "headers": {"content-type": "text/plain"}}, 415,
-     "unsupported-media-type"),
+    (
+        {"content": MARK.encode(), "headers": {"content-type": "text/plain"}},
+        415,
+        "unsupported-media-type",
+    ),
     ({"json": {"text": MARK * 200_000}}, 413, "too-large"),
 ]
 
 
 @pytest.mark.parametrize(("send", "status", "code"), ERRORS)
-def test_errors_are_one_json_line(client: TestClient, send: dict[str, Any], status: int,
-                                  code: str) -> None:
+def test_errors_are_one_json_line(
+    client: TestClient, send: dict[str, Any], status: int, code: str
+) -> None:
     assert error_of(client.post("/v1/check", **send)) == (status, code)
 
 
@@ -201,27 +213,37 @@ def test_a_chunked_body_is_cut_at_the_limit(client: TestClient) -> None:
     assert error_of(response) == (413, "too-large")
 
 
-@pytest.mark.parametrize(("method", "path", "status", "code"), [
-    ("GET", "/v1/check", 405, "method-not-allowed"),
-    ("GET", "/nowhere", 404, "not-found"),
-    ("DELETE", "/", 405, "method-not-allowed"),
-])
-def test_routes_and_methods(client: TestClient, method: str, path: str, status: int,
-                            code: str) -> None:
+@pytest.mark.parametrize(
+    ("method", "path", "status", "code"),
+    [
+        ("GET", "/v1/check", 405, "method-not-allowed"),
+        ("GET", "/nowhere", 404, "not-found"),
+        ("DELETE", "/", 405, "method-not-allowed"),
+    ],
+)
+def test_routes_and_methods(
+    client: TestClient, method: str, path: str, status: int, code: str
+) -> None:
     assert error_of(client.request(method, path)) == (status, code)
 
 
 def test_every_response_has_the_strict_headers(client: TestClient) -> None:
-    for response in (client.get("/"), client.get("/healthz"), client.get("/nowhere"),
-                     client.post("/v1/check", json={"text": "£5m"}), client.get("/v1/rules")):
+    for response in (
+        client.get("/"),
+        client.get("/healthz"),
+        client.get("/nowhere"),
+        client.post("/v1/check", json={"text": "£5m"}),
+        client.get("/v1/rules"),
+    ):
         assert response.headers["content-security-policy"] == CSP
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["cache-control"] == "no-store"
     assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
 
 
-def test_log_lines_carry_sizes_and_times_never_text(client: TestClient,
-                                                    caplog: pytest.LogCaptureFixture) -> None:
+def test_log_lines_carry_sizes_and_times_never_text(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level("INFO", logger="factcheck.serve")
     story = f"{MARK} slashed its value by $50billion (£35m)."
     sent = client.post("/v1/check", json={"text": story}).request
@@ -240,6 +262,7 @@ def test_log_lines_carry_sizes_and_times_never_text(client: TestClient,
 
 
 # -- the page, without a browser (tests/test_serve_browser.py has it in Chromium) ------------
+
 
 def test_the_page_is_a_form(client: TestClient) -> None:
     response = client.get("/")
@@ -268,8 +291,9 @@ def test_a_form_post_shows_the_report_and_keeps_the_text(client: TestClient) -> 
 
 def test_a_file_posted_with_the_form_is_read_as_its_format(client: TestClient) -> None:
     data = (EXAMPLES / "articles" / "rail-fine.md").read_bytes()
-    response = client.post("/", files={"file": ("rail-fine.md", data, "text/markdown"),
-                                       "text": (None, "")})
+    response = client.post(
+        "/", files={"file": ("rail-fine.md", data, "text/markdown"), "text": (None, "")}
+    )
     assert response.status_code == 200
     page = response.text
     assert "rail-fine.md:13:21" in page  # the line and column in the Markdown file as written
@@ -277,14 +301,18 @@ def test_a_file_posted_with_the_form_is_read_as_its_format(client: TestClient) -
     assert "Rail operator fined over timetable chaos" in page.split("</textarea>")[0]
 
 
-@pytest.mark.parametrize(("files", "status", "says"), [
-    ({"file": ("x.txt", b"\xff\xfe\x00\xd8" + b"\x00" * 40, "text/plain")}, 422, "UTF-16"),
-    ({"file": ("x.txt", b"%PDF-1.4 " + MARK.encode(), "text/plain")}, 422, "binary"),
-    ({"text": (None, "   ")}, 422, "nothing to check"),
-    ({"text": (None, MARK), "date": (None, "tomorrow")}, 422, "[date]"),
-])
-def test_form_errors_are_shown_on_the_page(client: TestClient, files: dict[str, Any],
-                                           status: int, says: str) -> None:
+@pytest.mark.parametrize(
+    ("files", "status", "says"),
+    [
+        ({"file": ("x.txt", b"\xff\xfe\x00\xd8" + b"\x00" * 40, "text/plain")}, 422, "UTF-16"),
+        ({"file": ("x.txt", b"%PDF-1.4 " + MARK.encode(), "text/plain")}, 422, "binary"),
+        ({"text": (None, "   ")}, 422, "nothing to check"),
+        ({"text": (None, MARK), "date": (None, "tomorrow")}, 422, "[date]"),
+    ],
+)
+def test_form_errors_are_shown_on_the_page(
+    client: TestClient, files: dict[str, Any], status: int, says: str
+) -> None:
     response = client.post("/", files=files)
     assert response.status_code == status
     assert 'class="status error"' in response.text and says in response.text
@@ -297,11 +325,14 @@ def test_the_fragment_for_the_page_script(client: TestClient) -> None:
     assert response.text.startswith('<section id="summary">')
     assert response.text.count('class="finding lvl-') == 4
     assert error_of(client.post("/report", json={"text": MARK, "format": "pdf"})) == (
-        422, "bad-option")
+        422,
+        "bad-option",
+    )
 
 
-def test_a_posted_file_never_touches_the_disk(client: TestClient,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_posted_file_never_touches_the_disk(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Starlette spools an uploaded file to a temporary file past 1 MB; the page's form keeps
     it in memory (up to the body limit), so no story is ever written to disk."""
     import tempfile
@@ -320,8 +351,9 @@ def test_a_posted_file_never_touches_the_disk(client: TestClient,
             super().close()
 
     monkeypatch.setattr(starlette.formparsers, "SpooledTemporaryFile", Recording)
-    story = ("The deal was worth $5billion (£3.5m).\n" + "Quiet words and no figures. " * 38_000
-             ).encode()
+    story = (
+        "The deal was worth $5billion (£3.5m).\n" + "Quiet words and no figures. " * 38_000
+    ).encode()
     assert 1024 * 1024 < len(story) < 2 * 1024 * 1024 - 10_000
     response = client.post("/", files={"file": ("big.txt", story, "text/plain")})
     assert response.status_code == 200 and "SCL001" in response.text

@@ -32,8 +32,8 @@ TYPED = " Its sales rose 20% from £100m to £150m last year."
 PWN = "window.__pwned = (window.__pwned || 0) + 1; document.title = 'pwned';"
 HOSTILE = (
     f"<script>{PWN}</script> Breaking news\n"
-    f"The scandal slashed its value by $50billion (£35m) <img src=x onerror=\"{PWN}\">.\n"
-    f"<svg onload=\"{PWN}\"></svg> <iframe srcdoc=\"<script>parent.{PWN}</script>\"></iframe>\n"
+    f'The scandal slashed its value by $50billion (£35m) <img src=x onerror="{PWN}">.\n'
+    f'<svg onload="{PWN}"></svg> <iframe srcdoc="<script>parent.{PWN}</script>"></iframe>\n'
 )
 WAIT = 60  # seconds at most for a check to show (a loaded CI machine)
 
@@ -79,7 +79,8 @@ def texts(driver: Any, selector: str) -> list[str]:
     replaced between two reads of the page)."""
     found: list[str] = driver.execute_script(
         "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)",
-        selector)
+        selector,
+    )
     return found
 
 
@@ -97,16 +98,21 @@ def state(driver: Any) -> dict[str, Any]:
         "return {value: t.value, start: t.selectionStart, end: t.selectionEnd,"
         " focused: document.activeElement === t, checks: Number(f.dataset.checks || 0),"
         " live: f.dataset.live || null, status: document.getElementById('status').textContent,"
-        " marker: window.__marker || null};")
+        " marker: window.__marker || null};"
+    )
     return result
 
 
 def errors_of(findings: list[Any]) -> list[str]:
-    return [f.suggestion.original for f in findings
-            if f.severity == "error" and f.suggestion is not None]
+    return [
+        f.suggestion.original
+        for f in findings
+        if f.severity == "error" and f.suggestion is not None
+    ]
 
 
 # -- JavaScript off: a plain form post ------------------------------------------------------
+
 
 def test_js_off_paste_submit_and_see_the_seed_errors(js_off: Any, server: Server) -> None:
     js_off.get(server.url)
@@ -135,6 +141,7 @@ def test_js_off_choose_a_file_and_submit(js_off: Any, server: Server) -> None:
 
 
 # -- JavaScript on: re-checked as the editor types ------------------------------------------
+
 
 def test_js_on_paste_is_checked_without_a_reload(js_on: Any, server: Server) -> None:
     js_on.get(server.url)
@@ -184,7 +191,8 @@ def test_js_on_a_hostile_story_runs_nothing(js_on: Any, server: Server) -> None:
     assert js_on.title == "factcheck"
     found = js_on.execute_script(
         "return document.querySelectorAll('#report script, #report img, #report svg,"
-        " #report iframe, [onerror], [onload]').length")
+        " #report iframe, [onerror], [onload]').length"
+    )
     assert found == 0
     article = js_on.execute_script("return document.querySelector('pre.article').textContent")
     assert f"<script>{PWN}</script>" in article and "<img src=x onerror=" in article
@@ -199,7 +207,9 @@ def test_js_on_a_dropped_file_is_read_into_the_box(js_on: Any, server: Server) -
         "const dt = new DataTransfer();"
         "dt.items.add(new File([arguments[0]], 'rail-fine.md', {type: 'text/markdown'}));"
         "document.getElementById('text').dispatchEvent(new DragEvent('drop',"
-        " {dataTransfer: dt, bubbles: true, cancelable: true}));", text)
+        " {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        text,
+    )
     wait(js_on, lambda d: state(d)["checks"] >= 1 and listed(d))
     assert state(js_on)["value"] == text
     assert js_on.find_element("id", "format").get_attribute("value") == "markdown"
@@ -213,13 +223,16 @@ def test_js_on_an_error_is_shown_in_the_status_line(js_on: Any, server: Server) 
     wait(js_on, lambda d: state(d)["live"] == "on")
     paste(js_on, "The deal was worth $5billion (£3.5m).")
     wait(js_on, lambda d: state(d)["checks"] >= 1)
-    js_on.execute_script("document.getElementById('date').value = '2018-02-30';"
-                         "document.getElementById('date').dispatchEvent(new Event('change'));")
+    js_on.execute_script(
+        "document.getElementById('date').value = '2018-02-30';"
+        "document.getElementById('date').dispatchEvent(new Event('change'));"
+    )
     # an impossible date never leaves a date input; the format field can be bad, though
     js_on.execute_script(
         "const s = document.getElementById('format'); const o = document.createElement('option');"
         "o.value = 'pdf'; s.appendChild(o); s.value = 'pdf';"
-        "s.dispatchEvent(new Event('change'));")
+        "s.dispatchEvent(new Event('change'));"
+    )
     wait(js_on, lambda d: "format" in state(d)["status"])
     assert "error" in js_on.find_element("id", "status").get_attribute("class")
     assert state(js_on)["value"] == "The deal was worth $5billion (£3.5m)."

@@ -22,21 +22,36 @@ def test_the_help_lists_both(capsys: pytest.CaptureFixture[str]) -> None:
     assert "serve" in out and "lsp" in out
 
 
-@pytest.mark.parametrize(("command", "module", "extra"), [
-    ("serve", "starlette", "serve"), ("serve", "uvicorn", "serve"), ("lsp", "pygls", "lsp")])
-def test_a_missing_extra_is_one_line(monkeypatch: pytest.MonkeyPatch,
-                                     capsys: pytest.CaptureFixture[str], command: str,
-                                     module: str, extra: str) -> None:
+@pytest.mark.parametrize(
+    ("command", "module", "extra"),
+    [("serve", "starlette", "serve"), ("serve", "uvicorn", "serve"), ("lsp", "pygls", "lsp")],
+)
+def test_a_missing_extra_is_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    module: str,
+    extra: str,
+) -> None:
     monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
     monkeypatch.delitem(sys.modules, f"factcheck.{command}.cli", raising=False)
     assert main([command]) == 2
     assert error_lines(capsys.readouterr().err) == [
         f"factcheck: error: {command}: a module it needs is missing: {module} "
-        f"(install factcheck's {extra} extra: pip install 'factcheck-news[{extra}]')"]
+        f"(install factcheck's {extra} extra: pip install 'factcheck-news[{extra}]')"
+    ]
 
 
-@pytest.mark.parametrize("argv", [["--port", "70000"], ["--workers", "0"], ["--timeout", "0"],
-                                  ["--max-bytes", "lots"], ["--debounce", "x"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--port", "70000"],
+        ["--workers", "0"],
+        ["--timeout", "0"],
+        ["--max-bytes", "lots"],
+        ["--debounce", "x"],
+    ],
+)
 def test_bad_options(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     pytest.importorskip("starlette")
     pytest.importorskip("pygls")

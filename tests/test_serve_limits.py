@@ -58,8 +58,9 @@ class Live:
     def __init__(self, port: int) -> None:
         self.port = port
 
-    def call(self, method: str, path: str, body: Any = None,
-             headers: dict[str, str] | None = None) -> tuple[int, dict[str, Any], dict[str, str]]:
+    def call(
+        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=LONG)
         try:
             data = json.dumps(body).encode() if body is not None else None
@@ -89,14 +90,14 @@ class Live:
 
 @pytest.fixture(scope="module")
 def live() -> Iterator[Live]:
-    options = ServeOptions(limits=PoolLimits(workers=1, max_pending=2, timeout=BUDGET),
-                           token=TOKEN, retry_after=7)
+    options = ServeOptions(
+        limits=PoolLimits(workers=1, max_pending=2, timeout=BUDGET), token=TOKEN, retry_after=7
+    )
     app = create_app(options, pool=_pool)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     sock.listen(64)
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False,
-                                           lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 120
@@ -152,14 +153,18 @@ def test_a_checker_that_dies_is_replaced(live: Live) -> None:
     assert status == 200 and data["pid"] != pid
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"},
-                                     {"Authorization": TOKEN}, {"Authorization": "Basic x"}])
-@pytest.mark.parametrize(("method", "path"), [("POST", "/v1/check"), ("GET", "/v1/rules"),
-                                              ("GET", "/"), ("GET", "/static/page.js")])
-def test_the_token_is_required(live: Live, headers: dict[str, str], method: str,
-                               path: str) -> None:
-    status, data, sent = live.call(method, path, {"text": "x"} if method == "POST" else None,
-                                   headers)
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}, {"Authorization": "Basic x"}],
+)
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("POST", "/v1/check"), ("GET", "/v1/rules"), ("GET", "/"), ("GET", "/static/page.js")],
+)
+def test_the_token_is_required(live: Live, headers: dict[str, str], method: str, path: str) -> None:
+    status, data, sent = live.call(
+        method, path, {"text": "x"} if method == "POST" else None, headers
+    )
     assert status == 401 and data["error"]["code"] == "unauthorized"
     assert sent["www-authenticate"] == "Bearer"
 

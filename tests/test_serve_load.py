@@ -65,8 +65,10 @@ def test_200_requests_from_20_clients(server: Server) -> None:
         conn = server.connection()
         try:
             mine = plan[k::CLIENTS]  # ten requests each, kept alive on one connection
-            return [(n, *request(conn, "POST", "/v1/check", {"text": STORIES[n], "path": n})[:2])
-                    for n in mine]
+            return [
+                (n, *request(conn, "POST", "/v1/check", {"text": STORIES[n], "path": n})[:2])
+                for n in mine
+            ]
         finally:
             conn.close()
 

@@ -86,13 +86,17 @@ def test_crlf_keeps_columns(tmp_path: Path) -> None:
     assert "\r" not in doc.text and doc.source.count("\r\n") == SEED.read_text().count("\n")
     result = checked(crlf)
     assert [(c.text, c.line, c.column, c.end_line, c.end_column) for c in result.claims] == [
-        (c.text, c.line, c.column, c.end_line, c.end_column) for c in lf.claims]
+        (c.text, c.line, c.column, c.end_line, c.end_column) for c in lf.claims
+    ]
     assert [(f.code, f.line, f.column) for f in result.findings] == [
-        (f.code, f.line, f.column) for f in lf.findings]
+        (f.code, f.line, f.column) for f in lf.findings
+    ]
     for c in result.claims:
         assert doc.source[c.start : c.end] == c.text
     assert [(f.code, f.line, f.column) for f in lf.findings if f.code == "SCL001"] == [
-        ("SCL001", 8, 179), ("SCL001", 8, 219)]
+        ("SCL001", 8, 179),
+        ("SCL001", 8, 219),
+    ]
 
 
 def test_bom_is_not_text(tmp_path: Path) -> None:
@@ -108,16 +112,24 @@ def test_missing_file(tmp_path: Path) -> None:
     assert fails(tmp_path / "nope.txt", "not-found").endswith("no such file")
 
 
-@pytest.mark.parametrize("url", ["https://example.com/2018/03/22/story.html",
-                                 "http://example.com", "HTTPS://EXAMPLE.COM/a", "ftp://x/y.txt"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/2018/03/22/story.html",
+        "http://example.com",
+        "HTTPS://EXAMPLE.COM/a",
+        "ftp://x/y.txt",
+    ],
+)
 def test_url_is_never_fetched_and_says_what_to_do(url: str) -> None:
     message = fails(url, "url")
     assert "never fetches" in message
     assert "save the page" in message and "factcheck - --stdin-filename" in message
 
 
-def test_a_file_whose_name_only_looks_like_a_url_is_read(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_whose_name_only_looks_like_a_url_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "http:").mkdir()
     (tmp_path / "http:" / "notes.txt").write_text(TEXT, encoding="utf-8")
@@ -225,8 +237,9 @@ def test_too_large_from_a_stream(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(InputError) as info:
         read_bytes("-", 4096, shown="<stdin>")
     assert info.value.code == "too-large"
-    assert str(info.value) == ("<stdin>: input is over the limit of 4,096 bytes (4 KB); "
-                               "raise the size limit to check it")
+    assert str(info.value) == (
+        "<stdin>: input is over the limit of 4,096 bytes (4 KB); raise the size limit to check it"
+    )
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -247,15 +260,18 @@ def test_the_library_refuses_an_unknown_input_format(fmt: str, tmp_path: Path) -
     import factcheck
 
     article = write(tmp_path, "a.txt", TEXT.encode())
-    calls = [lambda: factcheck.check(TEXT, input_format=fmt),
-             lambda: factcheck.check_file(article, input_format=fmt),
-             lambda: factcheck.check_file(tmp_path / "missing.txt", input_format=fmt),
-             lambda: to_document("a.txt", TEXT, fmt)]
+    calls = [
+        lambda: factcheck.check(TEXT, input_format=fmt),
+        lambda: factcheck.check_file(article, input_format=fmt),
+        lambda: factcheck.check_file(tmp_path / "missing.txt", input_format=fmt),
+        lambda: to_document("a.txt", TEXT, fmt),
+    ]
     for call in calls:
         with pytest.raises(ConfigError) as info:
             call()
         assert str(info.value) == (
-            f"input_format: expected one of auto, text, markdown, html, got {fmt!r}")
+            f"input_format: expected one of auto, text, markdown, html, got {fmt!r}"
+        )
 
 
 @pytest.mark.parametrize("fmt", ["auto", "text", "markdown", "html"])

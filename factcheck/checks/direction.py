@@ -23,7 +23,6 @@ from factcheck.checks._fixes import opposite_word
 from factcheck.models import Claim
 from factcheck.registry import CheckContext, Hit, Params, check
 
-
 _NUMERAL = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 

@@ -14,7 +14,6 @@ import regex
 from factcheck.lexicon import Lexicon
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
-
 # "Tuesday, 1 March 2000 GMT": a kick-off at 20:00, not the year 2000
 _ZONE = r"(?:gmt|bst|utc|est|edt|cst|cdt|pst|pdt|cet|cest|hrs)\b"
 

@@ -459,9 +459,7 @@ class Contextualiser:
         a = self.lex.relations.attribution
         leads = (tuple(p.split()) for p in a.leads)
         verbs = (tuple(p.split()) for p in a.verbs)
-        return any(words[: len(p)] == p for p in leads) or any(
-            words[-len(p) :] == p for p in verbs
-        )
+        return any(words[: len(p)] == p for p in leads) or any(words[-len(p) :] == p for p in verbs)
 
     def _past_aside(self, right: str) -> str:
         """The text after a figure past an aside that says nothing of it: "$46 billion,
@@ -469,9 +467,7 @@ class Contextualiser:
         am = _ASIDE_AFTER.match(right)
         if am is None:
             return right
-        if am.group("attr") is not None and not self._attribution(
-            _WORDS.findall(am.group("attr"))
-        ):
+        if am.group("attr") is not None and not self._attribution(_WORDS.findall(am.group("attr"))):
             return right
         return " " + right[am.end() :].lstrip()
 
@@ -540,7 +536,7 @@ class Contextualiser:
             j -= 1
         plural_owner = j >= 0 and len(toks[j]) > 2 and toks[j].lower().endswith(("s’", "s'"))
         if j >= 0 and (toks[j].lower().endswith(("’s", "'s")) or plural_owner):
-            owner = toks[j][:-1 if plural_owner else -2].lower()  # "Farmers' incomes" too
+            owner = toks[j][: -1 if plural_owner else -2].lower()  # "Farmers' incomes" too
             if (
                 j - 1 >= 0
                 and toks[j - 1][:1].islower()

@@ -161,8 +161,10 @@ class Exclusions:
         if nxt and nxt in ".:/" and text[e + 1 : e + 2].isdigit():
             return True  # dates, versions, IP addresses: 22.03.2018, 2.0.1, 10:30
         plus = n.written.startswith("+") or before.endswith("+")
-        if (plus and not _signed_change(text, n)) or before.endswith(("(0)", "^")) or (
-            n.written[:1] == "0" and len(n.written) >= 3 and "." not in n.written
+        if (
+            (plus and not _signed_change(text, n))
+            or before.endswith(("(0)", "^"))
+            or (n.written[:1] == "0" and len(n.written) >= 3 and "." not in n.written)
         ):
             return True
         if before[-2:-1].isdigit() and before[-1:] in "-./:" and _CODE_AFTER.match(text, e):

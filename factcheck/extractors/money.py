@@ -116,8 +116,10 @@ class MoneyReader:
         cw = self.currency_after(text, pos)
         if cw is not None:
             word = cw.word
-            if word and word.lower() in ("pound", "pounds") and (
-                self._weighs(text, n) or self._pound_weight(text, cw.end)
+            if (
+                word
+                and word.lower() in ("pound", "pounds")
+                and (self._weighs(text, n) or self._pound_weight(text, cw.end))
             ):
                 return False
             code = cw.code

@@ -118,10 +118,48 @@ _OF_YEAR = re.compile(
     re.IGNORECASE,
 )
 _YEAR_FOLLOWERS = frozenset(
-    ("the", "a", "an", "but", "when", "as", "after", "before", "was", "were",
-     "is", "by", "in", "on", "at", "with", "he", "she", "they", "it", "its", "their", "his",
-     "her", "which", "that", "who", "had", "has", "under", "during", "until", "while", "where",
-     "for", "from", "onwards", "there", "we", "i")
+    (
+        "the",
+        "a",
+        "an",
+        "but",
+        "when",
+        "as",
+        "after",
+        "before",
+        "was",
+        "were",
+        "is",
+        "by",
+        "in",
+        "on",
+        "at",
+        "with",
+        "he",
+        "she",
+        "they",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "which",
+        "that",
+        "who",
+        "had",
+        "has",
+        "under",
+        "during",
+        "until",
+        "while",
+        "where",
+        "for",
+        "from",
+        "onwards",
+        "there",
+        "we",
+        "i",
+    )
 )
 
 
@@ -553,9 +591,7 @@ class Scanner:
         if w in pat.growth_bare:
             if not pat.growth_modal.search(text, max(0, g.start - 25), g.start):
                 return False  # "a double act", "triple jump"
-        elif w in pat.growth_third_person and (
-            not pat.growth_object.match(text, g.end)
-        ):
+        elif w in pat.growth_third_person and (not pat.growth_object.match(text, g.end)):
             return False
         # not "double-digit", "triple whammy"
         return not (

@@ -33,8 +33,13 @@ def parser() -> argparse.ArgumentParser:
         "It reads the configuration nearest to each document, as factcheck does.",
     )
     p.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default)")
-    p.add_argument("--debounce", type=_seconds, default=DEFAULT_DEBOUNCE, metavar="SECONDS",
-                   help=f"wait this long after the last change (default {DEFAULT_DEBOUNCE})")
+    p.add_argument(
+        "--debounce",
+        type=_seconds,
+        default=DEFAULT_DEBOUNCE,
+        metavar="SECONDS",
+        help=f"wait this long after the last change (default {DEFAULT_DEBOUNCE})",
+    )
     return p
 
 

@@ -67,8 +67,15 @@ def settings_for(path: str | None, workspace: str | None) -> Settings:
     return resolver.for_dir(workspace or Path.cwd())
 
 
-def check_text(uri: str, version: int | None, source: str, *, path: str | None,
-               language_id: str | None, workspace: str | None = None) -> Checked:
+def check_text(
+    uri: str,
+    version: int | None,
+    source: str,
+    *,
+    path: str | None,
+    language_id: str | None,
+    workspace: str | None = None,
+) -> Checked:
     """Check one version of a document; a problem is returned, never raised."""
     shown = path or uri
     fmt = format_for(language_id)
@@ -80,8 +87,14 @@ def check_text(uri: str, version: int | None, source: str, *, path: str | None,
     base = _with(base, settings=settings)
     data = source.encode("utf-8", "surrogatepass")
     if len(data) > DEFAULT_MAX_BYTES:
-        return _with(base, problem=Problem("too-large", f"the document is {len(data):,} bytes, "
-                                           f"over factcheck's limit of {DEFAULT_MAX_BYTES:,}"))
+        return _with(
+            base,
+            problem=Problem(
+                "too-large",
+                f"the document is {len(data):,} bytes, "
+                f"over factcheck's limit of {DEFAULT_MAX_BYTES:,}",
+            ),
+        )
     if not source.strip():
         return base  # nothing to check, nothing to say
     try:
@@ -94,8 +107,12 @@ def check_text(uri: str, version: int | None, source: str, *, path: str | None,
     try:
         result = at_least(check_document(doc, options), settings.min_severity)
     except Exception as exc:  # a bug: shown in the document, never lost in a log
-        return _with(base, problem=Problem(
-            "internal-error", f"internal error ({type(exc).__name__}); please report it"))
+        return _with(
+            base,
+            problem=Problem(
+                "internal-error", f"internal error ({type(exc).__name__}); please report it"
+            ),
+        )
     assert isinstance(result, FileResult)
     return _with(base, result=result, format=doc.format, source=doc.source)
 

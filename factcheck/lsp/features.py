@@ -36,9 +36,15 @@ _SEVERITY = {
 
 def diagnostics(checked: Checked, lines: Lines) -> list[types.Diagnostic]:
     if checked.problem is not None:
-        return [types.Diagnostic(
-            range=lines.range(0, 0), message=f"factcheck: {checked.problem.message}",
-            severity=types.DiagnosticSeverity.Error, source=SOURCE, code=checked.problem.code)]
+        return [
+            types.Diagnostic(
+                range=lines.range(0, 0),
+                message=f"factcheck: {checked.problem.message}",
+                severity=types.DiagnosticSeverity.Error,
+                source=SOURCE,
+                code=checked.problem.code,
+            )
+        ]
     if checked.result is None:
         return []
     return [_diagnostic(checked, lines, i, f) for i, f in enumerate(checked.result.findings)]
@@ -53,8 +59,12 @@ def _diagnostic(checked: Checked, lines: Lines, index: int, f: Finding) -> types
         for r in f.related
     ]
     return types.Diagnostic(
-        range=lines.range(*f.span), message=f.message, severity=_SEVERITY[f.severity],
-        code=f.code, source=SOURCE, related_information=related or None,
+        range=lines.range(*f.span),
+        message=f.message,
+        severity=_SEVERITY[f.severity],
+        code=f.code,
+        source=SOURCE,
+        related_information=related or None,
         data={"finding": index, "version": checked.version, "name": f.name},
     )
 
@@ -66,8 +76,9 @@ def _overlaps(a: types.Range, b: types.Range) -> bool:
     return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
-def code_actions(checked: Checked, lines: Lines, wanted: types.Range,
-                 workspace: str | None = None) -> list[types.CodeAction]:
+def code_actions(
+    checked: Checked, lines: Lines, wanted: types.Range, workspace: str | None = None
+) -> list[types.CodeAction]:
     """The fixes and suppressions for the findings whose range meets ``wanted``."""
     if checked.result is None:
         return []
@@ -78,20 +89,29 @@ def code_actions(checked: Checked, lines: Lines, wanted: types.Range,
             continue
         s = f.suggestion
         if s is not None:
-            original = s.original or checked.source[s.span[0]:s.span[1]]
+            original = s.original or checked.source[s.span[0] : s.span[1]]
             edit = types.TextEdit(range=lines.range(*s.span), new_text=s.replacement)
-            actions.append(types.CodeAction(
-                title=f"Replace {original} with {s.replacement}",
-                kind=types.CodeActionKind.QuickFix, diagnostics=[diag], is_preferred=True,
-                edit=types.WorkspaceEdit(changes={checked.uri: [edit]})))
+            actions.append(
+                types.CodeAction(
+                    title=f"Replace {original} with {s.replacement}",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    is_preferred=True,
+                    edit=types.WorkspaceEdit(changes={checked.uri: [edit]}),
+                )
+            )
         insert = suppression_edit(checked, f, workspace)
         if insert is not None:
             at, text = insert
             edit = types.TextEdit(range=lines.range(at, at), new_text=text)
-            actions.append(types.CodeAction(
-                title=f"Ignore {f.code} in this paragraph ({text.strip()})",
-                kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
-                edit=types.WorkspaceEdit(changes={checked.uri: [edit]})))
+            actions.append(
+                types.CodeAction(
+                    title=f"Ignore {f.code} in this paragraph ({text.strip()})",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    edit=types.WorkspaceEdit(changes={checked.uri: [edit]}),
+                )
+            )
     return actions
 
 
@@ -99,7 +119,7 @@ def code_actions(checked: Checked, lines: Lines, wanted: types.Range,
 
 
 def _key(f: Finding, source: str) -> tuple[str, str]:
-    return f.code, source[f.span[0]:f.span[1]]
+    return f.code, source[f.span[0] : f.span[1]]
 
 
 def _placements(checked: Checked, f: Finding, comment: str) -> Iterator[tuple[int, str]]:
@@ -114,7 +134,7 @@ def _placements(checked: Checked, f: Finding, comment: str) -> Iterator[tuple[in
         if not source[prev:para].strip():
             break
         para = prev
-    indent = source[para:len(source) - len(source[para:].lstrip(" \t"))]
+    indent = source[para : len(source) - len(source[para:].lstrip(" \t"))]
     newline = "\r\n" if "\r\n" in source else "\n"
     yield para, f"{indent}{comment}{newline}"
     text_start = line_start + len(source[line_start:]) - len(source[line_start:].lstrip(" \t"))
@@ -122,8 +142,9 @@ def _placements(checked: Checked, f: Finding, comment: str) -> Iterator[tuple[in
     yield start, comment
 
 
-def suppression_edit(checked: Checked, f: Finding,
-                     workspace: str | None = None) -> tuple[int, str] | None:
+def suppression_edit(
+    checked: Checked, f: Finding, workspace: str | None = None
+) -> tuple[int, str] | None:
     """Where to insert ``<!-- factcheck: ignore[CODE] -->`` so that ``f`` goes and nothing new
     comes (Markdown and HTML only: plain text has no comments), and the text to insert."""
     if checked.format not in ("markdown", "html") or checked.result is None:
@@ -137,8 +158,14 @@ def suppression_edit(checked: Checked, f: Finding,
             continue
         seen.add(at)
         edited = checked.source[:at] + text + checked.source[at:]
-        again = check_text(checked.uri, None, edited, path=checked.path,
-                           language_id=checked.format, workspace=workspace)
+        again = check_text(
+            checked.uri,
+            None,
+            edited,
+            path=checked.path,
+            language_id=checked.format,
+            workspace=workspace,
+        )
         if again.result is None:
             continue
         after = [_key(g, edited) for g in again.result.findings]
@@ -177,8 +204,11 @@ def _value(c: Claim) -> str:
         written = f"×{fmt.sig(c.value)}"
     elif c.kind == ClaimKind.FRACTION:
         written = fmt.percent(c.value * 100)
-    return f"{written} — {fmt.sig(c.value, 6)} in base units" if c.kind in (
-        ClaimKind.MONEY, ClaimKind.COUNT) else written
+    return (
+        f"{written} — {fmt.sig(c.value, 6)} in base units"
+        if c.kind in (ClaimKind.MONEY, ClaimKind.COUNT)
+        else written
+    )
 
 
 def _rate_line(checked: Checked, original: Claim, converted: Claim) -> str | None:
@@ -192,14 +222,18 @@ def _rate_line(checked: Checked, original: Claim, converted: Claim) -> str | Non
         v = f.values
         if {original.id, converted.id} <= set(f.claims) and "rate_source" in v:
             if v.get("rate") is not None and v.get("rate_date"):
-                return (f"at {fmt.money(1, base)} = {fmt.rate(float(v['rate']))} {quote}, "
-                        f"{v['rate_source']} of {v['rate_date']}")
+                return (
+                    f"at {fmt.money(1, base)} = {fmt.rate(float(v['rate']))} {quote}, "
+                    f"{v['rate_source']} of {v['rate_date']}"
+                )
             low, high = v.get("rate_low"), v.get("rate_high")
             period = v.get("rate_period") or ("?", "?")
             if low is not None and high is not None:
-                return (f"at {fmt.money(1, base)} = {fmt.rate(float(low))}–"
-                        f"{fmt.rate(float(high))} {quote}, {v['rate_source']} "
-                        f"{period[0]}–{period[1]} (no article date found)")
+                return (
+                    f"at {fmt.money(1, base)} = {fmt.rate(float(low))}–"
+                    f"{fmt.rate(float(high))} {quote}, {v['rate_source']} "
+                    f"{period[0]}–{period[1]} (no article date found)"
+                )
     return _provider_rate(checked, original, base, quote)
 
 
@@ -215,23 +249,30 @@ def _provider_rate(checked: Checked, original: Claim, base: str, quote: str) -> 
         if q is None:
             return None
         expected = fmt.money(original.value * q.rate, quote)
-        return (f"at {fmt.money(1, base)} = {fmt.rate(q.rate)} {quote} ({rates.name}, "
-                f"{q.date.isoformat()}; the article's date is {on.isoformat()}): "
-                f"about {expected}")
+        return (
+            f"at {fmt.money(1, base)} = {fmt.rate(q.rate)} {quote} ({rates.name}, "
+            f"{q.date.isoformat()}; the article's date is {on.isoformat()}): "
+            f"about {expected}"
+        )
     first, last = rates.coverage()
     assert checked.result is not None
-    years = [int(c.high if c.high is not None else c.value)
-             for c in checked.result.claims if c.kind == ClaimKind.YEAR]
+    years = [
+        int(c.high if c.high is not None else c.value)
+        for c in checked.result.claims
+        if c.kind == ClaimKind.YEAR
+    ]
     years += [c.anchor_year for c in checked.result.claims if c.anchor_year is not None]
     plausible = [y for y in years if 1990 <= y <= dt.date.today().year]
     start = max(max(plausible) if plausible else first.year, first.year)
     band = rates.band(base, quote, dt.date(min(start, last.year), 1, 1), last)
     if band is None:
         return None
-    return (f"at {fmt.money(1, base)} = {fmt.rate(band[0])}–{fmt.rate(band[1])} {quote} "
-            f"({rates.name} {min(start, last.year)}–{last.year}; no article date found): "
-            f"about {fmt.money(original.value * band[0], quote)}–"
-            f"{fmt.money(original.value * band[1], quote)}")
+    return (
+        f"at {fmt.money(1, base)} = {fmt.rate(band[0])}–{fmt.rate(band[1])} {quote} "
+        f"({rates.name} {min(start, last.year)}–{last.year}; no article date found): "
+        f"about {fmt.money(original.value * band[0], quote)}–"
+        f"{fmt.money(original.value * band[1], quote)}"
+    )
 
 
 def hover(checked: Checked, lines: Lines, position: types.Position) -> types.Hover | None:
@@ -257,8 +298,10 @@ def hover(checked: Checked, lines: Lines, position: types.Position) -> types.Hov
     if c.role:
         start = by_id.get(c.from_claim or "")
         what = {"from": "the starting value", "to": "the end value", "change": "the amount"}
-        rows.append(f"- {what[c.role.value]} of a change"
-                    + (f", from {_md(start.text)}" if start is not None else ""))
+        rows.append(
+            f"- {what[c.role.value]} of a change"
+            + (f", from {_md(start.text)}" if start is not None else "")
+        )
     if c.anchor:
         rows.append(f"- when: {_md(c.anchor)}")
     pairs: Sequence[tuple[Claim, Claim]] = []

@@ -43,8 +43,7 @@ class Lines:
         line = bisect.bisect_right(self.starts, offset) - 1
         start = self.starts[line]
         offset = min(offset, self.ends[line])  # inside a "\r\n": at the line's end
-        return types.Position(line=line, character=_units(self.source[start:offset],
-                                                          self.encoding))
+        return types.Position(line=line, character=_units(self.source[start:offset], self.encoding))
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(max(start, end)))

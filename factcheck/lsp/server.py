@@ -32,8 +32,9 @@ class FactcheckServer(LanguageServer):
     """The server and what it knows: the last checked version of each open document."""
 
     def __init__(self, debounce: float = DEFAULT_DEBOUNCE) -> None:
-        super().__init__("factcheck", __version__,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__(
+            "factcheck", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full
+        )
         self.debounce = debounce
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -68,8 +69,14 @@ class FactcheckServer(LanguageServer):
         version = doc.version
         path = to_fs_path(uri) if uri.startswith("file:") else None
         checked = await asyncio.to_thread(
-            check_text, uri, version, doc.source, path=path, language_id=doc.language_id,
-            workspace=self.workspace_root)
+            check_text,
+            uri,
+            version,
+            doc.source,
+            path=path,
+            language_id=doc.language_id,
+            workspace=self.workspace_root,
+        )
         if uri not in self.workspace.text_documents:
             return
         if self.workspace.get_text_document(uri).version != version:
@@ -78,8 +85,9 @@ class FactcheckServer(LanguageServer):
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
         found = diagnostics(checked, self.lines(checked))
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=checked.version, diagnostics=found))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=checked.version, diagnostics=found)
+        )
 
     def forget(self, uri: str) -> None:
         task = self.pending.pop(uri, None)
@@ -87,7 +95,8 @@ class FactcheckServer(LanguageServer):
             task.cancel()
         self.checked.pop(uri, None)
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
     def current(self, uri: str) -> Checked | None:
         """The result for the document as it is now, or None while it is being re-checked."""
@@ -117,8 +126,10 @@ def make_server(debounce: float = DEFAULT_DEBOUNCE) -> FactcheckServer:
     def did_close(ls: FactcheckServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
     def code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[Any] | None:
         checked = ls.current(params.text_document.uri)
         if checked is None:

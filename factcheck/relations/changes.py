@@ -72,7 +72,9 @@ _QUOTE = re.compile(
 )
 # between a figure and the word of a "noun-by" shape: a verb follows, not a noun ("a tax of 0.5
 # percent would raise from 8.5 to 17 billion dlrs" is no "0.5 percent rise")
-_MODALS = frozenset("would will could can may might should must shall to".split())
+_MODALS = frozenset(
+    ["would", "will", "could", "can", "may", "might", "should", "must", "shall", "to"]
+)
 
 
 class ClauseSpans:
@@ -268,8 +270,31 @@ def _share_unit(clause: str, codes: tuple[str, str], ends: tuple[Mention, Mentio
 
 # words that may follow a figure without naming what it counts
 _LINKS = frozenset(
-    "from to in at on by and or a an the this that last next for against versus vs "
-    "earlier ago previously before".split()
+    [
+        "from",
+        "to",
+        "in",
+        "at",
+        "on",
+        "by",
+        "and",
+        "or",
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "last",
+        "next",
+        "for",
+        "against",
+        "versus",
+        "vs",
+        "earlier",
+        "ago",
+        "previously",
+        "before",
+    ]
 )
 
 

@@ -520,8 +520,12 @@ class PartsReader:
                         parted.update(parts)
                         yield self._parts(view, w, parts, shape, exhaustive)
                         continue
-            if comma and not (ex or pa) and w + 1 < n and 1 <= view.fig_at[w + 1] - q <= 2 and (
-                w not in parted
+            if (
+                comma
+                and not (ex or pa)
+                and w + 1 < n
+                and 1 <= view.fig_at[w + 1] - q <= 2
+                and (w not in parted)
             ):
                 # "The club has played 30 games, winning 18, drawing 9 and losing 6": a list of
                 # outcomes of one group after the whole is a breakdown of it, when a word opens
@@ -589,9 +593,7 @@ class PartsReader:
         before = [t for t in view.words(max(0, last - 4), last) if t != ","][-3:]
         return any(tuple(before[-len(t) :]) == t for t in self.remainder if len(t) <= len(before))
 
-    def _parts(
-        self, view: _View, w: int, parts: list[int], shape: str, exhaustive: bool
-    ) -> Draft:
+    def _parts(self, view: _View, w: int, parts: list[int], shape: str, exhaustive: bool) -> Draft:
         draft = self._draft(
             view,
             RelationKind.PARTS,
@@ -605,9 +607,7 @@ class PartsReader:
         return draft
 
     # ------------------------------------------------------------------ shares of one whole
-    def _poll(
-        self, view: _View, mentions: Sequence[Mention], taken: set[int]
-    ) -> Iterator[Draft]:
+    def _poll(self, view: _View, mentions: Sequence[Mention], taken: set[int]) -> Iterator[Draft]:
         """Shares of one whole: poll answers ("45% said yes, 38% no") or shares of a whole
         that is shared out without overlap (the vote, a market, a budget)."""
         shares = [

@@ -169,19 +169,22 @@ class RestatementReader:
     def _ref(self, i: int, m: Mention, site: FigureSite) -> _Ref | None:
         lex = self.lex
         before, after = site.before, site.after
-        recap = bool(before) and before[-1] in _RECAP_LEADS or (
+        recap = (bool(before) and before[-1] in _RECAP_LEADS) or (
             len(before) >= 2 and before[-2] in _RECAP_LEADS and before[-1] not in _FUNCTION
         )
         if recap:
             nxt = after[0].lstrip("^+-~") if after else ""
-            recap = nxt.isalpha() and (
-                nxt in _RELATIVE or nxt not in _FUNCTION and nxt not in lex.not_measures
+            recap = (
+                nxt.isalpha()
+                and (nxt in _RELATIVE or (nxt not in _FUNCTION and nxt not in lex.not_measures))
             ) or nxt in self.recap_nouns
         if m.kind == ClaimKind.COUNT and abs(m.value) <= SMALL_COUNT:
             return None  # "the two Japanese firms", "four of the five institutes": subsets
         phrase = (m.measure or "").lower()
-        if phrase and phrase.split()[0] in self.label_nouns and not (
-            recap and phrase in _GENERIC_RECAPS
+        if (
+            phrase
+            and phrase.split()[0] in self.label_nouns
+            and not (recap and phrase in _GENERIC_RECAPS)
         ):
             return None  # "the 300 series", "model 60": labels, not amounts ("the 27% figure" is)
         change_recap = None
@@ -303,8 +306,10 @@ class RestatementReader:
                     continue
                 if _agrees(a.mention, b.mention):
                     score += 10  # a figure restated as given: that is the one it restates
-                if best is None or score > best[0] or (
-                    score == best[0] and _nearer(b.mention, a.mention, best[1].mention)
+                if (
+                    best is None
+                    or score > best[0]
+                    or (score == best[0] and _nearer(b.mention, a.mention, best[1].mention))
                 ):
                     best = (score, a)  # a tie: "the $52m loan" after "a $40m … a $20m loan"
             if best is None:
@@ -401,9 +406,9 @@ class RestatementReader:
             score += 1
         elif b.measure != "*":
             score += 0.5
-        if a.site.verb and a.site.verb == b.site.verb and a.site.verb not in _FUNCTION:
-            score += 1
-        elif a.site.verb_after and a.site.verb_after == b.site.verb_after:
+        if (a.site.verb and a.site.verb == b.site.verb and a.site.verb not in _FUNCTION) or (
+            a.site.verb_after and a.site.verb_after == b.site.verb_after
+        ):
             score += 1
         if (a.years and a.years == b.years) or (a.times and a.times == b.times):
             score += 1  # the same period, stated both times
@@ -436,13 +441,14 @@ def _in_title(text: str, start: int, end: int) -> bool:
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
     line = text[lo:hi].strip().rstrip(",")  # a stray comma after an aside
-    if not line or len(line) > 120 or line[-1] in ".!?\"”’:;":
+    if not line or len(line) > 120 or line[-1] in '.!?"”’:;':
         return False
     return (lo == 0 or text[max(0, lo - 2) : lo] == "\n\n") and text[hi : hi + 2] in ("\n\n", "")
 
 
 def _nearer(b: Mention, a: Mention, other: Mention) -> bool:
     """Is ``a`` nearer in value to ``b`` than ``other`` is (by ratio)?"""
+
     def ratio(x: Mention) -> float:
         lo, hi = sorted((abs(x.value), abs(b.value)))
         return lo / hi if hi else 1.0
@@ -544,7 +550,9 @@ def _is_sum(b: _Ref, refs: list[_Ref], mentions: Sequence[Mention]) -> bool:
     earlier = [
         m.value
         for m in mentions[max(0, b.index - 30) : b.index]
-        if m.kind == mb.kind and m.unit == mb.unit and m.converts_index is None
+        if m.kind == mb.kind
+        and m.unit == mb.unit
+        and m.converts_index is None
         and 0 < m.value < mb.value
     ]
     if len(earlier) < 2:

@@ -214,9 +214,7 @@ class SentenceReader:
     def __init__(self, lex: Lexicon) -> None:
         self.v = vocabulary_for(lex)
         self.function_words = lex.not_measures
-        self.speech_verbs = frozenset(
-            v for v in lex.relations.attribution.verbs if " " not in v
-        )
+        self.speech_verbs = frozenset(v for v in lex.relations.attribution.verbs if " " not in v)
         self.generic_owners = lex.generic_owners
 
     def _name_before(self, toks: list[Token], lo: int, hi: int) -> str | None:

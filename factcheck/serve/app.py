@@ -63,8 +63,15 @@ __all__ = ["ServeOptions", "create_app"]
 log = logging.getLogger("factcheck.serve")
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 PAGE_PATH = "pasted story"  # the report's name for a story pasted into the page
-ROUTES = ("/", "/v1/check", "/v1/rules", "/healthz", "/report", "/static/page.css",
-          "/static/page.js")
+ROUTES = (
+    "/",
+    "/v1/check",
+    "/v1/rules",
+    "/healthz",
+    "/report",
+    "/static/page.css",
+    "/static/page.js",
+)
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -129,7 +136,11 @@ class AccessLog:
             check = state.get("check_ms")
             log.info(
                 "%s %s %d in=%dB out=%dB%s total=%.1fms",
-                scope["method"], route, status[0], sizes["in"], sizes["out"],
+                scope["method"],
+                route,
+                status[0],
+                sizes["in"],
+                sizes["out"],
                 f" check={check:.1f}ms" if check is not None else "",
                 (time.perf_counter() - started) * 1000,
             )
@@ -167,9 +178,15 @@ class BearerToken:
             await self.app(scope, receive, send)
             return
         what = "a wrong token" if given else "no token"
-        response = _error(JobError(401, "unauthorized", f"{what}: send 'Authorization: Bearer "
-                                   "TOKEN' (the token factcheck serve was started with)"),
-                          {"WWW-Authenticate": "Bearer"})
+        response = _error(
+            JobError(
+                401,
+                "unauthorized",
+                f"{what}: send 'Authorization: Bearer "
+                "TOKEN' (the token factcheck serve was started with)",
+            ),
+            {"WWW-Authenticate": "Bearer"},
+        )
         await response(scope, receive, send)
 
 
@@ -186,8 +203,14 @@ class BodyLimit:
         self.max_bytes = max_bytes
 
     def _refusal(self) -> JSONResponse:
-        return _error(JobError(413, "too-large", f"the body is over the limit of "
-                               f"{self.max_bytes:,} bytes (factcheck serve --max-bytes)"))
+        return _error(
+            JobError(
+                413,
+                "too-large",
+                f"the body is over the limit of "
+                f"{self.max_bytes:,} bytes (factcheck serve --max-bytes)",
+            )
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -233,15 +256,23 @@ def _guarded(endpoint: Endpoint) -> Endpoint:
         try:
             return await endpoint(request)
         except JobError as exc:
-            headers = {"Retry-After": str(request.app.state.options.retry_after)} if (
-                exc.code == "overloaded") else None
+            headers = (
+                {"Retry-After": str(request.app.state.options.retry_after)}
+                if (exc.code == "overloaded")
+                else None
+            )
             return _error(exc, headers)
         except _TooLarge:
             raise
         except Exception as exc:
             log.error("internal error %s in %s", type(exc).__name__, endpoint.__name__)
-            return _error(JobError(500, "internal-error",
-                                   f"internal error ({type(exc).__name__}); please report it"))
+            return _error(
+                JobError(
+                    500,
+                    "internal-error",
+                    f"internal error ({type(exc).__name__}); please report it",
+                )
+            )
 
     run.__name__ = endpoint.__name__
     return run
@@ -253,17 +284,29 @@ async def _checked(request: Request, job: CheckJob) -> Reply:
     try:
         reply: Reply = await pool.run(job)
     except Overloaded:
-        raise JobError(503, "overloaded", f"every slot for a check is taken "
-                       f"({pool.limits.max_pending} in flight); try again in a moment") from None
+        raise JobError(
+            503,
+            "overloaded",
+            f"every slot for a check is taken "
+            f"({pool.limits.max_pending} in flight); try again in a moment",
+        ) from None
     except CheckTimeout:
-        raise JobError(503, "timeout", f"checking took longer than the time budget of "
-                       f"{pool.limits.timeout:g} s; the story was not checked") from None
+        raise JobError(
+            503,
+            "timeout",
+            f"checking took longer than the time budget of "
+            f"{pool.limits.timeout:g} s; the story was not checked",
+        ) from None
     except Unavailable:
-        raise JobError(503, "unavailable", "no checker process is running; see the service's "
-                       "log") from None
+        raise JobError(
+            503, "unavailable", "no checker process is running; see the service's log"
+        ) from None
     except WorkerLost:
-        raise JobError(500, "checker-died", "the checker process died while checking this "
-                       "story; please report it") from None
+        raise JobError(
+            500,
+            "checker-died",
+            "the checker process died while checking this story; please report it",
+        ) from None
     request.state.check_ms = reply.check_ms
     if reply.status != 200:
         raise JobError(reply.status, reply.error or "error", reply.body)
@@ -273,8 +316,9 @@ async def _checked(request: Request, job: CheckJob) -> Reply:
 def _json_body(request: Request) -> Awaitable[bytes]:
     kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if kind != "application/json" and not kind.endswith("+json"):
-        raise JobError(415, "unsupported-media-type",
-                       "send the check as JSON (Content-Type: application/json)")
+        raise JobError(
+            415, "unsupported-media-type", "send the check as JSON (Content-Type: application/json)"
+        )
     return request.body()
 
 
@@ -300,8 +344,9 @@ async def rules(request: Request) -> Response:
 async def healthz(request: Request) -> Response:
     stats = request.app.state.pool.stats()
     ok = stats["workers"] > 0
-    return JSONResponse({"status": "ok" if ok else "starting", "version": __version__, **stats},
-                        200 if ok else 503)
+    return JSONResponse(
+        {"status": "ok" if ok else "starting", "version": __version__, **stats}, 200 if ok else 503
+    )
 
 
 async def static_css(request: Request) -> Response:
@@ -321,8 +366,9 @@ async def _form(request: Request) -> dict[str, Any]:
     limit = request.app.state.options.max_bytes
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
-        parser = MultiPartParser(request.headers, request.stream(), max_files=1, max_fields=16,
-                                 max_part_size=limit)
+        parser = MultiPartParser(
+            request.headers, request.stream(), max_files=1, max_fields=16, max_part_size=limit
+        )
         parser.spool_max_size = limit + 1
         form = await parser.parse()
     elif kind == "application/x-www-form-urlencoded":
@@ -360,16 +406,26 @@ async def page_post(request: Request) -> Response:
             except InputError as exc:
                 raise JobError(422, exc.code, f"{name}: {exc.problem}") from None
             fields["path"] = name
-        part = PagePart(text=fields.get("text", ""), format=fields.get("format", "auto"),
-                        date=fields.get("date", ""), path=fields.get("path", ""),
-                        max_bytes=options.max_bytes)
+        part = PagePart(
+            text=fields.get("text", ""),
+            format=fields.get("format", "auto"),
+            date=fields.get("date", ""),
+            path=fields.get("path", ""),
+            max_bytes=options.max_bytes,
+        )
         fields.setdefault("path", PAGE_PATH)
         fields.setdefault("text", "")
         job = job_from_fields(fields, request.app.state.codes, view="html")
         reply = await _checked(request, job)
     except MultiPartException:
-        return HTMLResponse(page(PagePart(status="The form could not be read.", error=True,
-                                          max_bytes=options.max_bytes)), 400)
+        return HTMLResponse(
+            page(
+                PagePart(
+                    status="The form could not be read.", error=True, max_bytes=options.max_bytes
+                )
+            ),
+            400,
+        )
     except JobError as exc:
         shown = dataclasses.replace(part, status=exc.message, error=True)
         headers = {"Retry-After": str(options.retry_after)} if exc.code == "overloaded" else None
@@ -385,8 +441,13 @@ async def page_route(request: Request) -> Response:
 async def not_found(request: Request, exc: Exception) -> Response:
     status = getattr(exc, "status_code", 404)
     what = "no such route" if status == 404 else "method not allowed here"
-    return _error(JobError(status, "not-found" if status == 404 else "method-not-allowed",
-                           f"{what}; see GET / or POST /v1/check"))
+    return _error(
+        JobError(
+            status,
+            "not-found" if status == 404 else "method-not-allowed",
+            f"{what}; see GET / or POST /v1/check",
+        )
+    )
 
 
 def _rules_json(service: ServiceConfig) -> tuple[str, list[str]]:
@@ -394,15 +455,17 @@ def _rules_json(service: ServiceConfig) -> tuple[str, list[str]]:
     from factcheck import explain
     from factcheck.config import Overrides, Resolver
 
-    settings = Resolver(Overrides(), config=service.config, isolated=service.isolated,
-                        cwd=Path(service.cwd)).for_dir(service.cwd)
+    settings = Resolver(
+        Overrides(), config=service.config, isolated=service.isolated, cwd=Path(service.cwd)
+    ).for_dir(service.cwd)
     specs = list(settings.rules)
     text = json.dumps([explain.as_json(r) for r in specs], indent=2, ensure_ascii=False) + "\n"
     return text, [r.code for r in specs]
 
 
-def create_app(options: ServeOptions | None = None, *,
-               pool: Callable[[ServeOptions], WorkerPool] | None = None) -> Starlette:
+def create_app(
+    options: ServeOptions | None = None, *, pool: Callable[[ServeOptions], WorkerPool] | None = None
+) -> Starlette:
     """The service. Reads the configuration now (a bad one raises ConfigError); the checker
     processes start with the app (its lifespan) and stop with it. ``pool`` builds another
     pool (the tests' slow checker)."""
@@ -411,8 +474,7 @@ def create_app(options: ServeOptions | None = None, *,
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        made = pool(options) if pool else WorkerPool(setup, options.service, handle,
-                                                     options.limits)
+        made = pool(options) if pool else WorkerPool(setup, options.service, handle, options.limits)
         await made.start()
         app.state.pool = made
         ready = getattr(app.state, "ready_message", None)

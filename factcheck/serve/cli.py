@@ -31,10 +31,11 @@ def _size(text: str) -> int:
     low = text.strip().lower()
     digits = low.rstrip("kmb")
     try:
-        size = int(float(digits) * _UNITS[low[len(digits):]])
+        size = int(float(digits) * _UNITS[low[len(digits) :]])
     except (ValueError, KeyError):
         raise argparse.ArgumentTypeError(
-            f"expected a size such as 2000000, 512k or 2MB, got {text!r}") from None
+            f"expected a size such as 2000000, 512k or 2MB, got {text!r}"
+        ) from None
     if size < 1:
         raise argparse.ArgumentTypeError("the size limit must be at least one byte")
     return size
@@ -79,26 +80,58 @@ def parser() -> argparse.ArgumentParser:
         epilog=f"The token can also come from ${TOKEN_ENV} (better: a command line is visible "
         "to every user of the machine). See docs/serve.md.",
     )
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
     p.add_argument("--port", type=_port, default=8080, help="default: 8080; 0 picks a free one")
-    p.add_argument("--token", default=None,
-                   help="require 'Authorization: Bearer TOKEN' on every route but /healthz")
-    p.add_argument("--workers", type=_count, default=cpus, metavar="N",
-                   help=f"checker processes (default: one per CPU, here {cpus})")
-    p.add_argument("--max-bytes", type=_size, default=2 * 1024 * 1024, metavar="SIZE",
-                   help="refuse larger request bodies with 413 (default: 2MB)")
-    p.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
-                   help="time budget of one check; past it, 503 and the checker is restarted "
-                   "(default: 10)")
-    p.add_argument("--max-in-flight", type=_count, default=None, metavar="N",
-                   help="checks being run or waiting for a checker; past it, 503 with "
-                   "Retry-After (default: 32, or 8 per checker if more)")
-    p.add_argument("--config", metavar="FILE",
-                   help="the configuration to use (default: the one nearest to this folder)")
+    p.add_argument(
+        "--token",
+        default=None,
+        help="require 'Authorization: Bearer TOKEN' on every route but /healthz",
+    )
+    p.add_argument(
+        "--workers",
+        type=_count,
+        default=cpus,
+        metavar="N",
+        help=f"checker processes (default: one per CPU, here {cpus})",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=2 * 1024 * 1024,
+        metavar="SIZE",
+        help="refuse larger request bodies with 413 (default: 2MB)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="time budget of one check; past it, 503 and the checker is restarted (default: 10)",
+    )
+    p.add_argument(
+        "--max-in-flight",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="checks being run or waiting for a checker; past it, 503 with "
+        "Retry-After (default: 32, or 8 per checker if more)",
+    )
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="the configuration to use (default: the one nearest to this folder)",
+    )
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info",
-                   help="info (the default) logs one line per request: sizes, times, status")
+    p.add_argument(
+        "--log-level",
+        choices=("debug", "info", "warning", "error"),
+        default="info",
+        help="info (the default) logs one line per request: sizes, times, status",
+    )
     return p
 
 
@@ -147,8 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     from factcheck.errors import FactcheckError
 
     args = parser().parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=args.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     try:
         from factcheck.serve.app import create_app
 
@@ -160,8 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sock = _bind(args.host, args.port)
     except OSError as exc:
-        print(f"factcheck serve: error: cannot listen on {args.host}:{args.port}: "
-              f"{exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"factcheck serve: error: cannot listen on {args.host}:{args.port}: "
+            f"{exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 2
     url = _url(sock)
     app.state.ready_message = (
@@ -169,9 +208,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{'es' if served.limits.workers != 1 else ''}"
         f"{', token required' if served.token else ''})"
     )
-    config = uvicorn.Config(app, log_config=None, access_log=False, server_header=False,
-                            lifespan="on", timeout_graceful_shutdown=5,
-                            log_level=args.log_level)
+    config = uvicorn.Config(
+        app,
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        lifespan="on",
+        timeout_graceful_shutdown=5,
+        log_level=args.log_level,
+    )
     server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])

@@ -70,8 +70,11 @@ def _codes(value: object) -> object:
     if isinstance(value, str):
         value = value.split(",")
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return tuple(c.strip().upper() if c.strip().lower() == "all" else c.strip()
-                     for c in value if c.strip())
+        return tuple(
+            c.strip().upper() if c.strip().lower() == "all" else c.strip()
+            for c in value
+            if c.strip()
+        )
     return value
 
 
@@ -122,8 +125,9 @@ def _problem(exc: ValidationError) -> JobError:
     loc = [str(p) for p in err.get("loc", ())]
     field = loc[0] if loc else ""
     if err.get("type") == "extra_forbidden":
-        return JobError(422, "unknown-option",
-                        f"unknown option {field!r}; known: {', '.join(FIELDS)}")
+        return JobError(
+            422, "unknown-option", f"unknown option {field!r}; known: {', '.join(FIELDS)}"
+        )
     if field == "text":
         what = "missing" if err.get("type") == "missing" else "must be a string"
         return JobError(400, "bad-body", f"[text] {what}: the story to check")
@@ -131,8 +135,9 @@ def _problem(exc: ValidationError) -> JobError:
     return JobError(422, "bad-option", f"[{'.'.join(loc)}] {msg}")
 
 
-def job_from_fields(fields: Mapping[str, object], known_codes: Iterable[str],
-                    view: View = "json") -> CheckJob:
+def job_from_fields(
+    fields: Mapping[str, object], known_codes: Iterable[str], view: View = "json"
+) -> CheckJob:
     """Validated fields → a job; JobError (400 or 422) naming the field otherwise."""
     data = {k: v for k, v in fields.items() if v is not None}
     try:
@@ -144,17 +149,25 @@ def job_from_fields(fields: Mapping[str, object], known_codes: Iterable[str],
     try:
         body.text.encode("utf-8")
     except UnicodeEncodeError:
-        raise JobError(400, "bad-body", "[text] is not valid Unicode (an unpaired surrogate)"
-                       ) from None
+        raise JobError(
+            400, "bad-body", "[text] is not valid Unicode (an unpaired surrogate)"
+        ) from None
     known = list(known_codes)
     for name in ("select", "ignore"):
         try:
             validate_codes(list(getattr(body, name) or ()), known, name)
         except ConfigError as exc:
             raise JobError(422, "bad-option", f"[{name}] {exc.problem}") from None
-    return CheckJob(text=body.text, format=body.format, path=body.path, date=body.date,
-                    select=body.select, ignore=body.ignore, min_severity=body.min_severity,
-                    view=view)
+    return CheckJob(
+        text=body.text,
+        format=body.format,
+        path=body.path,
+        date=body.date,
+        select=body.select,
+        ignore=body.ignore,
+        min_severity=body.min_severity,
+        view=view,
+    )
 
 
 def job_from_json(raw: bytes, known_codes: Iterable[str], view: View = "json") -> CheckJob:
@@ -164,8 +177,11 @@ def job_from_json(raw: bytes, known_codes: Iterable[str], view: View = "json") -
     except UnicodeDecodeError:
         raise JobError(400, "bad-json", "the body is not UTF-8") from None
     except json.JSONDecodeError as exc:
-        raise JobError(400, "bad-json", f"the body is not valid JSON: {exc.msg} "
-                       f"(line {exc.lineno}, column {exc.colno})") from None
+        raise JobError(
+            400,
+            "bad-json",
+            f"the body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+        ) from None
     if not isinstance(data, dict):
         raise JobError(400, "bad-body", "the body must be a JSON object with a 'text' field")
     return job_from_fields(data, known_codes, view)

@@ -25,8 +25,12 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-FORMATS = (("auto", "from the file name, else the text"), ("text", "plain text"),
-           ("markdown", "Markdown"), ("html", "HTML"))
+FORMATS = (
+    ("auto", "from the file name, else the text"),
+    ("text", "plain text"),
+    ("markdown", "Markdown"),
+    ("html", "HTML"),
+)
 ACCEPT = ".txt,.text,.md,.markdown,.mdown,.mkd,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
 _INTRO = (
     '<p class="intro">Paste a story above, or drop a <code>.txt</code>, <code>.md</code> or '
@@ -60,8 +64,11 @@ def page(part: PagePart) -> str:
         for v, label in FORMATS
     )
     status_class = "status error" if part.error else "status"
-    limit = f"{part.max_bytes / (1024 * 1024):g} MB" if part.max_bytes >= 1024 * 1024 else (
-        f"{part.max_bytes:,} bytes")
+    limit = (
+        f"{part.max_bytes / (1024 * 1024):g} MB"
+        if part.max_bytes >= 1024 * 1024
+        else (f"{part.max_bytes:,} bytes")
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -64,8 +64,9 @@ class PoolLimits:
     timeout: float = 10.0  # seconds a job may take once its process has taken it
 
 
-def _serve(conn: Connection, setup: Callable[[Any], Any], arg: Any,
-           handle: Callable[[Any, Any], Any]) -> None:
+def _serve(
+    conn: Connection, setup: Callable[[Any], Any], arg: Any, handle: Callable[[Any, Any], Any]
+) -> None:
     """A checker process: build the state, say ready, answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     state = setup(arg)
@@ -84,11 +85,13 @@ def _serve(conn: Connection, setup: Callable[[Any], Any], arg: Any,
 class _Worker:
     """One checker process and the parent's end of its pipe."""
 
-    def __init__(self, ctx: Any, setup: Callable[[Any], Any], arg: Any,
-                 handle: Callable[[Any, Any], Any]) -> None:
+    def __init__(
+        self, ctx: Any, setup: Callable[[Any], Any], arg: Any, handle: Callable[[Any, Any], Any]
+    ) -> None:
         parent, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, setup, arg, handle), daemon=True,
-                                name="factcheck-checker")
+        self.proc = ctx.Process(
+            target=_serve, args=(child, setup, arg, handle), daemon=True, name="factcheck-checker"
+        )
         self.proc.start()
         child.close()
         self.conn: Connection = parent
@@ -118,8 +121,13 @@ class _Worker:
 class WorkerPool:
     """``workers`` checker processes, each running ``handle(setup(arg), job)`` for its jobs."""
 
-    def __init__(self, setup: Callable[[Any], Any], arg: Any, handle: Callable[[Any, Any], Any],
-                 limits: PoolLimits | None = None) -> None:
+    def __init__(
+        self,
+        setup: Callable[[Any], Any],
+        arg: Any,
+        handle: Callable[[Any, Any], Any],
+        limits: PoolLimits | None = None,
+    ) -> None:
         self.limits = limits or PoolLimits()
         self._setup, self._arg, self._handle = setup, arg, handle
         self._ctx = multiprocessing.get_context("spawn")
@@ -129,8 +137,9 @@ class WorkerPool:
         self._pending = 0
         self._busy = 0
         self._closed = False
-        self._threads = ThreadPoolExecutor(max_workers=self.limits.workers + 2,
-                                           thread_name_prefix="factcheck-pool")
+        self._threads = ThreadPoolExecutor(
+            max_workers=self.limits.workers + 2, thread_name_prefix="factcheck-pool"
+        )
         self._tasks: set[asyncio.Task[bool]] = set()
         self.restarts = 0  # processes replaced after a time-out or a death
 
@@ -193,9 +202,15 @@ class WorkerPool:
 
     def stats(self) -> dict[str, int]:
         alive = len(self._all)
-        return {"workers": alive, "busy": self._busy, "idle": alive - self._busy,
-                "starting": self._starting, "in_flight": self._pending,
-                "max_in_flight": self.limits.max_pending, "restarts": self.restarts}
+        return {
+            "workers": alive,
+            "busy": self._busy,
+            "idle": alive - self._busy,
+            "starting": self._starting,
+            "in_flight": self._pending,
+            "max_in_flight": self.limits.max_pending,
+            "restarts": self.restarts,
+        }
 
     async def run(self, job: Any) -> Any:
         """The reply to ``job``; Overloaded, CheckTimeout or WorkerLost when there is none."""

@@ -72,8 +72,9 @@ class Checker:
                 min_severity=Severity(job.min_severity) if job.min_severity else None,
             )
             cwd = Path(self.service.cwd)
-            resolver = Resolver(overrides, config=self.service.config,
-                                isolated=self.service.isolated, cwd=cwd)
+            resolver = Resolver(
+                overrides, config=self.service.config, isolated=self.service.isolated, cwd=cwd
+            )
             found = resolver.for_dir(cwd)
             if len(self._settings) >= _MAX_SETTINGS:
                 self._settings.clear()
@@ -94,10 +95,16 @@ class Checker:
         except Exception as exc:  # a bug: say so, without the text (or a message quoting it)
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             where = f"{Path(frame.filename).name}:{frame.lineno}"
-            print(f"factcheck serve: internal error {type(exc).__name__} at {where}",
-                  file=sys.stderr, flush=True)
-            return Reply(500, f"internal error ({type(exc).__name__} at {where}); please "
-                         "report it", error="internal-error")
+            print(
+                f"factcheck serve: internal error {type(exc).__name__} at {where}",
+                file=sys.stderr,
+                flush=True,
+            )
+            return Reply(
+                500,
+                f"internal error ({type(exc).__name__} at {where}); please report it",
+                error="internal-error",
+            )
         elapsed = (time.perf_counter() - started) * 1000
         return Reply(reply.status, reply.body, summary=reply.summary, check_ms=elapsed)
 
@@ -111,8 +118,12 @@ class Checker:
         from factcheck.sources import document_from_bytes
 
         settings = self.settings(job)
-        doc = document_from_bytes(job.text.encode("utf-8"), job.path, input_format=job.format,
-                                  skip_blockquotes=settings.skip_blockquotes)
+        doc = document_from_bytes(
+            job.text.encode("utf-8"),
+            job.path,
+            input_format=job.format,
+            skip_blockquotes=settings.skip_blockquotes,
+        )
         options = CheckOptions(
             date=dt.date.fromisoformat(job.date) if job.date else None,
             selection=settings.selection_for(job.path),
@@ -122,8 +133,11 @@ class Checker:
         report = make_report([result])
         if job.view == "json":
             return Reply(200, render(report, "json"), summary=counts(report))
-        ctx = RenderContext(rules={r.code: r for r in settings.rules},
-                            sources={job.path: doc.source}, min_severity=settings.min_severity)
+        ctx = RenderContext(
+            rules={r.code: r for r in settings.rules},
+            sources={job.path: doc.source},
+            min_severity=settings.min_severity,
+        )
         return Reply(200, sections(report, ctx), summary=counts(report))
 
     def warm(self) -> None:
