@@ -55,6 +55,7 @@ _TOKEN = re.compile(
 )
 # what may follow a stem of ``[neutral]`` (changes.toml): "revis" → revised, revising
 _VERB_ENDINGS = frozenset(["", "e", "ed", "es", "s", "d", "ing", "med", "ming", "ted", "ting"])
+_MAX_CACHED_WORDS = 200_000  # distinct words whose direction code is kept (a few MB at most)
 _ADVERBS = frozenset(["up", "down", "higher", "lower", "more", "less", "fewer"])
 _BE = frozenset(
     [
@@ -175,8 +176,21 @@ class Vocabulary:
         self.plural_periods = frozenset(
             ["months", "mths", "weeks", "wks", "quarters", "qtrs", "years", "yrs", "days"]
         )
+        # a word that may open a time expression: a preposition, a modifier or a head (any
+        # other word is a head only after one of these)
+        self.time_openers = self.time_preps | self.time_modifiers | self.time_heads
+        self._codes: dict[str, str] = {}  # direction_code of each word met, built lazily
 
     def direction_code(self, word: str) -> str:
+        """ "+" for a word of rise, "-" of fall, "~" for a verb of change, else ""."""
+        code = self._codes.get(word)
+        if code is None:
+            code = self._direction_code(word)
+            if len(self._codes) < _MAX_CACHED_WORDS:
+                self._codes[word] = code
+        return code
+
+    def _direction_code(self, word: str) -> str:
         if word in self.up:
             return "+"
         if word in self.down:
@@ -412,8 +426,8 @@ class SentenceReader:
         k = 0
         while k < n:
             t = toks[k]
-            if not keep[k] or t.kind == "p":
-                k += 1
+            if not keep[k] or t.kind == "p" or (t.kind == "w" and t.word not in v.time_openers):
+                k += 1  # (a word no time expression opens with)
                 continue
             q = k + 1 if (t.fig < 0 and t.word in v.time_preps) else k
             prev: Token | None = t if q > k else None
