@@ -32,16 +32,16 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
 
 
 def stages(text: str, runs: int) -> list[tuple[str, float]]:
-    """Median time of each extraction stage on ``text`` (scan, context, links, claims)."""
+    """Median time of each stage of ``factcheck.extract`` on ``text`` (scan, context, the
+    relation stage that fills roles and links, claims)."""
     import copy
 
-    from factcheck.extractors.links import link_changes, link_conversions
-
-    from factcheck.extractors import mentions_to_claims
+    from factcheck.extractors import extract_mentions, mentions_to_claims
     from factcheck.extractors.context import Contextualiser
     from factcheck.extractors.patterns import patterns_for
     from factcheck.extractors.scan import Scanner
     from factcheck.lexicon import load_lexicon
+    from factcheck.relations import relate
     from factcheck.segment import Sentences
 
     lex = load_lexicon()
@@ -54,15 +54,16 @@ def stages(text: str, runs: int) -> list[tuple[str, float]]:
             m.extra = {}
         Contextualiser(lex, pat).apply(text, fresh, Sentences(text))
 
+    read = extract_mentions(text, lex).mentions  # with their context, as relate meets them
+
     def links() -> None:
-        link_conversions(text, mentions)
-        link_changes(text, mentions)
+        relate(text, read, lex)
 
     copying = median_ms(lambda: [copy.copy(m) for m in mentions], runs)
     return [
         ("scan (numerals, kinds, ranges)", median_ms(lambda: Scanner(lex, pat).scan(text), runs)),
         ("context (hedge, direction, measure)", median_ms(context, runs) - copying),
-        ("links (conversions, from/to)", median_ms(links, runs)),
+        ("relate (conversions, changes, parts, recaps)", median_ms(links, runs)),
         (
             "claims (freeze to pydantic)",
             median_ms(lambda: mentions_to_claims(text, mentions), runs),
