@@ -82,7 +82,7 @@ def extract(text: str) -> list[Claim]:
     lex = load_lexicon()
     flat = unwrap(text)  # line breaks inside a sentence read as spaces, offsets unchanged
     mentions = extract_mentions(flat, lex).mentions
-    relate(flat, mentions, lex)  # fills each claim's role, from_claim and converts
+    relate(flat, mentions, lex, roles_only=True)  # fills each claim's role, from_claim, converts
     return mentions_to_claims(text, mentions)
 
 

@@ -58,9 +58,13 @@ def readers_for(lex: Lexicon) -> Readers:
     return Readers(SentenceReader(lex), PartsReader(lex), RestatementReader(lex), lex)
 
 
-def relate(text: str, mentions: list[Mention], lex: Lexicon) -> list[Draft]:
+def relate(
+    text: str, mentions: list[Mention], lex: Lexicon, *, roles_only: bool = False
+) -> list[Draft]:
     """The relations among ``mentions`` (in text order of their evidence); fills the mentions'
-    ``role``, ``from_index``, ``converts_index`` and ``direction`` from them."""
+    ``role``, ``from_index``, ``converts_index`` and ``direction`` from them. With
+    ``roles_only`` (``factcheck.extract``), only the relations that fill those fields are read:
+    conversions, changes and multipliers, not parts or restatements."""
     if not mentions:
         return []
     r = readers_for(lex)
@@ -91,6 +95,8 @@ def relate(text: str, mentions: list[Mention], lex: Lexicon) -> list[Draft]:
         changes = list(read_changes(reading, mentions, shapes, v))
         _fill_roles(text, mentions, changes)
         drafts.extend(changes)
+        if roles_only:
+            continue
         # "The 1,500 job cuts include 900 in Birmingham, …": the amount of a change named as
         # a noun may still be a whole of parts
         taken = {
@@ -101,7 +107,8 @@ def relate(text: str, mentions: list[Mention], lex: Lexicon) -> list[Draft]:
         }
         drafts.extend(r.parts.read(reading, mentions, taken))
     share_roles(mentions)
-    drafts.extend(r.restatements.read(text, mentions, sites))
+    if not roles_only:
+        drafts.extend(r.restatements.read(text, mentions, sites))
     drafts.sort(key=lambda d: (d.start, d.end))
     return drafts
 

@@ -107,9 +107,15 @@ def read_changes(
         cs = ClauseSpans(clause, reading.clause_spans[c])
         text = clause + " "
         pos = 0
+        # the next match of each shape at or after ``pos``, searched again only once ``pos``
+        # has passed its start (None: no more)
+        m = shapes.change.search(text)
+        x = shapes.multiplier.search(text)
         while pos < len(text):
-            m = shapes.change.search(text, pos)
-            x = shapes.multiplier.search(text, pos)
+            if m is not None and m.start() < pos:
+                m = shapes.change.search(text, pos)
+            if x is not None and x.start() < pos:
+                x = shapes.multiplier.search(text, pos)
             if x is not None and (m is None or x.start() <= m.start()):
                 draft = _multiplier(reading, x, cs, mentions)
                 if draft is not None:

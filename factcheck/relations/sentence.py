@@ -354,6 +354,8 @@ class SentenceReader:
         mentions: Sequence[Mention],
         members: list[int],
     ) -> Reading:
+        """The sentence ``text[start:end]`` (number ``index``) with the figures ``members``,
+        and each figure's :class:`FigureSite` (the change reader reads their times too)."""
         toks = self.tokens(text, start, end, mentions, members)
         keep = [True] * len(toks)
         times: list[tuple[int, str]] = []  # (token position, word) of time adjuncts
@@ -365,7 +367,9 @@ class SentenceReader:
         self._asides(toks, keep)
         self._attributions(toks, keep)
         self._tidy(toks, keep)
-        return self._encode(text, index, start, end, toks, keep, mentions, times, places, hidden)
+        reading, kept, codes = self._encode(index, start, end, toks, keep, mentions, hidden)
+        self._sites(reading, toks, keep, kept, codes, mentions, times, places)
+        return reading
 
     # converted figures ("$50bn (£35bn)") stand for their original: set them aside
     def _conversions(
@@ -656,17 +660,15 @@ class SentenceReader:
     # ------------------------------------------------------------------ encoding
     def _encode(
         self,
-        text: str,
         index: int,
         start: int,
         end: int,
         toks: list[Token],
         keep: list[bool],
         mentions: Sequence[Mention],
-        times: list[tuple[int, str]],
-        places: list[tuple[int, str]],
         hidden: list[int],
-    ) -> Reading:
+    ) -> tuple[Reading, list[Token], list[str]]:
+        """The reading of the kept tokens, with those tokens and their codes."""
         v = self.v
         kept = [t for k, t in enumerate(toks) if keep[k]]
         n = len(kept)
@@ -722,8 +724,7 @@ class SentenceReader:
             spans=spans,
             hidden=hidden,
         )
-        self._sites(reading, toks, keep, kept, codes, clause_figures, mentions, times, places)
-        return reading
+        return reading, kept, codes
 
     def _sites(
         self,
@@ -732,12 +733,12 @@ class SentenceReader:
         keep: list[bool],
         kept: list[Token],
         codes: list[str],
-        clause_figures: list[list[int]],
         mentions: Sequence[Mention],
         times: list[tuple[int, str]],
         places: list[tuple[int, str]],
     ) -> None:
         """Each figure's site: its clause's adjuncts, the words around it, its clause subject."""
+        clause_figures = reading.clause_figures
         # clause of each original token, by position of the kept figure tokens
         fig_pos = {t.fig: k for k, t in enumerate(toks) if t.fig >= 0}
         clause_of_fig = {}
