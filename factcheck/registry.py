@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -101,7 +101,7 @@ class CheckContext:
         date: DateInfo | None = None,
         rates: Callable[[], RateProvider] | None = None,
         units: Callable[[], UnitConverter] | None = None,
-        clause_breaks: list[int] | None = None,
+        clause_breaks: Sequence[int] | None = None,
         text_lower: str | None = None,
     ) -> None:
         self.text = text
@@ -182,7 +182,7 @@ class CheckContext:
         return {k: v for k, v in out.items() if len(v) <= MAX_PER_SENTENCE}
 
     @functools.cached_property
-    def _clause_breaks(self) -> list[int]:
+    def _clause_breaks(self) -> Sequence[int]:
         from factcheck.extractors.context import clause_breaks
 
         return clause_breaks(self.text, self.lexicon.clause_break_words)

@@ -202,9 +202,10 @@ def sentence_starts(text: str) -> list[int]:
 
 
 @functools.lru_cache(maxsize=4)
-def _starts(text: str) -> tuple[int, ...]:
-    """Sentence starts of a text, kept for the few texts in flight (extract, then check)."""
-    return tuple(sentence_starts(text))
+def _starts(text: str) -> array[int]:
+    """Sentence starts of a text, kept for the few texts in flight (extract, then check); an
+    array of machine integers, a quarter of the memory of a tuple of ints."""
+    return array("q", sentence_starts(text))
 
 
 class Sentences:

@@ -8,7 +8,7 @@ each other is the next stage's job (:mod:`factcheck.relations`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from factcheck.extractors.bounds import merge_bounds
@@ -32,7 +32,7 @@ class Extraction:
     mentions: list[Mention]
     malformed: list[tuple[int, int]]
     truncated_at: int | None = None  # offset of the first figure not read (MAX_MENTIONS)
-    clause_breaks: list[int] | None = None  # ``context.clause_breaks`` of the text, if found
+    clause_breaks: Sequence[int] | None = None  # ``context.clause_breaks`` of the text, if found
     lowered: str | None = None  # ``text.lower()`` when that keeps every offset
 
 

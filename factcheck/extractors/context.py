@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
+from array import array
+from collections.abc import Sequence
 
 from factcheck.extractors.mention import Mention
 from factcheck.extractors.patterns import Patterns
@@ -69,11 +72,12 @@ _PUNCT_CHARS = ";:!?.—–"
 _ASIDE_AFTER = re.compile(r"\s*(?:,(?P<attr>[^,.;()\d]{1,50}),|—[^—\d]{1,40}—|\([^()\d]{1,40}\))")
 
 
-def _punct_breaks(text: str) -> list[int]:
+def _punct_breaks(text: str) -> array[int]:
     """``[m.end() for m in _PUNCT_BREAK.finditer(text)]``, in a fifth of the time: the candidate
     characters are found with ``str.find``, and a full stop or dash counts only before
-    whitespace."""
-    out = []
+    whitespace. An array of machine integers: a megabyte of short sentences has 300,000 breaks,
+    a tenth of the memory of a list of ints."""
+    out = array("q")
     n = len(text)
     for s in positions_of(text, _PUNCT_CHARS):
         e = s + 1
@@ -114,7 +118,7 @@ def _break_scans(words: tuple[str, ...]) -> _Scans:
     return tuple((needle, tuple(found)) for needle, found in scans)
 
 
-def clause_breaks(text: str, words: tuple[str, ...], lowered: str | None = None) -> list[int]:
+def clause_breaks(text: str, words: tuple[str, ...], lowered: str | None = None) -> Sequence[int]:
     """Sorted offsets just after each clause break: ; : ! ? a full stop, a dash, or one of the
     lower-case conjunctions ``words`` that start a new clause ("but", "while", "although"…:
     ``Lexicon.clause_break_words``).
@@ -123,7 +127,8 @@ def clause_breaks(text: str, words: tuple[str, ...], lowered: str | None = None)
     one regex alternation over the whole text costs several times more, and this runs once per
     document.
     """
-    out = _punct_breaks(text)
+    punct = _punct_breaks(text)  # sorted
+    out: list[int] = []
     low = lowered if lowered is not None else text.lower()
     n = len(low)
     for needle, found in _break_scans(words):
@@ -137,8 +142,10 @@ def clause_breaks(text: str, words: tuple[str, ...], lowered: str | None = None)
                 if (s == 0 or not low[s - 1].isalnum()) and (j == n or not low[j].isalnum()):
                     out.append(j)
             i = low.find(needle, i + 1)
+    if not out:
+        return punct
     out.sort()
-    return out
+    return array("q", heapq.merge(punct, out))
 
 
 @functools.cache
@@ -159,14 +166,14 @@ class Contextualiser:
         self._noun_after = pat.change_noun_after
         self._noun_before = pat.change_noun_before
         self._place_preps = frozenset(w.lower() for w in lex.relations.place.prepositions)
-        self._breaks: list[int] = []
+        self._breaks: Sequence[int] = []
         self._low: str | None = None  # the text lower-cased, when that keeps every offset
         self._hedge_ends = pat.hedge_ends
         place = lex.relations.place  # "25% across the US": a place, not what is measured
         self._place_words = frozenset(w.lower() for w in [*place.prepositions, *place.words])
 
     @property
-    def clause_breaks(self) -> list[int]:
+    def clause_breaks(self) -> Sequence[int]:
         """The clause breaks of the text last applied to (none before any figure is read)."""
         return self._breaks
 

@@ -30,7 +30,7 @@ from factcheck.relations.conversions import read_conversions, share_roles
 from factcheck.relations.draft import Draft
 from factcheck.relations.parts import PartsReader
 from factcheck.relations.restatements import RestatementReader
-from factcheck.relations.sentence import FigureSite, Reading, SentenceReader, vocabulary_for
+from factcheck.relations.sentence import FigureSite, SentenceReader, vocabulary_for
 from factcheck.relations.shapes import shapes_for
 from factcheck.segment import Sentences
 
@@ -79,7 +79,6 @@ def relate(
     shapes = shapes_for(lex)
     v = vocabulary_for(lex)
     sites: dict[int, FigureSite] = {}
-    readings: list[Reading] = []
     for s, members in by_sentence.items():
         if len(members) > MAX_PER_SENTENCE:
             continue
@@ -90,7 +89,6 @@ def relate(
         if end - start > MAX_SENTENCE_CHARS:
             continue
         reading = r.sentence.read(text, s, start, end, mentions, members)
-        readings.append(reading)
         sites.update(reading.sites)
         changes = list(read_changes(reading, mentions, shapes, v))
         _fill_roles(text, mentions, changes)
