@@ -181,6 +181,10 @@ def values_of(an: Analysis) -> dict[str, object]:
     return values
 
 
+# The placeholders :func:`text_of` fills, which every conversion check provides.
+PROVIDES = ("original", "converted", "rate_text", "expected", "percent_off", "high_low")
+
+
 def text_of(an: Analysis) -> dict[str, str]:
     a, b = an.original, an.converted
     assert a.unit is not None and b.unit is not None

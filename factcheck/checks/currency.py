@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks._conversion import ConversionParams, diagnosed, text_of, values_of
+from factcheck.checks._conversion import PROVIDES, ConversionParams, diagnosed, text_of, values_of
 from factcheck.registry import CheckContext, Hit, check
 
 
 @check(
     "currency.inverted_rate",
     params=ConversionParams,
-    provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"),
+    provides=PROVIDES,
 )
 def inverted_rate(ctx: CheckContext, p: ConversionParams) -> Iterator[Hit]:
     """The converted figure matches the rate applied the wrong way round (divided, not
@@ -25,15 +25,7 @@ def inverted_rate(ctx: CheckContext, p: ConversionParams) -> Iterator[Hit]:
 @check(
     "currency.wrong_currency",
     params=ConversionParams,
-    provides=(
-        "original",
-        "converted",
-        "rate_text",
-        "expected",
-        "other_currency",
-        "percent_off",
-        "high_low",
-    ),
+    provides=(*PROVIDES, "other_currency"),
 )
 def wrong_currency(ctx: CheckContext, p: ConversionParams) -> Iterator[Hit]:
     """The converted figure matches a conversion into another currency: a swapped symbol."""
@@ -48,7 +40,7 @@ def wrong_currency(ctx: CheckContext, p: ConversionParams) -> Iterator[Hit]:
 @check(
     "currency.mismatch",
     params=ConversionParams,
-    provides=("original", "converted", "rate_text", "expected", "percent_off", "high_low"),
+    provides=PROVIDES,
 )
 def mismatch(ctx: CheckContext, p: ConversionParams) -> Iterator[Hit]:
     """The converted figure is outside what any rate of the period gives, beyond rounding."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from factcheck import fmt
 from factcheck.checks._common import rewrite_scale
-from factcheck.checks._conversion import ConversionParams, diagnosed, text_of, values_of
+from factcheck.checks._conversion import PROVIDES, ConversionParams, diagnosed, text_of, values_of
 from factcheck.registry import CheckContext, Hit, check
 
 _SLIP_WORDS = {
@@ -21,18 +21,7 @@ _SLIP_WORDS = {
 @check(
     "scale.conversion_slip",
     params=ConversionParams,
-    provides=(
-        "original",
-        "converted",
-        "rate_text",
-        "expected",
-        "factor_words",
-        "too",
-        "written_scale",
-        "suggested",
-        "percent_off",
-        "high_low",
-    ),
+    provides=(*PROVIDES, "factor_words", "too", "written_scale", "suggested"),
 )
 def conversion_slip(ctx: CheckContext, p: ConversionParams) -> Iterator[Hit]:
     """The converted figure is off by a factor of 1,000 or 1,000,000: a slipped scale word."""
