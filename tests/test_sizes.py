@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
 
 import factcheck
@@ -30,6 +31,18 @@ NOT_YET_SPLIT = {
 }
 
 
+def _long_functions(node: ast.AST, prefix: str) -> Iterator[str]:
+    """Qualified names of the functions under ``node`` longer than the limit."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            name = f"{prefix}{child.name}"
+            if not isinstance(child, ast.ClassDef):
+                end = child.end_lineno or child.lineno
+                if end - child.lineno + 1 > MAX_FUNCTION_LINES:
+                    yield name
+            yield from _long_functions(child, f"{name}.")
+
+
 def _too_long() -> set[str]:
     out: set[str] = set()
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -39,18 +52,7 @@ def _too_long() -> set[str]:
         source = path.read_text(encoding="utf-8")
         if len(source.splitlines()) > MAX_MODULE_LINES:
             out.add(rel)
-
-        def visit(node: ast.AST, prefix: str) -> None:
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    name = f"{prefix}{child.name}"
-                    if not isinstance(child, ast.ClassDef):
-                        end = child.end_lineno or child.lineno
-                        if end - child.lineno + 1 > MAX_FUNCTION_LINES:
-                            out.add(f"{rel}:{name}")
-                    visit(child, f"{name}.")
-
-        visit(ast.parse(source), "")
+        out |= {f"{rel}:{name}" for name in _long_functions(ast.parse(source), "")}
     return out
 
 
