@@ -26,7 +26,6 @@ NOT_YET_SPLIT = {
     "lexicon.py:Lexicon.__init__",
     "relations/parts.py",
     "relations/parts.py:PartsReader._wholes",
-    "relations/shapes.py:Shapes.__init__",
     "extractors/patterns.py:Patterns._scanner",
 }
 
