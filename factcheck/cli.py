@@ -186,6 +186,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="files or folders (recursive); '-' reads standard input",
     )
     check.add_argument("-V", "--version", action="version", version=version)
+    _output_options(check)
+    _input_options(check)
+    _settings_options(check)
+    check.set_defaults(func=_run_check)
+
+    _rule_command(sub)
+    _config_command(sub)
+    for name, what in EXTRA_COMMANDS.items():
+        sub.add_parser(name, help=f"{what} (see 'factcheck {name} --help')", add_help=False)
+    return top
+
+
+def _output_options(check: argparse.ArgumentParser) -> None:
+    """What the check command prints and where."""
     out = check.add_argument_group("output")
     out.add_argument(
         "-f",
@@ -223,6 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         help="also print the configuration and date used for each file",
     )
+
+
+def _input_options(check: argparse.ArgumentParser) -> None:
+    """What the check command reads and how."""
     inp = check.add_argument_group("input")
     inp.add_argument(
         "--date",
@@ -263,9 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="record the current findings in FILE (then show only new ones)",
     )
-    _settings_options(check)
-    check.set_defaults(func=_run_check)
 
+
+def _rule_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """factcheck rule CODE: a rule's documentation."""
     rule = sub.add_parser(
         "rule",
         prog="factcheck rule",
@@ -282,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rule.set_defaults(func=_run_rule)
 
+
+def _config_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """factcheck config PATH: the configuration that applies."""
     config = sub.add_parser(
         "config",
         prog="factcheck config",
@@ -292,9 +314,6 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--json", action="store_true", help="as JSON")
     _settings_options(config)
     config.set_defaults(func=_run_config)
-    for name, what in EXTRA_COMMANDS.items():
-        sub.add_parser(name, help=f"{what} (see 'factcheck {name} --help')", add_help=False)
-    return top
 
 
 def _overrides(args: argparse.Namespace) -> Overrides:

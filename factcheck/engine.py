@@ -6,7 +6,7 @@ bound on findings, and the order of findings. It never prints.
 
 Bound: a rule reports at most :data:`MAX_FINDINGS` findings in one text (after suppressions);
 the engine stops asking the check for more, records where it stopped in ``ctx.capped`` and the
-rule NUM003 (``hygiene.too_many_findings``) says so. No article comes near it; a generated page
+rule NUM003 (``numerals.too_many_findings``) says so. No article comes near it; a generated page
 of ten thousand wrong weekdays would otherwise cost seconds and gigabytes to report.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import string
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,7 @@ class RuleSpec(_Strict):
 
     code: str = Field(pattern=CODE_PATTERN)
     name: str = Field(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-    check: str = Field(description="Registered check name, e.g. 'conversion.scale_slip'.")
+    check: str = Field(description="Registered check name, e.g. 'scale.conversion_slip'.")
     severity: Severity
     since: str
     summary: str = Field(description="One line, shown in SARIF and rule lists.")
@@ -101,8 +102,16 @@ def _load_rule_file(path: Path) -> RuleSpec:
 
 def _validate_against_catalogue(spec: RuleSpec) -> RuleSpec:
     """The check must be registered, its params must fit, its placeholders must exist."""
-    from factcheck.checks import CATALOGUE
+    from factcheck.checks import CATALOGUE, RENAMED
 
+    if spec.check in RENAMED:
+        new = RENAMED[spec.check]
+        warnings.warn(
+            f"{spec.path}: [check] {spec.check!r} is a deprecated name; use {new!r}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        spec = spec.model_copy(update={"check": new})
     check = CATALOGUE.get(spec.check)
     if check is None:
         known = ", ".join(sorted(CATALOGUE))

@@ -138,7 +138,7 @@ def test_exclude_in_configuration(capsys: pytest.CaptureFixture[str], repo: Path
 RULE = """\
 code = "XYZ001"
 name = "house-scale-slip"
-check = "currency.scale_slip"
+check = "scale.conversion_slip"
 severity = "warning"
 since = "0.1.0"
 summary = "Our own wording of the scale-slip rule"

@@ -1,7 +1,7 @@
 """Which exchange rate a conversion is judged at: the day's, a year's band, an undated band, or
 before the ECB table an estimated range (:mod:`factcheck.ratehistory`).
 
-One job, apart from the diagnosis in :mod:`factcheck.checks.currency`: given a pair of
+One job, apart from the diagnosis in :mod:`factcheck.checks._conversion`: given a pair of
 currencies and what the sentence and the article say about time, the :class:`RateUsed` — the
 band the converted figure should fall in, and the words that say where it comes from.
 """

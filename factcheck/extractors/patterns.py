@@ -498,9 +498,10 @@ class Patterns:
 
     # ------------------------------------------------------------------ read by context.py
     def _context(self, lex: Lexicon) -> None:
-        # The word lists are tries (same matches as a longest-first alternation, 4× faster to
+        # The word lists are tries (same matches as a longest-first alternation, faster to
         # match for direction_word). These patterns need nothing beyond the standard library's
-        # ``re``, which also compiles them several times faster than ``regex`` (start-up time).
+        # ``re``, which also compiles them faster than ``regex`` (start-up time). The context
+        # stage of ``benchmarks/speed_extract.py`` measures both.
         flags = re.IGNORECASE
         symbols = [h for h in lex.hedges_before if not h[0].isalnum()]
         hedge_before = (
@@ -509,7 +510,8 @@ class Patterns:
         )
         self.hedge_before = re.compile(hedge_before, flags)
         # The ``_lc`` twins match the lower-cased text (same offsets) without IGNORECASE: the
-        # lexicon's words are lower case, and case-folding each comparison costs 2-3× the time.
+        # lexicon's words are lower case, and case-folding each comparison costs time (measured by
+        # the context stage of ``benchmarks/speed_extract.py``).
         self.hedge_before_lc = re.compile(hedge_before)
         after = [h for h in lex.hedges_after if h[0].isalnum()]
         self.hedge_after = re.compile(

@@ -15,10 +15,11 @@ markup left in, each character at its place in the source.
 Block parsing costs it several microseconds per line too (every line is offered to every block
 rule), so a megabyte of "- 1" lines would take seconds: markdown-it parses the first
 :data:`MAX_MARKDOWN_LINES` lines of a document, again far more than any article has, and the
-rest is checked as plain text (:func:`split_at_line_budget`). A table costs it about 25 µs a
-cell and keeps 1 KB of tokens for it, and a line of a wide table holds hundreds of cells: the
+rest is checked as plain text (:func:`split_at_line_budget`). A table cell costs it more than a
+line of text and keeps its own tokens, and a line of a wide table holds hundreds of cells: the
 Markdown part also ends at the line holding the :data:`MAX_TABLE_PIPES`-th ``|``, so a
-megabyte of table is not 9 s and 600 MB; and at the line where the block prefixes (quote marks
+megabyte of table does not take seconds and hundreds of megabytes
+(``benchmarks/adversarial.py`` times it); and at the line where the block prefixes (quote marks
 and indentation at line starts) pass :data:`MAX_NESTING_MARKS` characters, for lines that are
 each in many containers.
 
@@ -49,11 +50,12 @@ if TYPE_CHECKING:
 _SEEK_WINDOW = 1024  # how far past the expected place a token's text is looked for
 _SPACE = " \t"
 _CELLS = MappingProxyType({"th_open": True, "td_open": True, "th_close": False, "td_close": False})
-# Inline markup characters parsed per document: the seed article holds 137, the project's README
-# 670. However they are arranged, each costs markdown-it at most about 25 µs (autolinks).
+# Inline markup characters parsed per document: far more than an article or the project's README
+# holds. However they are arranged, each has a bounded cost in markdown-it (autolinks cost most;
+# ``benchmarks/adversarial.py`` times documents at each limit).
 MAX_INLINE_MARKUP = 20_000
-# Lines parsed as Markdown per document: each costs markdown-it 7-30 µs; a long feature is a few
-# hundred lines.
+# Lines parsed as Markdown per document: a long feature is a few hundred lines (the cost of a
+# line in markdown-it is timed by ``benchmarks/adversarial.py``).
 MAX_MARKDOWN_LINES = 10_000
 # Table cell separators parsed as Markdown per document: a results table of 10 columns and 100
 # rows has about 1,100. markdown-it keeps about 1 KB of tokens per cell.

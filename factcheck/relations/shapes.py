@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from factcheck.lexicon import Lexicon
 
@@ -44,6 +45,71 @@ def _alt(phrases: list[str]) -> str:
     """A regex alternation of phrases, longest first, each word escaped."""
     words = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     return "|".join(r"\ ".join(re.escape(w) for w in p.split()) for p in words)
+
+
+# The shapes of a change, each (name, pattern over the sentence's tokens); the macros ({L},
+# {TRAIL} …) are those of :class:`Shapes`.
+_CHANGE_SHAPES = (
+    # "rose from £1bn to £1.2bn, a rise of 20%"; "went from 5 to 7"
+    (
+        "from-to",
+        r"(?P<d>{CHG})\ {FILL}{FROM}\ (?P<from>{L})\ {M}(?:,\ )?(?:{TO})\ "
+        r"(?P<to>{L})\ {M}{TAIL}",
+    ),
+    # "rose to £1.2bn from £1bn, up 20%"; "fell to £2.3bn, compared with £2.6bn";
+    # "rose to £1.2bn, up 20% from £1bn"; "rose to £1.2bn"
+    (
+        "to-from",
+        r"(?P<d>{CHG})\ {FILL}(?:{TO})\ (?P<to>{L})\ {M}"
+        r"(?:(?:,\ )?(?:{FROM}|{CMP})\ (?P<from>{L})\ {M})?{TAIL}"
+        r"(?:(?:from|on|compared\ with|compared\ to|against|vs|versus|over)\ "
+        r"(?P<from_6>{L})\ )?",
+    ),
+    # "rose 20% to £1.2bn from £1bn"; "rose by £50m, or 5%, to £1.05bn"; "fell 8%,
+    # lopping $46bn off"; "cut by 3%"
+    (
+        "by",
+        r"(?P<d>{DIR})\ (?:{FILL}by\ {FURTHER}|{NEAR}{FURTHER})(?P<by>{B})\ {M}"
+        r"(?:(?:,\ |\(\ |-\ )(?:(?:{EQ})\ |(?P<d_5>{DIR})\ {W}{0,2}?)(?P<by_4>{B})\ {M}"
+        r"(?:\)\ )?)?{TRAIL}",
+    ),
+    # "£1.2bn, up 20% from £1bn"; "£1.2bn, up from £1bn"; "profits were up 20%"
+    (
+        "level-up",
+        r"(?P<to>{L})\ {M}(?:,\ (?:or\ )?\#[a-z]\d+\ {M})?"
+        r"(?:,\ |-\ |\(\ )?(?:{BE}\ )?"
+        r"(?P<d>[+\-](?:up|down|higher|lower))\ (?:by\ )?{FURTHER}(?:(?P<by>{B})\ {M})?"
+        r"(?:(?:from|on|compared\ with|compared\ to|against|vs|versus|over)\ "
+        r"(?P<from>{L})\ {M})?{TAIL}",
+    ),
+    # "£1.2bn, a rise of 20% on £1bn"
+    (
+        "level-noun",
+        r"(?P<to>{L})\ {M}(?:,\ |-\ |\(\ )(?:{DET})\ {W}{0,2}?"
+        r"(?P<d>{NDIR})\ (?:of|by)\ (?P<by>{B})\ {M}"
+        r"(?:(?:from|on|compared\ with|compared\ to|against|over)\ (?P<from>{L})\ {M})?",
+    ),
+    # "£1.2bn vs £1bn", "60%, compared with 55%"
+    ("comparison", r"(?P<to>{L})\ {M}(?:,\ )?(?:{CMP})\ (?P<from>{L})\ "),
+    # "a 20% rise in sales to £1.2bn from £1bn"
+    (
+        "noun-by",
+        r"(?:{DET})\ {W}{0,2}?(?P<by>{B})\ {W}?(?P<d>{NDIR})\ "
+        r"(?:in\ {W}{1,4}?)?{TRAIL}",
+    ),
+    # "an increase of 20% to £1.2bn"; "a rise in sales of 20%"
+    (
+        "noun-of",
+        r"(?:{DET})\ {W}{0,2}?(?P<d>{NDIR})\ (?:in\ {W}{1,4}?)?of\ "
+        r"(?P<by>{B})\ {M}{TRAIL}",
+    ),
+    # "closed 3% lower at 105p"; "5% higher"
+    (
+        "by-adverb",
+        r"(?P<by>{B})\ {M}(?P<d>[+\-](?:higher|lower|up|down|more|less|fewer))\ "
+        r"(?:(?:{TO})\ (?P<to>{L})\ )?",
+    ),
+)
 
 
 class Shapes:
@@ -100,68 +166,7 @@ class Shapes:
             r"|(?:,\ )?(?:a|an)\ (?P<by_3>{B})\ {W}?(?P<d_4>{NDIR})\ )?",
             macros,
         )
-        change = [
-            # "rose from £1bn to £1.2bn, a rise of 20%"; "went from 5 to 7"
-            (
-                "from-to",
-                r"(?P<d>{CHG})\ {FILL}{FROM}\ (?P<from>{L})\ {M}(?:,\ )?(?:{TO})\ "
-                r"(?P<to>{L})\ {M}{TAIL}",
-            ),
-            # "rose to £1.2bn from £1bn, up 20%"; "fell to £2.3bn, compared with £2.6bn";
-            # "rose to £1.2bn, up 20% from £1bn"; "rose to £1.2bn"
-            (
-                "to-from",
-                r"(?P<d>{CHG})\ {FILL}(?:{TO})\ (?P<to>{L})\ {M}"
-                r"(?:(?:,\ )?(?:{FROM}|{CMP})\ (?P<from>{L})\ {M})?{TAIL}"
-                r"(?:(?:from|on|compared\ with|compared\ to|against|vs|versus|over)\ "
-                r"(?P<from_6>{L})\ )?",
-            ),
-            # "rose 20% to £1.2bn from £1bn"; "rose by £50m, or 5%, to £1.05bn"; "fell 8%,
-            # lopping $46bn off"; "cut by 3%"
-            (
-                "by",
-                r"(?P<d>{DIR})\ (?:{FILL}by\ {FURTHER}|{NEAR}{FURTHER})(?P<by>{B})\ {M}"
-                r"(?:(?:,\ |\(\ |-\ )(?:(?:{EQ})\ |(?P<d_5>{DIR})\ {W}{0,2}?)(?P<by_4>{B})\ {M}"
-                r"(?:\)\ )?)?{TRAIL}",
-            ),
-            # "£1.2bn, up 20% from £1bn"; "£1.2bn, up from £1bn"; "profits were up 20%"
-            (
-                "level-up",
-                r"(?P<to>{L})\ {M}(?:,\ (?:or\ )?\#[a-z]\d+\ {M})?"
-                r"(?:,\ |-\ |\(\ )?(?:{BE}\ )?"
-                r"(?P<d>[+\-](?:up|down|higher|lower))\ (?:by\ )?{FURTHER}(?:(?P<by>{B})\ {M})?"
-                r"(?:(?:from|on|compared\ with|compared\ to|against|vs|versus|over)\ "
-                r"(?P<from>{L})\ {M})?{TAIL}",
-            ),
-            # "£1.2bn, a rise of 20% on £1bn"
-            (
-                "level-noun",
-                r"(?P<to>{L})\ {M}(?:,\ |-\ |\(\ )(?:{DET})\ {W}{0,2}?"
-                r"(?P<d>{NDIR})\ (?:of|by)\ (?P<by>{B})\ {M}"
-                r"(?:(?:from|on|compared\ with|compared\ to|against|over)\ (?P<from>{L})\ {M})?",
-            ),
-            # "£1.2bn vs £1bn", "60%, compared with 55%"
-            ("comparison", r"(?P<to>{L})\ {M}(?:,\ )?(?:{CMP})\ (?P<from>{L})\ "),
-            # "a 20% rise in sales to £1.2bn from £1bn"
-            (
-                "noun-by",
-                r"(?:{DET})\ {W}{0,2}?(?P<by>{B})\ {W}?(?P<d>{NDIR})\ "
-                r"(?:in\ {W}{1,4}?)?{TRAIL}",
-            ),
-            # "an increase of 20% to £1.2bn"; "a rise in sales of 20%"
-            (
-                "noun-of",
-                r"(?:{DET})\ {W}{0,2}?(?P<d>{NDIR})\ (?:in\ {W}{1,4}?)?of\ "
-                r"(?P<by>{B})\ {M}{TRAIL}",
-            ),
-            # "closed 3% lower at 105p"; "5% higher"
-            (
-                "by-adverb",
-                r"(?P<by>{B})\ {M}(?P<d>[+\-](?:higher|lower|up|down|more|less|fewer))\ "
-                r"(?:(?:{TO})\ (?P<to>{L})\ )?",
-            ),
-        ]
-        self.change = _compile(change, macros)
+        self.change = _compile(_CHANGE_SHAPES, macros)
         # after a change, "and his own fortune by $5bn": the verb is understood
         self.gapped = re.compile(
             _expand(
@@ -191,7 +196,7 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return re.sub(r"\{([A-Z]+)\}", sub, pattern)
 
 
-def _compile(shapes: list[tuple[str, str]], macros: dict[str, str]) -> re.Pattern[str]:
+def _compile(shapes: Sequence[tuple[str, str]], macros: dict[str, str]) -> re.Pattern[str]:
     """One alternation of every shape, each group renamed ``<shape>__<slot>``."""
     parts = []
     for k, (name, body) in enumerate(shapes):

@@ -11,8 +11,8 @@ from factcheck.checks._fixes import renumbered
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
 
-@check("change.amount_mismatch", provides=("amount", "start", "end", "actual", "fixed"))
-def amount_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
+@check("amount.change_mismatch", provides=("amount", "start", "end", "actual", "fixed"))
+def change_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """The stated amount of a change is not the difference of its before and after values."""
     lex = ctx.lexicon
     for ch in change_views(ctx):
@@ -53,4 +53,4 @@ def amount_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         yield Hit((amount, f, t), text, values, relations=(ch.id,))
 
 
-CHECKS = (amount_mismatch,)
+CHECKS = (change_mismatch,)

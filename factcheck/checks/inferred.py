@@ -9,7 +9,7 @@ from factcheck.checks._common import change_views
 from factcheck.registry import CheckContext, Hit, NoParams, check
 
 
-@check("derived.implied_base", provides=("percent", "amount", "base", "measure", "noun"))
+@check("inferred.implied_base", provides=("percent", "amount", "base", "measure", "noun"))
 def implied_base(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A percent change and the amount it equals imply the size of the whole before the change."""
     for ch in change_views(ctx):
@@ -40,7 +40,7 @@ def implied_base(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
         )
 
 
-@check("derived.annual_growth", provides=("start", "end", "years", "rate", "total", "factor"))
+@check("inferred.annual_growth", provides=("start", "end", "years", "rate", "total", "factor"))
 def annual_growth(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A dated from/to pair implies a compound annual growth rate."""
     for ch in change_views(ctx):

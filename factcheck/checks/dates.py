@@ -73,7 +73,7 @@ def _dates(text: str, low: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
             yield m
 
 
-@check("calendar.weekday_mismatch", provides=("written", "date", "actual", "stated"))
+@check("dates.weekday_mismatch", provides=("written", "date", "actual", "stated"))
 def weekday_mismatch(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
     """A weekday written with a date it does not fall on."""
     lex = ctx.lexicon
